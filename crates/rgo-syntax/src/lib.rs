@@ -1,0 +1,53 @@
+//! rgo-syntax: Go source to syntax tree. Mirrors go/scanner, go/parser and
+//! gc's `cmd/compile/internal/syntax` (whose error wording it follows).
+//!
+//! Entry point: [`parse_file`]. It never fails and never panics: it returns
+//! the tree it could build plus every syntax error, each with a byte
+//! position that [`pos::SourceFile`] turns into `file:line:col`.
+//!
+//! Architecture invariant: this crate knows nothing of types, the VM or the
+//! file system; it reads bytes given to it and does no I/O.
+
+pub mod ast;
+pub mod dump;
+pub mod parser;
+pub mod pos;
+pub mod scanner;
+pub mod token;
+
+pub use pos::{LineCol, Pos, SourceFile, Span};
+
+/// One diagnostic, worded as gc words it (`syntax error: unexpected newline,
+/// expected comma or )`, `invalid character U+0040 '@'`, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub msg: String,
+}
+
+/// What the parser keeps besides the tree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mode(u8);
+
+impl Mode {
+    pub const NONE: Mode = Mode(0);
+    /// Keep every comment in [`ast::File::comments`].
+    pub const COMMENTS: Mode = Mode(1);
+
+    pub fn contains(self, other: Mode) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for Mode {
+    type Output = Mode;
+    fn bitor(self, rhs: Mode) -> Mode {
+        Mode(self.0 | rhs.0)
+    }
+}
+
+/// Parses one Go source file. Errors come sorted by position, at most one
+/// per line as gc reports them.
+pub fn parse_file(src: &[u8], mode: Mode) -> (ast::File, Vec<SyntaxError>) {
+    parser::Parser::new(src, mode).parse_file()
+}
