@@ -1,0 +1,35 @@
+//! Go's runtime for rgo: the memory allocator today (size classes, spans,
+//! mcache → mcentral → mheap, mallocgc, sweep, memory statistics); the VM
+//! loop, scheduler, channels, maps and GC join it later. One file per Go
+//! runtime mechanism, named as in GOROOT/src/runtime, so a reader who knows
+//! Go's runtime finds each piece where Go keeps it.
+//!
+//! Entry points for the VM:
+//! - [`mcache::MCache`]: one per P, owned by the scheduler; allocate with
+//!   [`mcache::MCache::mallocgc`] (`unsafe`: the type descriptor must be valid);
+//! - [`malloc::mallocgc`]: the same through the calling thread's current
+//!   cache ([`malloc::set_current_mcache`]), or a locked fallback cache;
+//! - [`typedesc::Type`]: the runtime type descriptor the compiler emits;
+//! - [`mheap::find_object`] / [`mheap::span_of`]: interior pointer lookup;
+//! - [`mgcsweep::mark_object`] / [`mgcsweep::sweep_all`]: the GC's primitives;
+//! - [`mstats::read_mem_stats`], [`heapcheck::check_heap`], [`mheap::MHEAP`]`.scavenge_all()`.
+//!
+//! Architecture invariant: this crate knows nothing of the AST or the type
+//! checker; the compiler reaches it only through the instruction set and
+//! the type descriptors. `unsafe` lives here and only here: every block
+//! says why it holds.
+
+pub mod heapcheck;
+pub mod malloc;
+pub mod mbitmap;
+pub mod mcache;
+pub mod mcentral;
+pub mod mem_linux;
+pub mod mfixalloc;
+pub mod mgcsweep;
+pub mod mheap;
+pub mod mspan;
+pub mod mstats;
+pub mod panic;
+pub mod sizeclasses;
+pub mod typedesc;
