@@ -20,6 +20,7 @@
 //! says why it holds.
 
 pub mod heapcheck;
+pub mod interp;
 pub mod malloc;
 pub mod mbitmap;
 pub mod mcache;
@@ -30,6 +31,8 @@ pub mod mgcsweep;
 pub mod mheap;
 pub mod mspan;
 pub mod mstats;
+pub mod op;
 pub mod panic;
 pub mod sizeclasses;
+pub mod symtab;
 pub mod typedesc;
