@@ -159,6 +159,8 @@ pub enum ExprKind {
     SliceType(Box<Expr>),
     StructType(Box<StructType>),
     /// A function type `func(...) ...` (in a FuncLit the type lives in the FuncLit).
+    /// As in gc, the expression's `pos` is the token after `func` (the `(`);
+    /// [`FuncType::pos`] is the `func` keyword.
     FuncType(Box<FuncType>),
     InterfaceType(Box<InterfaceType>),
     /// `map[K]V`.
@@ -402,6 +404,10 @@ pub struct ForStmt {
 pub struct RangeStmt {
     pub key: Option<Expr>,
     pub value: Option<Expr>,
+    /// A third iteration variable, if one was written (`for a, b, c := range`):
+    /// gc parses it and the checker reports "range clause permits at most
+    /// two iteration variables" at it. Any further ones are dropped.
+    pub extra: Option<Expr>,
     /// `Some(Define)` or `Some(Assign)` when there are iteration variables.
     pub op: Option<Token>,
     /// Position of the `range` keyword.

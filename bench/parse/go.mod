@@ -1,0 +1,3 @@
+module rgo.dev/bench/parse
+
+go 1.19

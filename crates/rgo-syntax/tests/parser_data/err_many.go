@@ -1,0 +1,16 @@
+package p
+
+func f() {
+	a b
+	c d
+	e f
+	g h
+	i j
+	k l
+	m n
+	o p
+	q r
+	s t
+	u v
+	w x
+}

@@ -1,0 +1,9 @@
+package p
+
+x := 1
+
+func f()
+{
+}
+
+import "fmt"

@@ -1,0 +1,5 @@
+//! `rgo build`: to mirror `go build`. Not written yet: it says so and exits 2.
+
+pub fn main(_args: &[String]) -> i32 {
+    crate::base::not_implemented("build")
+}

@@ -1,0 +1,8 @@
+package p
+
+func f() {
+	if x := 1; x > 0 {
+	}
+	else {
+	}
+}

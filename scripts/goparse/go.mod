@@ -1,0 +1,3 @@
+module rgo.dev/scripts/goparse
+
+go 1.19

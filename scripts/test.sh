@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# THE test command of rgo:
+#
+#   scripts/test.sh
+#
+# 1. cargo test --workspace (debug build): unit tests, golden tests, and the
+#    command tests of crates/rgo/tests;
+# 2. the parser conformance test (scripts/parse-conformance.sh) on the Go
+#    trees that are installed: GOROOT/src of a go in PATH or /tmp/govenv,
+#    /usr/share/go-1.19/{src,test}. It skips trees that are missing.
+#
+# Both steps run even if the first fails; the exit status is 1 if either failed.
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+cd "$(repo_root)" || exit 1
+
+failed=()
+section "cargo test --workspace"
+cargo test --workspace || failed+=("cargo test")
+
+section "parser conformance (scripts/parse-conformance.sh)"
+scripts/parse-conformance.sh || failed+=("parser conformance")
+
+section "result"
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "all tests passed"
