@@ -1,8 +1,8 @@
 //! Go's runtime for rgo: the memory allocator today (size classes, spans,
-//! mcache → mcentral → mheap, mallocgc, sweep, memory statistics); the VM
-//! loop, scheduler, channels, maps and GC join it later. One file per Go
-//! runtime mechanism, named as in GOROOT/src/runtime, so a reader who knows
-//! Go's runtime finds each piece where Go keeps it.
+//! mcache → mcentral → mheap, mallocgc, sweep, memory statistics) and maps
+//! (map.rs, alg.rs); the VM loop, scheduler, channels and GC join later.
+//! One file per Go runtime mechanism, named as in GOROOT/src/runtime, so a
+//! reader who knows Go's runtime finds each piece where Go keeps it.
 //!
 //! Entry points for the VM:
 //! - [`mcache::MCache`]: one per P, owned by the scheduler; allocate with
@@ -12,6 +12,8 @@
 //! - [`typedesc::Type`]: the runtime type descriptor the compiler emits;
 //! - [`mheap::find_object`] / [`mheap::span_of`]: interior pointer lookup;
 //! - [`mgcsweep::mark_object`] / [`mgcsweep::sweep_all`]: the GC's primitives;
+//! - [`map`]: Go maps (`makemap`, `mapaccess1/2`, `mapassign`, `mapdelete`,
+//!   `mapclear`, `mapiterinit/next`, fast paths), hashing in [`alg`];
 //! - [`mstats::read_mem_stats`], [`heapcheck::check_heap`], [`mheap::MHEAP`]`.scavenge_all()`.
 //!
 //! Architecture invariant: this crate knows nothing of the AST or the type
@@ -19,9 +21,11 @@
 //! the type descriptors. `unsafe` lives here and only here: every block
 //! says why it holds.
 
+pub mod alg;
 pub mod heapcheck;
 pub mod interp;
 pub mod malloc;
+pub mod map;
 pub mod mbitmap;
 pub mod mcache;
 pub mod mcentral;

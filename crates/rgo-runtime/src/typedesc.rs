@@ -324,8 +324,35 @@ pub struct MapType {
     pub elem: *const Type,
     /// Internal bucket (or group) type.
     pub group: *const Type,
-    /// Hash function for keys: (key ptr, seed) -> hash.
+    /// Hash function for keys: (key ptr, seed) -> hash. `None` for keys
+    /// hashed by the generic `alg::typehash` (see `mapflag::GENERIC_KEY`).
     pub hasher: Option<unsafe fn(*const u8, usize) -> usize>,
+    /// Size of a key slot in a bucket (8 when the key is stored indirectly).
+    pub keysize: u8,
+    /// Size of an element slot in a bucket (8 when stored indirectly).
+    pub elemsize: u8,
+    /// Size of one bucket: tophash, keys, elems, overflow pointer.
+    pub bucketsize: u16,
+    /// [`mapflag`] bits.
+    pub flags: u32,
+}
+
+/// Bits of [`MapType::flags`] (Go's maptype flags, same numbering; the
+/// last one is rgo's).
+pub mod mapflag {
+    /// Keys are stored as pointers to heap copies (key size > 128).
+    pub const INDIRECT_KEY: u32 = 1;
+    /// Elements are stored as pointers to heap copies (elem size > 128).
+    pub const INDIRECT_ELEM: u32 = 2;
+    /// `k == k` for every key (no floats or interfaces inside).
+    pub const REFLEXIVE_KEY: u32 = 4;
+    /// Overwriting an entry must also overwrite its key (+0/-0, strings).
+    pub const NEED_KEY_UPDATE: u32 = 8;
+    /// Hashing can fail (an interface inside the key).
+    pub const HASH_MIGHT_PANIC: u32 = 16;
+    /// Keys are hashed and compared by the generic, kind-driven
+    /// `alg::typehash` / `alg::typeequal` (composite and interface keys).
+    pub const GENERIC_KEY: u32 = 32;
 }
 
 /// One field of a struct (Go: `abi.StructField`).
