@@ -16,6 +16,13 @@ mod tool;
 mod version;
 mod vet;
 
+/// The front end allocates one small node per AST element and frees whole
+/// trees at once; mimalloc's thread-local free lists make that several
+/// times cheaper than glibc malloc (measured on `rgo tool parse GOROOT/src`).
+/// The Go heap does not use it: it has its own allocator (rgo-runtime).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     std::process::exit(dispatch(&args));
