@@ -63,15 +63,17 @@ pub struct File {
 impl File {
     /// The import declarations' specs, in order.
     pub fn imports(&self) -> impl Iterator<Item = &ImportSpec> {
-        self.decls.iter().filter_map(|d| match d {
-            Decl::Gen(g) => Some(g),
-            _ => None,
-        })
-        .flat_map(|g| g.specs.iter())
-        .filter_map(|s| match s {
-            Spec::Import(i) => Some(i),
-            _ => None,
-        })
+        self.decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Gen(g) => Some(g),
+                _ => None,
+            })
+            .flat_map(|g| g.specs.iter())
+            .filter_map(|s| match s {
+                Spec::Import(i) => Some(i),
+                _ => None,
+            })
     }
 }
 
@@ -232,7 +234,11 @@ pub struct FieldList {
 
 impl FieldList {
     pub fn empty(at: Pos) -> FieldList {
-        FieldList { opening: at, list: Vec::new(), closing: at }
+        FieldList {
+            opening: at,
+            list: Vec::new(),
+            closing: at,
+        }
     }
 
     /// Number of entries counting each name (an unnamed field counts once).
@@ -291,7 +297,8 @@ pub enum StmtKind {
     Empty,
     /// `const`, `type` or `var` inside a function.
     Decl(Box<GenDecl>),
-    /// `label: stmt`.
+    /// `label: stmt`; as in gc, `pos` is the colon (the label's own position
+    /// is in the `Ident`).
     Labeled(Ident, Box<Stmt>),
     Expr(Expr),
     /// `ch <- v`; `pos` is the `<-`.

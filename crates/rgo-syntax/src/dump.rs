@@ -27,12 +27,22 @@ use std::fmt::Write;
 
 /// The tree without positions.
 pub fn dump_file(file: &File) -> String {
-    Dumper { lines: None, out: String::new(), indent: 0 }.file(file)
+    Dumper {
+        lines: None,
+        out: String::new(),
+        indent: 0,
+    }
+    .file(file)
 }
 
 /// The tree with `@line:col` on every node.
 pub fn dump_file_pos(file: &File, src: &SourceFile) -> String {
-    Dumper { lines: Some(src), out: String::new(), indent: 0 }.file(file)
+    Dumper {
+        lines: Some(src),
+        out: String::new(),
+        indent: 0,
+    }
+    .file(file)
 }
 
 struct Dumper<'s> {
@@ -650,7 +660,11 @@ fn print_expr(s: &mut String, e: &Expr) {
         FuncLit(f) => {
             s.push_str("func");
             print_sig(s, &f.typ);
-            s.push_str(if f.body.stmts.is_empty() { " {}" } else { " {…}" });
+            s.push_str(if f.body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         Paren(x) => {
             s.push('(');

@@ -33,6 +33,11 @@ impl Mode {
     pub const NONE: Mode = Mode(0);
     /// Keep every comment in [`ast::File::comments`].
     pub const COMMENTS: Mode = Mode(1);
+    /// Accept and reject what go/parser does (`rgo tool parse`, like gofmt),
+    /// rather than what gc's parser does (`rgo build/run/vet`). The two
+    /// differ on a few constructs that one parser rejects and the other
+    /// leaves to its type checker; messages are gc's words either way.
+    pub const GO_PARSER: Mode = Mode(2);
 
     pub fn contains(self, other: Mode) -> bool {
         self.0 & other.0 == other.0

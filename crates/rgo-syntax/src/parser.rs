@@ -8,26 +8,39 @@
 //! messages (`syntax error: unexpected newline, expected comma or )`) and the
 //! same recovery (skip to a follow token, where statement keywords count as
 //! follow tokens inside function bodies), so that later errors match too.
+//! Parentheses are kept in expressions and dropped in types and after `&`,
+//! as gc does (they show in the checker's messages: `cannot use ("a") ...`).
 //!
 //! Errors. Scanner and parser errors are recorded in the order gc would emit
-//! them, then [`finish_errors`] applies gc's reporting rules (base.ErrorfAt +
+//! them, then `finish_errors` applies gc's reporting rules (base.ErrorfAt +
 //! FlushErrors): at most one `syntax error` per line (compared with the last
 //! reported syntax error), equal non-syntax errors on one line only once, stop
 //! after the 10th error with `too many errors` at its position, and finally a
-//! stable sort by position with exact duplicates removed.
+//! stable sort by position with exact duplicates removed. These rules apply
+//! per file here; gc applies them per package (a driver compiling several
+//! files must merge). [`parse_file_checked`] adds gc's label and branch
+//! checks ([`branches`]), which gc runs while parsing.
+//!
+//! Checked against gc: every file of GOROOT/src and of Go 1.19's src and test
+//! trees, and thousands of randomly mutated copies of them, give exactly the
+//! error lines of gc's own syntax package (see tests/parser.rs, `corpus`).
 //!
 //! Nesting. gc recurses without limit (Go stacks grow); we run on a finite
 //! stack. Every recursive cycle of the grammar passes through a guarded
-//! function ([`Parser::enter`]). A parse first runs on the caller's thread with
-//! a small depth limit ([`SHALLOW_LIMIT`], safe on a 2 MiB stack even in debug
-//! builds); only a file that exceeds it is parsed again on a fresh thread with
-//! a big stack ([`DEEP_STACK`]) and limit [`DEEP_LIMIT`]. Beyond that the file
-//! is rejected with `exceeded max nesting depth` (go/parser's wording). Once a
-//! limit is hit the parser sees only EOF, so it unwinds at once.
+//! function (`Parser::enter`). A parse first runs on the caller's thread
+//! with a small depth limit ([`SHALLOW_LIMIT`], safe on a 2 MiB stack); only
+//! a file that exceeds it is parsed again on a fresh thread with a big stack
+//! ([`DEEP_STACK`]) and limit [`DEEP_LIMIT`]. Beyond that the file is rejected
+//! with `exceeded max nesting depth` (go/parser's wording; gc itself would
+//! accept it). Once a limit is hit the parser sees only EOF, so it unwinds at
+//! once. Note that the tree returned for a deep file is as deep as the file:
+//! code that walks it recursively, and dropping it, need a matching stack.
+
+pub mod branches;
 
 use crate::ast::*;
 use crate::dump::{expr_string, simple_stmt_string};
-use crate::pos::Pos;
+use crate::pos::{Pos, SourceFile};
 use crate::scanner::Scanner;
 use crate::token::{LitKind, SemiKind, Tok, Token};
 use crate::{Mode, SyntaxError};
@@ -41,13 +54,32 @@ pub const SHALLOW_LIMIT: u32 = if cfg!(debug_assertions) { 100 } else { 500 };
 pub const DEEP_LIMIT: u32 = 10_000;
 /// Stack size of the dedicated thread (reserved virtual memory; only the
 /// pages touched are committed).
-const DEEP_STACK: usize = 256 << 20;
+pub const DEEP_STACK: usize = 256 << 20;
 
 /// gc stops after this many errors (without -e).
 const MAX_ERRORS: usize = 10;
 
+/// Parses one file as `go build`'s parse phase does: [`crate::parse_file`]
+/// plus gc's label and branch checks of every function body that parsed
+/// without error (`label L defined and not used`, `break is not in a loop,
+/// switch, or select`, ...; see [`branches`]). Those errors are not syntax
+/// errors (they lack the `syntax error: ` prefix): gc goes on to type check
+/// after them. `file` names the source, since some of these messages quote
+/// positions (`label L already defined at ./x.go:4:1`). gc's reporting rules
+/// (see the module comment) apply to both kinds together, per file.
+pub fn parse_file_checked(src: &[u8], mode: Mode, file: &SourceFile) -> (File, Vec<SyntaxError>) {
+    let mut p = Parser::new(src, mode);
+    p.branch_file = Some(file);
+    p.parse_file()
+}
+
 pub struct Parser<'a> {
     src: &'a [u8],
+    /// `src` as a string, if it is valid UTF-8 (almost always).
+    src_str: Option<&'a str>,
+    /// Run gc's branch checks on function bodies, quoting positions in
+    /// this file.
+    branch_file: Option<&'a SourceFile>,
     mode: Mode,
     sc: Scanner<'a>,
     tok: Tok,
@@ -57,6 +89,8 @@ pub struct Parser<'a> {
     errs: Vec<RawError>,
     /// Scanner errors already moved into `errs`.
     scan_errs: usize,
+    /// Branch check errors in `errs` (they do not count as parse errors).
+    branch_errs: usize,
     /// Function nesting (statement keywords are follow tokens when > 0).
     fnest: u32,
     /// Expression nesting: `< 0` in a statement header, where `{` ends the
@@ -75,6 +109,25 @@ struct RawError {
     pos: Pos,
     msg: String,
     syntax: bool,
+    class: ErrClass,
+}
+
+/// Which parser reports an error. gc's parser and go/parser disagree on a
+/// few constructs: each rejects some that the other leaves to its type
+/// checker. [`Mode::GO_PARSER`] selects go/parser's set (for `rgo tool
+/// parse`); by default the parser reports gc's set, and the type checker
+/// reports the rest with gc's words at gc's positions, as gc does.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ErrClass {
+    /// Both parsers reject.
+    Both,
+    /// gc's parser rejects; go/parser accepts and leaves it to go/types
+    /// (`method has no receiver`, `cannot declare in post statement of for
+    /// loop`, a type switch guard with a non-name left side).
+    GcOnly,
+    /// go/parser rejects; gc's parser accepts and types2 reports it (three
+    /// range variables, `go`/`defer` of a non-call). Worded as types2 words it.
+    GoParserOnly,
 }
 
 /// What `simple_stmt` found: a statement, a range clause (only after `for`),
@@ -200,7 +253,22 @@ fn set(toks: &[Token]) -> u64 {
 /// Keywords that start a statement: synchronisation points inside functions.
 fn stopset() -> u64 {
     use Token::*;
-    set(&[Break, Const, Continue, Defer, Fallthrough, For, Go, Goto, If, Return, Select, Switch, Type, Var])
+    set(&[
+        Break,
+        Const,
+        Continue,
+        Defer,
+        Fallthrough,
+        For,
+        Go,
+        Goto,
+        If,
+        Return,
+        Select,
+        Switch,
+        Type,
+        Var,
+    ])
 }
 
 /// gc's English word for a token in `expected X` messages.
@@ -225,12 +293,19 @@ impl<'a> Parser<'a> {
         let eof = Pos(src.len() as u32);
         Parser {
             src,
+            src_str: std::str::from_utf8(src).ok(),
+            branch_file: None,
             mode,
             sc: Scanner::new(src, mode),
-            tok: Tok { kind: Token::Eof, pos: eof, end: eof },
+            tok: Tok {
+                kind: Token::Eof,
+                pos: eof,
+                end: eof,
+            },
             next_id: 0,
             errs: Vec::new(),
             scan_errs: 0,
+            branch_errs: 0,
             fnest: 0,
             xnest: 0,
             depth: 0,
@@ -243,22 +318,26 @@ impl<'a> Parser<'a> {
     /// Parses the whole file; see the module comment for the error rules and
     /// the nesting strategy.
     pub fn parse_file(self) -> (File, Vec<SyntaxError>) {
-        let (src, mode) = (self.src, self.mode);
+        let (src, mode, branch_file) = (self.src, self.mode, self.branch_file);
         let (file, errs, too_deep) = self.run();
         if !too_deep {
-            return (file, finish_errors(src, errs));
+            return (file, finish_errors(src, mode, errs));
         }
         let deep = std::thread::Builder::new().stack_size(DEEP_STACK);
         let res = std::thread::scope(|s| {
-            deep.spawn_scoped(s, || Parser::with_limit(src, mode, DEEP_LIMIT).run())
-                .ok()
-                .and_then(|h| h.join().ok())
+            deep.spawn_scoped(s, || {
+                let mut p = Parser::with_limit(src, mode, DEEP_LIMIT);
+                p.branch_file = branch_file;
+                p.run()
+            })
+            .ok()
+            .and_then(|h| h.join().ok())
         });
         match res {
-            Some((file, errs, _)) => (file, finish_errors(src, errs)),
+            Some((file, errs, _)) => (file, finish_errors(src, mode, errs)),
             // No thread could be had: keep the shallow result (it reports
             // the nesting error).
-            None => (file, finish_errors(src, errs)),
+            None => (file, finish_errors(src, mode, errs)),
         }
     }
 
@@ -279,7 +358,11 @@ impl<'a> Parser<'a> {
     fn next(&mut self) {
         if self.too_deep {
             let end = Pos(self.src.len() as u32);
-            self.tok = Tok { kind: Token::Eof, pos: end, end };
+            self.tok = Tok {
+                kind: Token::Eof,
+                pos: end,
+                end,
+            };
             return;
         }
         loop {
@@ -290,14 +373,21 @@ impl<'a> Parser<'a> {
         }
         self.tok_bad = false;
         if self.sc.errors.len() > self.scan_errs {
-            self.tok_bad = self.sc.errors[self.scan_errs..].iter().any(|e| e.pos >= self.tok.pos);
+            self.tok_bad = self.sc.errors[self.scan_errs..]
+                .iter()
+                .any(|e| e.pos >= self.tok.pos);
             self.drain_scan_errors();
         }
     }
 
     fn drain_scan_errors(&mut self) {
         for e in &self.sc.errors[self.scan_errs..] {
-            self.errs.push(RawError { pos: e.pos, msg: e.msg.clone(), syntax: false });
+            self.errs.push(RawError {
+                pos: e.pos,
+                msg: e.msg.clone(),
+                syntax: false,
+                class: ErrClass::Both,
+            });
         }
         self.scan_errs = self.sc.errors.len();
     }
@@ -317,11 +407,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn want(&mut self, t: Token) {
         if !self.got(t) {
-            self.syntax_error(&format!("expected {}", tokstring(t)));
-            self.advance(&[]);
+            self.want_failed(t);
         }
+    }
+
+    #[cold]
+    fn want_failed(&mut self, t: Token) {
+        self.syntax_error(&format!("expected {}", tokstring(t)));
+        self.advance(&[]);
     }
 
     /// `=`, or `:=` with an error (for recovery).
@@ -347,10 +443,13 @@ impl<'a> Parser<'a> {
     /// The current token's text as a string (scanner errors were reported
     /// for any invalid UTF-8 in it; such bytes are replaced here).
     fn text_str(&self) -> std::borrow::Cow<'a, str> {
-        match std::str::from_utf8(self.text()) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => String::from_utf8_lossy(self.text()),
+        // a valid file was checked once as a whole: slice it (no per-token
+        // validation); `get` only checks that the ends are char boundaries
+        let (start, end) = (self.tok.pos.offset(), self.tok.end.offset());
+        if let Some(s) = self.src_str.and_then(|s| s.get(start..end)) {
+            return std::borrow::Cow::Borrowed(s);
         }
+        String::from_utf8_lossy(self.text())
     }
 
     fn id(&mut self) -> NodeId {
@@ -360,7 +459,11 @@ impl<'a> Parser<'a> {
     }
 
     fn mk(&mut self, pos: Pos, kind: ExprKind) -> Expr {
-        Expr { id: self.id(), pos, kind }
+        Expr {
+            id: self.id(),
+            pos,
+            kind,
+        }
     }
 
     fn bad(&mut self) -> Expr {
@@ -382,7 +485,12 @@ impl<'a> Parser<'a> {
     fn too_deep_error(&mut self) {
         if !self.too_deep {
             let pos = self.tok.pos;
-            self.errs.push(RawError { pos, msg: "exceeded max nesting depth".into(), syntax: false });
+            self.errs.push(RawError {
+                pos,
+                msg: "exceeded max nesting depth".into(),
+                syntax: false,
+                class: ErrClass::Both,
+            });
             self.too_deep = true;
             self.next();
         }
@@ -396,7 +504,28 @@ impl<'a> Parser<'a> {
     // Errors
 
     fn error_at(&mut self, pos: Pos, msg: String) {
-        self.errs.push(RawError { pos, msg, syntax: false });
+        self.errs.push(RawError {
+            pos,
+            msg,
+            syntax: false,
+            class: ErrClass::Both,
+        });
+    }
+
+    /// Records an error only one of gc's parser and go/parser reports (see
+    /// [`ErrClass`]); `syntax` as for the others.
+    fn classed_error_at(&mut self, pos: Pos, msg: String, syntax: bool, class: ErrClass) {
+        let msg = if syntax {
+            format!("syntax error: {msg}")
+        } else {
+            msg
+        };
+        self.errs.push(RawError {
+            pos,
+            msg,
+            syntax,
+            class,
+        });
     }
 
     fn syntax_error(&mut self, msg: &str) {
@@ -407,7 +536,7 @@ impl<'a> Parser<'a> {
     /// gc's syntaxErrorAt: `in ...`/`at ...`/`after ...` and `expected ...`
     /// messages name the current token; others are plain.
     fn syntax_error_at(&mut self, pos: Pos, msg: &str) {
-        if self.tok.kind == Token::Eof && !self.errs.is_empty() {
+        if self.tok.kind == Token::Eof && self.errs.len() > self.branch_errs {
             return; // avoid meaningless follow-up errors
         }
         let suffix = if msg.is_empty() {
@@ -417,11 +546,21 @@ impl<'a> Parser<'a> {
         } else if msg.starts_with("expected ") {
             format!(", {msg}")
         } else {
-            self.errs.push(RawError { pos, msg: format!("syntax error: {msg}"), syntax: true });
+            self.errs.push(RawError {
+                pos,
+                msg: format!("syntax error: {msg}"),
+                syntax: true,
+                class: ErrClass::Both,
+            });
             return;
         };
         let tok = self.tok_desc();
-        self.errs.push(RawError { pos, msg: format!("syntax error: unexpected {tok}{suffix}"), syntax: true });
+        self.errs.push(RawError {
+            pos,
+            msg: format!("syntax error: unexpected {tok}{suffix}"),
+            syntax: true,
+            class: ErrClass::Both,
+        });
     }
 
     /// How gc names the current token after `unexpected`.
@@ -461,7 +600,11 @@ impl<'a> Parser<'a> {
         let package = self.tok.pos;
         let mut file = File {
             package,
-            name: Ident { id: NodeId(0), pos: package, name: Name::new("") },
+            name: Ident {
+                id: NodeId(0),
+                pos: package,
+                name: Name::new(""),
+            },
             decls: Vec::new(),
             comments: Vec::new(),
             directives: Vec::new(),
@@ -498,18 +641,31 @@ impl<'a> Parser<'a> {
                 let d = self.func_decl();
                 file.decls.push(Decl::Func(Box::new(d)));
             } else {
-                let after_bodiless = matches!(file.decls.last(), Some(Decl::Func(f)) if f.body.is_none());
+                let after_bodiless =
+                    matches!(file.decls.last(), Some(Decl::Func(f)) if f.body.is_none());
                 if self.tok.kind == Token::LBrace && after_bodiless {
                     self.syntax_error("unexpected semicolon or newline before {");
                 } else {
                     self.syntax_error("non-declaration statement outside function body");
                 }
-                self.advance(&[Token::Import, Token::Const, Token::Type, Token::Var, Token::Func]);
+                self.advance(&[
+                    Token::Import,
+                    Token::Const,
+                    Token::Type,
+                    Token::Var,
+                    Token::Func,
+                ]);
                 continue;
             }
             if self.tok.kind != Token::Eof && !self.got(SEMI) {
                 self.syntax_error("after top level declaration");
-                self.advance(&[Token::Import, Token::Const, Token::Type, Token::Var, Token::Func]);
+                self.advance(&[
+                    Token::Import,
+                    Token::Const,
+                    Token::Type,
+                    Token::Var,
+                    Token::Func,
+                ]);
             }
         }
         file
@@ -519,7 +675,13 @@ impl<'a> Parser<'a> {
     fn gen_decl(&mut self, kind: DeclKind) -> GenDecl {
         let pos = self.tok.pos;
         self.next();
-        let mut d = GenDecl { pos, kind, lparen: None, specs: Vec::new(), rparen: None };
+        let mut d = GenDecl {
+            pos,
+            kind,
+            lparen: None,
+            specs: Vec::new(),
+            rparen: None,
+        };
         if self.at(Token::LParen) {
             d.lparen = Some(self.tok.pos);
             self.next();
@@ -551,12 +713,22 @@ impl<'a> Parser<'a> {
 
     /// gc's `list`: `[ f { sep f } [sep] ] close`; `f` returns true to stop.
     /// Returns the position of the closing token.
-    fn list(&mut self, context: &str, sep: Token, close: Token, mut f: impl FnMut(&mut Self) -> bool) -> Pos {
+    fn list(
+        &mut self,
+        context: &str,
+        sep: Token,
+        close: Token,
+        mut f: impl FnMut(&mut Self) -> bool,
+    ) -> Pos {
         let mut done = false;
         while self.tok.kind != Token::Eof && !self.at(close) && !done {
             done = f(self);
             if !self.got(sep) && !self.at(close) {
-                let msg = format!("in {context}; possibly missing {} or {}", tokstring(sep), tokstring(close));
+                let msg = format!(
+                    "in {context}; possibly missing {} or {}",
+                    tokstring(sep),
+                    tokstring(close)
+                );
                 self.syntax_error(&msg);
                 self.advance(&[Token::RParen, Token::RBrack, Token::RBrace]);
                 if !self.at(close) {
@@ -575,7 +747,11 @@ impl<'a> Parser<'a> {
             Token::Period => {
                 let pos = self.tok.pos;
                 self.next();
-                Some(Ident { id: self.id(), pos, name: Name::new(".") })
+                Some(Ident {
+                    id: self.id(),
+                    pos,
+                    name: Name::new("."),
+                })
             }
             _ => None,
         };
@@ -587,7 +763,11 @@ impl<'a> Parser<'a> {
         if !bad && path.kind != LitKind::String {
             self.syntax_error_at(path_pos, "import path must be a string");
         }
-        Some(ImportSpec { name, path_pos, path })
+        Some(ImportSpec {
+            name,
+            path_pos,
+            path,
+        })
     }
 
     /// The current literal, if any; the flag tells whether it is malformed.
@@ -598,7 +778,10 @@ impl<'a> Parser<'a> {
 
     fn literal(&mut self) -> Option<(Pos, BasicLit)> {
         if let Token::Lit(kind) = self.tok.kind {
-            let lit = BasicLit { kind, value: Box::from(&*self.text_str()) };
+            let lit = BasicLit {
+                kind,
+                value: Box::from(&*self.text_str()),
+            };
             let pos = self.tok.pos;
             self.next();
             Some((pos, lit))
@@ -610,7 +793,12 @@ impl<'a> Parser<'a> {
     fn const_spec(&mut self, iota: u32) -> ValueSpec {
         let first = self.name();
         let names = self.name_list(first);
-        let mut spec = ValueSpec { names, typ: None, values: Vec::new(), iota };
+        let mut spec = ValueSpec {
+            names,
+            typ: None,
+            values: Vec::new(),
+            iota,
+        };
         if !matches!(self.tok.kind, Token::Eof | Token::Semi(_) | Token::RParen) {
             spec.typ = self.type_or_nil();
             if self.got_assign() {
@@ -623,7 +811,12 @@ impl<'a> Parser<'a> {
     fn var_spec(&mut self, index: u32) -> ValueSpec {
         let first = self.name();
         let names = self.name_list(first);
-        let mut spec = ValueSpec { names, typ: None, values: Vec::new(), iota: index };
+        let mut spec = ValueSpec {
+            names,
+            typ: None,
+            values: Vec::new(),
+            iota: index,
+        };
         if self.got_assign() {
             spec.values = self.expr_list();
         } else {
@@ -657,8 +850,13 @@ impl<'a> Parser<'a> {
                     let force = self.at(Token::Comma);
                     match extract_name(x, force) {
                         Ok((pname, ptype)) if ptype.is_some() || !self.at(Token::RBrack) => {
-                            let (list, close) = self.param_list(Some(pname), ptype, Token::RBrack, true, false);
-                            tparams = Some(FieldList { opening: lbrack, list, closing: close });
+                            let (list, close) =
+                                self.param_list(Some(pname), ptype, Token::RBrack, true, false);
+                            tparams = Some(FieldList {
+                                opening: lbrack,
+                                list,
+                                closing: close,
+                            });
                             alias = self.assign_pos();
                             typ = self.type_or_nil();
                         }
@@ -688,7 +886,12 @@ impl<'a> Parser<'a> {
                 b
             }
         };
-        TypeSpec { name, tparams, alias, typ }
+        TypeSpec {
+            name,
+            tparams,
+            alias,
+            typ,
+        }
     }
 
     /// Like `got_assign`, returning the position of the `=`.
@@ -706,11 +909,25 @@ impl<'a> Parser<'a> {
             self.next();
             let (list, close) = self.param_list(None, None, Token::RParen, false, false);
             match list.iter().map(|f| f.names.len().max(1)).sum::<usize>() {
-                0 => self.error_at(self.tok.pos, "method has no receiver".into()),
+                0 => self.classed_error_at(
+                    self.tok.pos,
+                    "method has no receiver".into(),
+                    false,
+                    ErrClass::GcOnly,
+                ),
                 1 => {}
-                _ => self.error_at(self.tok.pos, "method has multiple receivers".into()),
+                _ => self.classed_error_at(
+                    self.tok.pos,
+                    "method has multiple receivers".into(),
+                    false,
+                    ErrClass::GcOnly,
+                ),
             }
-            recv = Some(FieldList { opening: open, list, closing: close });
+            recv = Some(FieldList {
+                opening: open,
+                list,
+                closing: close,
+            });
         }
         let name;
         let typ;
@@ -720,21 +937,59 @@ impl<'a> Parser<'a> {
             t.tparams = tparams;
             typ = t;
         } else {
-            name = Ident { id: self.id(), pos: self.tok.pos, name: Name::new("_") };
+            name = Ident {
+                id: self.id(),
+                pos: self.tok.pos,
+                name: Name::new("_"),
+            };
             let at = self.tok.pos;
-            typ = FuncType { pos, tparams: None, params: FieldList::empty(at), results: FieldList::empty(at) };
-            let msg = if recv.is_some() { "expected name" } else { "expected name or (" };
+            typ = FuncType {
+                pos,
+                tparams: None,
+                params: FieldList::empty(at),
+                results: FieldList::empty(at),
+            };
+            let msg = if recv.is_some() {
+                "expected name"
+            } else {
+                "expected name or ("
+            };
             self.syntax_error(msg);
             self.advance(&[Token::LBrace, SEMI]);
         }
-        let body = if self.at(Token::LBrace) { Some(self.func_body()) } else { None };
-        FuncDecl { pos, recv, name, typ, body }
+        let body = if self.at(Token::LBrace) {
+            Some(self.func_body())
+        } else {
+            None
+        };
+        FuncDecl {
+            pos,
+            recv,
+            name,
+            typ,
+            body,
+        }
     }
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errors = self.errs.len() - self.branch_errs;
         let b = self.block("");
         self.fnest -= 1;
+        if let Some(file) = self.branch_file {
+            // as gc: only bodies without (parse) errors, which could mislead
+            if self.errs.len() - self.branch_errs == errors && !self.too_deep {
+                for e in branches::check_body(&b, file) {
+                    self.errs.push(RawError {
+                        pos: e.pos,
+                        msg: e.msg,
+                        syntax: false,
+                        class: ErrClass::Both,
+                    });
+                    self.branch_errs += 1;
+                }
+            }
+        }
         b
     }
 
@@ -776,10 +1031,15 @@ impl<'a> Parser<'a> {
     fn unary_expr_inner(&mut self) -> Expr {
         let pos = self.tok.pos;
         match self.tok.kind {
-            op @ (Token::Mul | Token::Add | Token::Sub | Token::Not | Token::Xor | Token::Tilde) => {
+            op
+            @ (Token::Mul | Token::Add | Token::Sub | Token::Not | Token::Xor | Token::Tilde) => {
                 self.next();
                 let x = Box::new(self.unary_expr());
-                let kind = if op == Token::Mul { ExprKind::Star(x) } else { ExprKind::Unary(op, x) };
+                let kind = if op == Token::Mul {
+                    ExprKind::Star(x)
+                } else {
+                    ExprKind::Unary(op, x)
+                };
                 self.mk(pos, kind)
             }
             Token::And => {
@@ -811,7 +1071,9 @@ impl<'a> Parser<'a> {
         let mut t = &x;
         let mut errors = Vec::new();
         while dir == ChanDir::Send {
-            let ExprKind::ChanType(d, elem) = &t.kind else { break };
+            let ExprKind::ChanType(d, elem) = &t.kind else {
+                break;
+            };
             dir = *d;
             if dir == ChanDir::Recv {
                 // <-<-chan E is not permitted
@@ -826,7 +1088,9 @@ impl<'a> Parser<'a> {
         // ... then make them all receive-only.
         let mut t = &mut x;
         for _ in 0..n {
-            let ExprKind::ChanType(d, elem) = &mut t.kind else { break };
+            let ExprKind::ChanType(d, elem) = &mut t.kind else {
+                break;
+            };
             *d = ChanDir::Recv;
             t = elem;
         }
@@ -843,10 +1107,26 @@ impl<'a> Parser<'a> {
         let keep = self.at(Token::LParen);
         let mut x = self.pexpr(None, keep);
         if let ExprKind::Paren(_) = x.kind {
-            self.error_at(x.pos, format!("expression in {} must not be parenthesized", kw.as_str()));
+            self.error_at(
+                x.pos,
+                format!("expression in {} must not be parenthesized", kw.as_str()),
+            );
             x = self.unparen(x);
         }
-        let kind = if kw == Token::Go { StmtKind::Go(x) } else { StmtKind::Defer(x) };
+        if !matches!(x.kind, ExprKind::Call(_) | ExprKind::Bad) {
+            let at = x.start();
+            self.classed_error_at(
+                at,
+                format!("expression in {} must be function call", kw.as_str()),
+                false,
+                ErrClass::GoParserOnly,
+            );
+        }
+        let kind = if kw == Token::Go {
+            StmtKind::Go(x)
+        } else {
+            StmtKind::Defer(x)
+        };
         Stmt { pos, kind }
     }
 
@@ -884,12 +1164,17 @@ impl<'a> Parser<'a> {
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
-                    return self.mk(pos, ExprKind::FuncLit(Box::new(FuncLit { typ: ftyp, body })));
+                    return self.mk(
+                        pos,
+                        ExprKind::FuncLit(Box::new(FuncLit { typ: ftyp, body })),
+                    );
                 }
                 // gc places a function type at the token after `func`
                 self.mk(sig_pos, ExprKind::FuncType(Box::new(ftyp)))
             }
-            Token::LBrack | Token::Chan | Token::Map | Token::Struct | Token::Interface => self.type_(),
+            Token::LBrack | Token::Chan | Token::Map | Token::Struct | Token::Interface => {
+                self.type_()
+            }
             _ => {
                 let x = self.bad();
                 self.syntax_error("expected expression");
@@ -913,7 +1198,11 @@ impl<'a> Parser<'a> {
     }
 
     fn name_expr(&mut self, n: Ident) -> Expr {
-        Expr { id: n.id, pos: n.pos, kind: ExprKind::Name(n.name) }
+        Expr {
+            id: n.id,
+            pos: n.pos,
+            kind: ExprKind::Name(n.name),
+        }
     }
 
     /// PrimaryExpr: an operand (or `x`) followed by selectors, indices,
@@ -939,7 +1228,8 @@ impl<'a> Parser<'a> {
                                 x = self.mk(pos, ExprKind::TypeAssert(Box::new(x), None));
                             } else {
                                 let t = self.type_();
-                                x = self.mk(pos, ExprKind::TypeAssert(Box::new(x), Some(Box::new(t))));
+                                x = self
+                                    .mk(pos, ExprKind::TypeAssert(Box::new(x), Some(Box::new(t))));
                             }
                             self.want(Token::RParen);
                         }
@@ -953,14 +1243,25 @@ impl<'a> Parser<'a> {
                 Token::LParen => {
                     self.next();
                     let (args, has_dots, rparen) = self.arg_list();
-                    x = self.mk(pos, ExprKind::Call(Box::new(CallExpr { fun: x, args, has_dots, rparen })));
+                    x = self.mk(
+                        pos,
+                        ExprKind::Call(Box::new(CallExpr {
+                            fun: x,
+                            args,
+                            has_dots,
+                            rparen,
+                        })),
+                    );
                 }
                 Token::LBrace => {
                     let t = x.unparen();
                     let complit_ok = match &t.kind {
                         ExprKind::Name(_) | ExprKind::Selector(..) => self.xnest >= 0,
                         ExprKind::Index(..) => self.xnest >= 0 && !is_value(t),
-                        ExprKind::ArrayType(..) | ExprKind::SliceType(_) | ExprKind::StructType(_) | ExprKind::MapType(..) => true,
+                        ExprKind::ArrayType(..)
+                        | ExprKind::SliceType(_)
+                        | ExprKind::StructType(_)
+                        | ExprKind::MapType(..) => true,
                         _ => false,
                     };
                     if !complit_ok {
@@ -1008,7 +1309,10 @@ impl<'a> Parser<'a> {
         if self.at(Token::Colon) {
             full = true;
             if index[1].is_none() {
-                self.error_at(self.tok.pos, "middle index required in 3-index slice".into());
+                self.error_at(
+                    self.tok.pos,
+                    "middle index required in 3-index slice".into(),
+                );
                 index[1] = Some(self.bad());
             }
             self.next();
@@ -1022,7 +1326,15 @@ impl<'a> Parser<'a> {
         self.xnest -= 1;
         let rbrack = self.tok.pos;
         self.want(Token::RBrack);
-        self.mk(pos, ExprKind::Slice(Box::new(SliceExpr { x, index, full, rbrack })))
+        self.mk(
+            pos,
+            ExprKind::Slice(Box::new(SliceExpr {
+                x,
+                index,
+                full,
+                rbrack,
+            })),
+        )
     }
 
     fn arg_list(&mut self) -> (Vec<Expr>, bool, Pos) {
@@ -1069,7 +1381,10 @@ impl<'a> Parser<'a> {
         });
         self.xnest -= 1;
         self.leave();
-        self.mk(pos, ExprKind::CompositeLit(Box::new(CompositeLit { typ, elems, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::CompositeLit(Box::new(CompositeLit { typ, elems, rbrace })),
+        )
     }
 
     // ---------------------------------------------------------------------
@@ -1081,7 +1396,14 @@ impl<'a> Parser<'a> {
             None => {
                 let b = self.bad();
                 self.syntax_error("expected type");
-                self.advance(&[Token::Comma, Token::Colon, SEMI, Token::RParen, Token::RBrack, Token::RBrace]);
+                self.advance(&[
+                    Token::Comma,
+                    Token::Colon,
+                    SEMI,
+                    Token::RParen,
+                    Token::RBrack,
+                    Token::RBrace,
+                ]);
                 b
             }
         }
@@ -1126,7 +1448,11 @@ impl<'a> Parser<'a> {
             }
             Token::Chan => {
                 self.next();
-                let dir = if self.got(Token::Arrow) { ChanDir::Send } else { ChanDir::Both };
+                let dir = if self.got(Token::Arrow) {
+                    ChanDir::Send
+                } else {
+                    ChanDir::Both
+                };
                 let elem = self.chan_elem();
                 self.mk(pos, ExprKind::ChanType(dir, Box::new(elem)))
             }
@@ -1182,15 +1508,31 @@ impl<'a> Parser<'a> {
                 self.next();
             } else {
                 let (list, close) = self.param_list(None, None, Token::RBrack, true, false);
-                tparams = Some(FieldList { opening: open, list, closing: close });
+                tparams = Some(FieldList {
+                    opening: open,
+                    list,
+                    closing: close,
+                });
             }
         }
         let open = self.tok.pos;
         self.want(Token::LParen);
         let (list, close) = self.param_list(None, None, Token::RParen, false, true);
-        let params = FieldList { opening: open, list, closing: close };
+        let params = FieldList {
+            opening: open,
+            list,
+            closing: close,
+        };
         let results = self.func_result(close);
-        (tparams, FuncType { pos, tparams: None, params, results })
+        (
+            tparams,
+            FuncType {
+                pos,
+                tparams: None,
+                params,
+                results,
+            },
+        )
     }
 
     fn func_result(&mut self, after: Pos) -> FieldList {
@@ -1198,11 +1540,23 @@ impl<'a> Parser<'a> {
             let open = self.tok.pos;
             self.next();
             let (list, close) = self.param_list(None, None, Token::RParen, false, false);
-            return FieldList { opening: open, list, closing: close };
+            return FieldList {
+                opening: open,
+                list,
+                closing: close,
+            };
         }
         let pos = self.tok.pos;
         match self.type_or_nil() {
-            Some(typ) => FieldList { opening: pos, list: vec![Field { names: Vec::new(), typ, tag: None }], closing: pos },
+            Some(typ) => FieldList {
+                opening: pos,
+                list: vec![Field {
+                    names: Vec::new(),
+                    typ,
+                    tag: None,
+                }],
+                closing: pos,
+            },
             None => FieldList::empty(after),
         }
     }
@@ -1255,7 +1609,14 @@ impl<'a> Parser<'a> {
             p.field_decl(&mut fields);
             false
         });
-        self.mk(pos, ExprKind::StructType(Box::new(StructType { pos, fields, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::StructType(Box::new(StructType {
+                pos,
+                fields,
+                rbrace,
+            })),
+        )
     }
 
     fn interface_type(&mut self) -> Expr {
@@ -1275,7 +1636,10 @@ impl<'a> Parser<'a> {
             elems.push(e);
             false
         });
-        self.mk(pos, ExprKind::InterfaceType(Box::new(InterfaceType { pos, elems, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::InterfaceType(Box::new(InterfaceType { pos, elems, rbrace })),
+        )
     }
 
     /// One struct field declaration (possibly several names).
@@ -1283,11 +1647,18 @@ impl<'a> Parser<'a> {
         match self.tok.kind {
             Token::Ident => {
                 let name = self.name();
-                if matches!(self.tok.kind, Token::Period | Token::Lit(_) | Token::Semi(_) | Token::RBrace) {
+                if matches!(
+                    self.tok.kind,
+                    Token::Period | Token::Lit(_) | Token::Semi(_) | Token::RBrace
+                ) {
                     // embedded type
                     let typ = self.qualified_name(Some(name));
                     let tag = self.tag();
-                    fields.push(Field { names: Vec::new(), typ, tag });
+                    fields.push(Field {
+                        names: Vec::new(),
+                        typ,
+                        tag,
+                    });
                     return;
                 }
                 let names = self.name_list(name);
@@ -1300,7 +1671,11 @@ impl<'a> Parser<'a> {
                             let x = self.name_expr(n);
                             let typ = self.mk(pos, ExprKind::Index(Box::new(x), args));
                             let tag = self.tag();
-                            fields.push(Field { names: Vec::new(), typ, tag });
+                            fields.push(Field {
+                                names: Vec::new(),
+                                typ,
+                                tag,
+                            });
                             return;
                         }
                         ArrOrTArgs::Type(t) => typ = t,
@@ -1326,7 +1701,11 @@ impl<'a> Parser<'a> {
                 };
                 let tag = self.tag();
                 let typ = self.mk(pos, ExprKind::Star(Box::new(typ)));
-                fields.push(Field { names: Vec::new(), typ, tag });
+                fields.push(Field {
+                    names: Vec::new(),
+                    typ,
+                    tag,
+                });
             }
             Token::LParen => {
                 self.syntax_error("cannot parenthesize embedded type");
@@ -1342,7 +1721,11 @@ impl<'a> Parser<'a> {
                 };
                 self.got(Token::RParen);
                 let tag = self.tag();
-                fields.push(Field { names: Vec::new(), typ, tag });
+                fields.push(Field {
+                    names: Vec::new(),
+                    typ,
+                    tag,
+                });
             }
             _ => {
                 self.syntax_error("expected field name or embedded type");
@@ -1413,7 +1796,10 @@ impl<'a> Parser<'a> {
                     // generic method
                     let fpos = self.tok.pos;
                     let (_, t) = self.func_type(fpos, CONTEXT);
-                    self.error_at(lbrack, "interface method must have no type parameters".into());
+                    self.error_at(
+                        lbrack,
+                        "interface method must have no type parameters".into(),
+                    );
                     return InterfaceElem::Method(name, t);
                 }
                 let args = list.into_iter().map(|f| f.typ).collect();
@@ -1452,7 +1838,13 @@ impl<'a> Parser<'a> {
             None => {
                 let b = self.bad();
                 self.syntax_error("expected ~ term or type");
-                self.advance(&[Token::Add, SEMI, Token::RParen, Token::RBrack, Token::RBrace]);
+                self.advance(&[
+                    Token::Add,
+                    SEMI,
+                    Token::RParen,
+                    Token::RBrack,
+                    Token::RBrace,
+                ]);
                 b
             }
         }
@@ -1464,9 +1856,15 @@ impl<'a> Parser<'a> {
         let type_sets_ok = follow == Token::RBrack;
         if name.is_none() && type_sets_ok && self.tok.kind == Token::Tilde {
             let t = self.embedded_elem(None);
-            return Some(Param { name: None, typ: Some(t) });
+            return Some(Param {
+                name: None,
+                typ: Some(t),
+            });
         }
-        let mut p = Param { name: None, typ: None };
+        let mut p = Param {
+            name: None,
+            typ: None,
+        };
         if self.at(Token::Ident) || name.is_some() {
             let name = match name {
                 Some(n) => n,
@@ -1490,7 +1888,11 @@ impl<'a> Parser<'a> {
             }
             if self.at(Token::Period) {
                 let t = self.qualified_name(Some(name));
-                p.typ = Some(if type_sets_ok && self.tok.kind == OR { self.embedded_elem(Some(t)) } else { t });
+                p.typ = Some(if type_sets_ok && self.tok.kind == OR {
+                    self.embedded_elem(Some(t))
+                } else {
+                    t
+                });
                 return Some(p);
             }
             if type_sets_ok && self.tok.kind == OR {
@@ -1550,7 +1952,10 @@ impl<'a> Parser<'a> {
             let mut first = Some((name, typ));
             end = self.list("parameter list", Token::Comma, close, |p| {
                 let par = match first.take() {
-                    Some((n, Some(t))) => Some(Param { name: n, typ: Some(t) }),
+                    Some((n, Some(t))) => Some(Param {
+                        name: n,
+                        typ: Some(t),
+                    }),
                     Some((n, None)) => p.param_decl(n, close),
                     None => p.param_decl(None, close),
                 };
@@ -1558,14 +1963,26 @@ impl<'a> Parser<'a> {
                 false
             });
         }
-        (self.distribute_types(params, end, require_names, dddok), end)
+        (
+            self.distribute_types(params, end, require_names, dddok),
+            end,
+        )
     }
 
-    fn distribute_types(&mut self, mut params: Vec<Param>, end: Pos, require_names: bool, dddok: bool) -> Vec<Field> {
+    fn distribute_types(
+        &mut self,
+        mut params: Vec<Param>,
+        end: Pos,
+        require_names: bool,
+        dddok: bool,
+    ) -> Vec<Field> {
         if params.is_empty() {
             return Vec::new();
         }
-        let named = params.iter().filter(|p| p.name.is_some() && p.typ.is_some()).count();
+        let named = params
+            .iter()
+            .filter(|p| p.name.is_some() && p.typ.is_some())
+            .count();
         let typed = params.iter().filter(|p| p.typ.is_some()).count();
         let n = params.len();
         if named == 0 && !require_names {
@@ -1578,7 +1995,11 @@ impl<'a> Parser<'a> {
                     (None, None) => continue,
                 };
                 let typ = self.check_dots(typ, i, n, dddok, &mut true);
-                fields.push(Field { names: Vec::new(), typ, tag: None });
+                fields.push(Field {
+                    names: Vec::new(),
+                    typ,
+                    tag: None,
+                });
             }
             return fields;
         }
@@ -1593,7 +2014,11 @@ impl<'a> Parser<'a> {
                     if p.name.is_none() {
                         let pos = t.start();
                         err_pos = Some(pos);
-                        p.name = Some(Ident { id: NodeId(u32::MAX), pos, name: Name::new("_") });
+                        p.name = Some(Ident {
+                            id: NodeId(u32::MAX),
+                            pos,
+                            name: Name::new("_"),
+                        });
                     }
                 } else if !have_typ {
                     err_pos = p.name.as_ref().map(|n| n.pos);
@@ -1602,9 +2027,19 @@ impl<'a> Parser<'a> {
             if let Some(mut pos) = err_pos {
                 let msg = if named == typed {
                     pos = end;
-                    if require_names { "missing type constraint" } else { "missing parameter type" }.to_string()
+                    if require_names {
+                        "missing type constraint"
+                    } else {
+                        "missing parameter type"
+                    }
+                    .to_string()
                 } else if require_names {
-                    if n == 1 { "missing type parameter name or invalid array length" } else { "missing type parameter name" }.to_string()
+                    if n == 1 {
+                        "missing type parameter name or invalid array length"
+                    } else {
+                        "missing type parameter name"
+                    }
+                    .to_string()
                 } else {
                     "missing parameter name".to_string()
                 };
@@ -1625,7 +2060,11 @@ impl<'a> Parser<'a> {
             }
             if let Some(t) = p.typ {
                 let t = self.check_dots(t, group_start, n, dddok, &mut first_dots);
-                fields.push(Field { names: std::mem::take(&mut names), typ: t, tag: None });
+                fields.push(Field {
+                    names: std::mem::take(&mut names),
+                    typ: t,
+                    tag: None,
+                });
                 group_start = i + 1;
             }
         }
@@ -1633,19 +2072,34 @@ impl<'a> Parser<'a> {
             // trailing names without a type (already reported)
             let pos = names[0].pos;
             let typ = self.mk(pos, ExprKind::Bad);
-            fields.push(Field { names, typ, tag: None });
+            fields.push(Field {
+                names,
+                typ,
+                tag: None,
+            });
         }
         fields
     }
 
     /// `...T` is only allowed as the type of the final parameter.
-    fn check_dots(&mut self, t: Expr, first_index: usize, n: usize, dddok: bool, first: &mut bool) -> Expr {
+    fn check_dots(
+        &mut self,
+        t: Expr,
+        first_index: usize,
+        n: usize,
+        dddok: bool,
+        first: &mut bool,
+    ) -> Expr {
         if !matches!(t.kind, ExprKind::Ellipsis(_)) || (dddok && first_index + 1 >= n) {
             return t;
         }
         if *first {
             *first = false;
-            let msg = if dddok { "can only use ... with final parameter" } else { "invalid use of ..." };
+            let msg = if dddok {
+                "can only use ... with final parameter"
+            } else {
+                "invalid use of ..."
+            };
             self.error_at(t.pos, msg.into());
         }
         match t.kind {
@@ -1672,7 +2126,11 @@ impl<'a> Parser<'a> {
                 op if op.assign_op().is_some() => {
                     self.next();
                     let rhs = self.expr();
-                    StmtKind::Assign(Box::new(AssignStmt { lhs: vec![x], op, rhs: vec![rhs] }))
+                    StmtKind::Assign(Box::new(AssignStmt {
+                        lhs: vec![x],
+                        op,
+                        rhs: vec![rhs],
+                    }))
                 }
                 op @ (Token::Inc | Token::Dec) => {
                     self.next();
@@ -1683,7 +2141,12 @@ impl<'a> Parser<'a> {
                     let value = self.expr();
                     StmtKind::Send(Box::new(SendStmt { ch: x, value }))
                 }
-                _ => return Simple::Stmt(Stmt { pos: x.pos, kind: StmtKind::Expr(x) }),
+                _ => {
+                    return Simple::Stmt(Stmt {
+                        pos: x.pos,
+                        kind: StmtKind::Expr(x),
+                    })
+                }
             };
             return Simple::Stmt(Stmt { pos, kind });
         }
@@ -1698,22 +2161,35 @@ impl<'a> Parser<'a> {
                     return Simple::Range(self.range_clause(lhs, Some(op)));
                 }
                 let mut rhs = self.expr_list();
-                let is_guard = rhs.len() == 1 && matches!(rhs[0].kind, ExprKind::TypeAssert(_, None));
+                let is_guard =
+                    rhs.len() == 1 && matches!(rhs[0].kind, ExprKind::TypeAssert(_, None));
                 if is_guard && keyword == Token::Switch && op == Token::Define && lhs.len() == 1 {
                     if let ExprKind::Name(_) = lhs[0].kind {
                         let x = lhs.pop().expect("one name");
-                        let ExprKind::Name(name) = x.kind else { unreachable!() };
-                        let bind = Ident { id: x.id, pos: x.pos, name };
+                        let ExprKind::Name(name) = x.kind else {
+                            unreachable!()
+                        };
+                        let bind = Ident {
+                            id: x.id,
+                            pos: x.pos,
+                            name,
+                        };
                         return Simple::Guard(bind, rhs.pop().expect("one guard"));
                     }
                 }
-                Simple::Stmt(Stmt { pos, kind: StmtKind::Assign(Box::new(AssignStmt { lhs, op, rhs })) })
+                Simple::Stmt(Stmt {
+                    pos,
+                    kind: StmtKind::Assign(Box::new(AssignStmt { lhs, op, rhs })),
+                })
             }
             _ => {
                 self.syntax_error("expected := or = or comma");
                 self.advance(&[SEMI, Token::RBrace]);
                 let x = lhs.swap_remove(0);
-                Simple::Stmt(Stmt { pos: x.pos, kind: StmtKind::Expr(x) })
+                Simple::Stmt(Stmt {
+                    pos: x.pos,
+                    kind: StmtKind::Expr(x),
+                })
             }
         }
     }
@@ -1731,8 +2207,14 @@ impl<'a> Parser<'a> {
         match s {
             Simple::Stmt(s) => s,
             // not reachable with the keywords passed; keep the tree sane
-            Simple::Range(r) => Stmt { pos: r.pos, kind: StmtKind::Expr(r.x) },
-            Simple::Guard(_, g) => Stmt { pos: g.pos, kind: StmtKind::Expr(g) },
+            Simple::Range(r) => Stmt {
+                pos: r.pos,
+                kind: StmtKind::Expr(r.x),
+            },
+            Simple::Guard(_, g) => Stmt {
+                pos: g.pos,
+                kind: StmtKind::Expr(g),
+            },
         }
     }
 
@@ -1741,11 +2223,20 @@ impl<'a> Parser<'a> {
         self.want(Token::Colon);
         if self.at(Token::RBrace) {
             // a label before } labels an empty statement
-            let e = Stmt { pos: self.tok.pos, kind: StmtKind::Empty };
-            return Some(Stmt { pos, kind: StmtKind::Labeled(label, Box::new(e)) });
+            let e = Stmt {
+                pos: self.tok.pos,
+                kind: StmtKind::Empty,
+            };
+            return Some(Stmt {
+                pos,
+                kind: StmtKind::Labeled(label, Box::new(e)),
+            });
         }
         match self.stmt_or_nil() {
-            Some(s) => Some(Stmt { pos, kind: StmtKind::Labeled(label, Box::new(s)) }),
+            Some(s) => Some(Stmt {
+                pos,
+                kind: StmtKind::Labeled(label, Box::new(s)),
+            }),
             None => {
                 self.syntax_error_at(pos, "missing statement after label");
                 None
@@ -1762,19 +2253,30 @@ impl<'a> Parser<'a> {
             self.advance(&[Token::Ident, Token::RBrace]);
             let rbrace = self.tok.pos;
             if self.got(Token::RBrace) {
-                return Block { lbrace, stmts: Vec::new(), rbrace };
+                return Block {
+                    lbrace,
+                    stmts: Vec::new(),
+                    rbrace,
+                };
             }
         }
         let stmts = self.stmt_list();
         let rbrace = self.tok.pos;
         self.want(Token::RBrace);
-        Block { lbrace, stmts, rbrace }
+        Block {
+            lbrace,
+            stmts,
+            rbrace,
+        }
     }
 
     fn decl_stmt(&mut self, kind: DeclKind) -> Stmt {
         let pos = self.tok.pos;
         let d = self.gen_decl(kind);
-        Stmt { pos, kind: StmtKind::Decl(Box::new(d)) }
+        Stmt {
+            pos,
+            kind: StmtKind::Decl(Box::new(d)),
+        }
     }
 
     fn for_stmt(&mut self) -> Stmt {
@@ -1785,9 +2287,31 @@ impl<'a> Parser<'a> {
             Some(r) => {
                 let mut lhs = r.lhs.into_iter();
                 let (key, value, extra) = (lhs.next(), lhs.next(), lhs.next());
-                StmtKind::Range(Box::new(RangeStmt { key, value, extra, op: r.op, range: r.pos, x: r.x, body }))
+                if let Some(x) = &extra {
+                    let at = x.start();
+                    self.classed_error_at(
+                        at,
+                        "range clause permits at most two iteration variables".into(),
+                        false,
+                        ErrClass::GoParserOnly,
+                    );
+                }
+                StmtKind::Range(Box::new(RangeStmt {
+                    key,
+                    value,
+                    extra,
+                    op: r.op,
+                    range: r.pos,
+                    x: r.x,
+                    body,
+                }))
             }
-            None => StmtKind::For(Box::new(ForStmt { init: h.init, cond: h.cond, post: h.post, body })),
+            None => StmtKind::For(Box::new(ForStmt {
+                init: h.init,
+                cond: h.cond,
+                post: h.post,
+                body,
+            })),
         };
         Stmt { pos, kind }
     }
@@ -1809,7 +2333,10 @@ impl<'a> Parser<'a> {
         if !self.at(SEMI) {
             // accept a var declaration but complain
             if self.got(Token::Var) {
-                self.syntax_error(&format!("var declaration not allowed in {} initializer", keyword.as_str()));
+                self.syntax_error(&format!(
+                    "var declaration not allowed in {} initializer",
+                    keyword.as_str()
+                ));
             }
             match self.simple_stmt(None, keyword) {
                 Simple::Range(r) => {
@@ -1851,7 +2378,12 @@ impl<'a> Parser<'a> {
                         let post = self.simple_only(s);
                         if let StmtKind::Assign(a) = &post.kind {
                             if a.op == Token::Define {
-                                self.syntax_error_at(post.pos, "cannot declare in post statement of for loop");
+                                self.classed_error_at(
+                                    post.pos,
+                                    "cannot declare in post statement of for loop".into(),
+                                    true,
+                                    ErrClass::GcOnly,
+                                );
                             }
                         }
                         h.post = Some(post);
@@ -1868,8 +2400,15 @@ impl<'a> Parser<'a> {
                 if keyword == Token::If {
                     if let Some((pos, kind)) = semi {
                         if kind != Token::Semi(SemiKind::Written) {
-                            let lit = if kind == Token::Semi(SemiKind::Newline) { "newline" } else { "EOF" };
-                            self.syntax_error_at(pos, &format!("unexpected {lit}, expected {{ after if clause"));
+                            let lit = if kind == Token::Semi(SemiKind::Newline) {
+                                "newline"
+                            } else {
+                                "EOF"
+                            };
+                            self.syntax_error_at(
+                                pos,
+                                &format!("unexpected {lit}, expected {{ after if clause"),
+                            );
                         } else {
                             self.syntax_error_at(pos, "missing condition in if statement");
                         }
@@ -1881,7 +2420,10 @@ impl<'a> Parser<'a> {
                 h.bind = Some(bind);
                 h.cond = Some(g);
             }
-            Some(Simple::Stmt(Stmt { kind: StmtKind::Expr(x), .. })) => h.cond = Some(x),
+            Some(Simple::Stmt(Stmt {
+                kind: StmtKind::Expr(x),
+                ..
+            })) => h.cond = Some(x),
             Some(Simple::Stmt(s)) => {
                 let what = match &s.kind {
                     StmtKind::Assign(a) if a.op == Token::Assign => {
@@ -1889,7 +2431,17 @@ impl<'a> Parser<'a> {
                     }
                     _ => simple_stmt_string(&s),
                 };
-                self.syntax_error_at(s.pos, &format!("cannot use {what} as value"));
+                // go/parser takes `lhs := x.(type)` as a type switch guard
+                // whatever `lhs` is (go/types objects later); gc rejects it here.
+                let guard_shaped = matches!(&s.kind, StmtKind::Assign(a)
+                    if a.op == Token::Define && a.rhs.len() == 1
+                        && matches!(a.rhs[0].kind, ExprKind::TypeAssert(_, None)));
+                let class = if guard_shaped {
+                    ErrClass::GcOnly
+                } else {
+                    ErrClass::Both
+                };
+                self.classed_error_at(s.pos, format!("cannot use {what} as value"), true, class);
             }
             Some(Simple::Range(r)) => h.cond = Some(r.x),
         }
@@ -1901,7 +2453,10 @@ impl<'a> Parser<'a> {
         let pos = self.tok.pos;
         if !self.enter() {
             self.leave();
-            return Stmt { pos, kind: StmtKind::Bad };
+            return Stmt {
+                pos,
+                kind: StmtKind::Bad,
+            };
         }
         let h = self.header(Token::If);
         let then = self.block("if clause");
@@ -1911,7 +2466,10 @@ impl<'a> Parser<'a> {
                 Token::If => els = Some(self.if_stmt()),
                 Token::LBrace => {
                     let b = self.block("");
-                    els = Some(Stmt { pos: b.lbrace, kind: StmtKind::Block(b) });
+                    els = Some(Stmt {
+                        pos: b.lbrace,
+                        kind: StmtKind::Block(b),
+                    });
                 }
                 _ => {
                     self.syntax_error("else must be followed by if or statement block");
@@ -1924,7 +2482,15 @@ impl<'a> Parser<'a> {
             Some(c) => c,
             None => self.bad(),
         };
-        Stmt { pos, kind: StmtKind::If(Box::new(IfStmt { init: h.init, cond, then, els })) }
+        Stmt {
+            pos,
+            kind: StmtKind::If(Box::new(IfStmt {
+                init: h.init,
+                cond,
+                then,
+                els,
+            })),
+        }
     }
 
     fn switch_stmt(&mut self) -> Stmt {
@@ -1942,9 +2508,20 @@ impl<'a> Parser<'a> {
         self.want(Token::RBrace);
         let kind = match h.cond {
             Some(guard) if matches!(guard.kind, ExprKind::TypeAssert(_, None)) => {
-                StmtKind::TypeSwitch(Box::new(TypeSwitchStmt { init: h.init, bind: h.bind, guard, body, rbrace }))
+                StmtKind::TypeSwitch(Box::new(TypeSwitchStmt {
+                    init: h.init,
+                    bind: h.bind,
+                    guard,
+                    body,
+                    rbrace,
+                }))
             }
-            tag => StmtKind::Switch(Box::new(SwitchStmt { init: h.init, tag, body, rbrace })),
+            tag => StmtKind::Switch(Box::new(SwitchStmt {
+                init: h.init,
+                tag,
+                body,
+                rbrace,
+            })),
         };
         Stmt { pos, kind }
     }
@@ -1962,7 +2539,10 @@ impl<'a> Parser<'a> {
         }
         let rbrace = self.tok.pos;
         self.want(Token::RBrace);
-        Stmt { pos, kind: StmtKind::Select(Box::new(SelectStmt { body, rbrace })) }
+        Stmt {
+            pos,
+            kind: StmtKind::Select(Box::new(SelectStmt { body, rbrace })),
+        }
     }
 
     fn case_clause(&mut self) -> CaseClause {
@@ -1982,7 +2562,12 @@ impl<'a> Parser<'a> {
         let colon = self.tok.pos;
         self.want(Token::Colon);
         let body = self.stmt_list();
-        CaseClause { pos, list, colon, body }
+        CaseClause {
+            pos,
+            list,
+            colon,
+            body,
+        }
     }
 
     fn comm_clause(&mut self) -> CommClause {
@@ -2003,7 +2588,12 @@ impl<'a> Parser<'a> {
         let colon = self.tok.pos;
         self.want(Token::Colon);
         let body = self.stmt_list();
-        CommClause { pos, comm, colon, body }
+        CommClause {
+            pos,
+            comm,
+            colon,
+            body,
+        }
     }
 
     fn stmt_or_nil(&mut self) -> Option<Stmt> {
@@ -2022,8 +2612,14 @@ impl<'a> Parser<'a> {
         if self.at(Token::Ident) {
             let (x, rest) = self.expr_list_head();
             if rest.is_empty() && self.at(Token::Colon) && matches!(x.kind, ExprKind::Name(_)) {
-                let ExprKind::Name(name) = x.kind else { unreachable!() };
-                return self.labeled_stmt(Ident { id: x.id, pos: x.pos, name });
+                let ExprKind::Name(name) = x.kind else {
+                    unreachable!()
+                };
+                return self.labeled_stmt(Ident {
+                    id: x.id,
+                    pos: x.pos,
+                    name,
+                });
             }
             let s = self.simple_stmt(Some((x, rest)), Token::Eof);
             return Some(self.simple_only(s));
@@ -2034,11 +2630,26 @@ impl<'a> Parser<'a> {
             Token::Type => self.decl_stmt(DeclKind::Type),
             Token::LBrace => {
                 let b = self.block("");
-                Stmt { pos, kind: StmtKind::Block(b) }
+                Stmt {
+                    pos,
+                    kind: StmtKind::Block(b),
+                }
             }
-            Token::Add | Token::Sub | Token::Mul | Token::And | Token::Xor | Token::Not
-            | Token::Lit(_) | Token::Func | Token::LParen | Token::LBrack | Token::Struct | Token::Map
-            | Token::Chan | Token::Interface | Token::Arrow => {
+            Token::Add
+            | Token::Sub
+            | Token::Mul
+            | Token::And
+            | Token::Xor
+            | Token::Not
+            | Token::Lit(_)
+            | Token::Func
+            | Token::LParen
+            | Token::LBrack
+            | Token::Struct
+            | Token::Map
+            | Token::Chan
+            | Token::Interface
+            | Token::Arrow => {
                 let s = self.simple_stmt(None, Token::Eof);
                 self.simple_only(s)
             }
@@ -2048,18 +2659,31 @@ impl<'a> Parser<'a> {
             Token::If => self.if_stmt(),
             Token::Fallthrough => {
                 self.next();
-                Stmt { pos, kind: StmtKind::Branch(Token::Fallthrough, None) }
+                Stmt {
+                    pos,
+                    kind: StmtKind::Branch(Token::Fallthrough, None),
+                }
             }
             kw @ (Token::Break | Token::Continue) => {
                 self.next();
-                let label = if self.at(Token::Ident) { Some(self.name()) } else { None };
-                Stmt { pos, kind: StmtKind::Branch(kw, label) }
+                let label = if self.at(Token::Ident) {
+                    Some(self.name())
+                } else {
+                    None
+                };
+                Stmt {
+                    pos,
+                    kind: StmtKind::Branch(kw, label),
+                }
             }
             Token::Go | Token::Defer => self.call_stmt(),
             Token::Goto => {
                 self.next();
                 let label = self.name();
-                Stmt { pos, kind: StmtKind::Branch(Token::Goto, Some(label)) }
+                Stmt {
+                    pos,
+                    kind: StmtKind::Branch(Token::Goto, Some(label)),
+                }
             }
             Token::Return => {
                 self.next();
@@ -2067,16 +2691,25 @@ impl<'a> Parser<'a> {
                 if !self.at(SEMI) && !self.at(Token::RBrace) {
                     results = self.expr_list();
                 }
-                Stmt { pos, kind: StmtKind::Return(results) }
+                Stmt {
+                    pos,
+                    kind: StmtKind::Return(results),
+                }
             }
-            Token::Semi(_) => Stmt { pos, kind: StmtKind::Empty },
+            Token::Semi(_) => Stmt {
+                pos,
+                kind: StmtKind::Empty,
+            },
             _ => return None,
         })
     }
 
     fn stmt_list(&mut self) -> Vec<Stmt> {
         let mut list = Vec::new();
-        while !matches!(self.tok.kind, Token::Eof | Token::RBrace | Token::Case | Token::Default) {
+        while !matches!(
+            self.tok.kind,
+            Token::Eof | Token::RBrace | Token::Case | Token::Default
+        ) {
             let Some(s) = self.stmt_or_nil() else { break };
             list.push(s);
             // ";" is optional before "}"
@@ -2097,12 +2730,20 @@ impl<'a> Parser<'a> {
         if self.at(Token::Ident) {
             let name = Name::new(self.text_str());
             self.next();
-            return Ident { id: self.id(), pos, name };
+            return Ident {
+                id: self.id(),
+                pos,
+                name,
+            };
         }
         let id = self.id();
         self.syntax_error("expected name");
         self.advance(&[]);
-        Ident { id, pos, name: Name::new("_") }
+        Ident {
+            id,
+            pos,
+            name: Name::new("_"),
+        }
     }
 
     fn name_list(&mut self, first: Ident) -> Vec<Ident> {
@@ -2200,23 +2841,62 @@ fn unparen_owned(mut x: Expr) -> Expr {
 /// A lone name gives `(name, None)`; otherwise `x` comes back unchanged.
 fn extract_name(x: Expr, force: bool) -> Result<(Ident, Option<Expr>), Expr> {
     match x.kind {
-        ExprKind::Name(name) => Ok((Ident { id: x.id, pos: x.pos, name }, None)),
-        ExprKind::Binary(Token::Mul, lhs, rhs) if matches!(lhs.kind, ExprKind::Name(_)) && (force || is_type_elem(&rhs)) => {
-            let ExprKind::Name(name) = lhs.kind else { unreachable!() };
+        ExprKind::Name(name) => Ok((
+            Ident {
+                id: x.id,
+                pos: x.pos,
+                name,
+            },
+            None,
+        )),
+        ExprKind::Binary(Token::Mul, lhs, rhs)
+            if matches!(lhs.kind, ExprKind::Name(_)) && (force || is_type_elem(&rhs)) =>
+        {
+            let ExprKind::Name(name) = lhs.kind else {
+                unreachable!()
+            };
             // name *rhs
-            Ok((Ident { id: lhs.id, pos: lhs.pos, name }, Some(Expr { id: x.id, pos: x.pos, kind: ExprKind::Star(rhs) })))
+            Ok((
+                Ident {
+                    id: lhs.id,
+                    pos: lhs.pos,
+                    name,
+                },
+                Some(Expr {
+                    id: x.id,
+                    pos: x.pos,
+                    kind: ExprKind::Star(rhs),
+                }),
+            ))
         }
         ExprKind::Binary(Token::Or, lhs, rhs) => {
             let f = force || is_type_elem(&rhs);
             match extract_name(*lhs, f) {
-                Ok((name, Some(l))) => {
-                    Ok((name, Some(Expr { id: x.id, pos: x.pos, kind: ExprKind::Binary(Token::Or, Box::new(l), rhs) })))
-                }
+                Ok((name, Some(l))) => Ok((
+                    name,
+                    Some(Expr {
+                        id: x.id,
+                        pos: x.pos,
+                        kind: ExprKind::Binary(Token::Or, Box::new(l), rhs),
+                    }),
+                )),
                 Ok((name, None)) => {
-                    let l = Expr { id: name.id, pos: name.pos, kind: ExprKind::Name(name.name) };
-                    Err(Expr { id: x.id, pos: x.pos, kind: ExprKind::Binary(Token::Or, Box::new(l), rhs) })
+                    let l = Expr {
+                        id: name.id,
+                        pos: name.pos,
+                        kind: ExprKind::Name(name.name),
+                    };
+                    Err(Expr {
+                        id: x.id,
+                        pos: x.pos,
+                        kind: ExprKind::Binary(Token::Or, Box::new(l), rhs),
+                    })
                 }
-                Err(l) => Err(Expr { id: x.id, pos: x.pos, kind: ExprKind::Binary(Token::Or, Box::new(l), rhs) }),
+                Err(l) => Err(Expr {
+                    id: x.id,
+                    pos: x.pos,
+                    kind: ExprKind::Binary(Token::Or, Box::new(l), rhs),
+                }),
             }
         }
         ExprKind::Call(c)
@@ -2226,11 +2906,24 @@ fn extract_name(x: Expr, force: bool) -> Result<(Ident, Option<Expr>), Expr> {
                 && (force || is_type_elem(&c.args[0])) =>
         {
             let c = *c;
-            let ExprKind::Name(name) = c.fun.kind else { unreachable!() };
+            let ExprKind::Name(name) = c.fun.kind else {
+                unreachable!()
+            };
             let arg = c.args.into_iter().next().expect("one argument");
-            Ok((Ident { id: c.fun.id, pos: c.fun.pos, name }, Some(unparen_owned(arg))))
+            Ok((
+                Ident {
+                    id: c.fun.id,
+                    pos: c.fun.pos,
+                    name,
+                },
+                Some(unparen_owned(arg)),
+            ))
         }
-        kind => Err(Expr { id: x.id, pos: x.pos, kind }),
+        kind => Err(Expr {
+            id: x.id,
+            pos: x.pos,
+            kind,
+        }),
     }
 }
 
@@ -2284,7 +2977,14 @@ fn emphasize(list: &[Expr]) -> String {
 /// one syntax error per line (against the last reported one), one copy of an
 /// equal non-syntax error per line, stop at the 10th error with `too many
 /// errors`, then a stable sort by position and removal of exact duplicates.
-fn finish_errors(src: &[u8], raw: Vec<RawError>) -> Vec<SyntaxError> {
+/// Errors of the other parser's class (see [`ErrClass`]) are dropped first.
+fn finish_errors(src: &[u8], mode: Mode, mut raw: Vec<RawError>) -> Vec<SyntaxError> {
+    let other = if mode.contains(Mode::GO_PARSER) {
+        ErrClass::GcOnly
+    } else {
+        ErrClass::GoParserOnly
+    };
+    raw.retain(|e| e.class != other);
     if raw.is_empty() {
         return Vec::new();
     }
@@ -2301,7 +3001,10 @@ fn finish_errors(src: &[u8], raw: Vec<RawError>) -> Vec<SyntaxError> {
             }
             last_syntax = Some(e.pos);
         } else {
-            if last_other.as_ref().is_some_and(|(p, m)| same_line(*p, e.pos) && *m == e.msg) {
+            if last_other
+                .as_ref()
+                .is_some_and(|(p, m)| same_line(*p, e.pos) && *m == e.msg)
+            {
                 continue;
             }
             last_other = Some((e.pos, e.msg.clone()));
@@ -2316,7 +3019,10 @@ fn finish_errors(src: &[u8], raw: Vec<RawError>) -> Vec<SyntaxError> {
     out.sort_by_key(|e| e.pos);
     out.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
     if let Some(pos) = too_many {
-        out.push(SyntaxError { pos, msg: "too many errors".into() });
+        out.push(SyntaxError {
+            pos,
+            msg: "too many errors".into(),
+        });
     }
     out
 }

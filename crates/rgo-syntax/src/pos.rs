@@ -23,8 +23,9 @@ impl Pos {
         self.0 as usize
     }
 
+    /// The position `n` bytes further on.
     #[inline]
-    pub fn add(self, n: u32) -> Pos {
+    pub fn plus(self, n: u32) -> Pos {
         Pos(self.0 + n)
     }
 }
@@ -73,7 +74,11 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), line_starts, len: src.len() as u32 }
+        SourceFile {
+            name: name.into(),
+            line_starts,
+            len: src.len() as u32,
+        }
     }
 
     /// Line and column of `pos`; an offset past the end is clamped to the end.
@@ -83,7 +88,10 @@ impl SourceFile {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: off - self.line_starts[line] + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: off - self.line_starts[line] + 1,
+        }
     }
 
     /// `name:line:col`, the form every diagnostic uses.

@@ -82,7 +82,10 @@ impl<'a> Scanner<'a> {
         // Positions are u32; a larger file is read up to the limit only.
         const LIMIT: usize = u32::MAX as usize - 1;
         let src = if src.len() > LIMIT {
-            errors.push(SyntaxError { pos: Pos(LIMIT as u32), msg: "file too large".into() });
+            errors.push(SyntaxError {
+                pos: Pos(LIMIT as u32),
+                msg: "file too large".into(),
+            });
             &src[..LIMIT]
         } else {
             src
@@ -111,7 +114,9 @@ impl<'a> Scanner<'a> {
 
     /// The source text of `tok` (empty for an inserted semicolon).
     pub fn text(&self, tok: Tok) -> &'a [u8] {
-        self.src.get(tok.pos.offset()..tok.end.offset()).unwrap_or(&[])
+        self.src
+            .get(tok.pos.offset()..tok.end.offset())
+            .unwrap_or(&[])
     }
 
     /// The next token. After the end it returns `Eof` forever.
@@ -166,7 +171,11 @@ impl<'a> Scanner<'a> {
                     }
                 },
             };
-            return Tok { kind, pos: Pos(start as u32), end: Pos(self.off as u32) };
+            return Tok {
+                kind,
+                pos: Pos(start as u32),
+                end: Pos(self.off as u32),
+            };
         }
     }
 
@@ -246,7 +255,9 @@ impl<'a> Scanner<'a> {
     fn skip_class_long(&mut self, mask: u8, stops: &[u8]) {
         let mut j = self.r;
         while let Some(chunk) = self.src.get(j..j + 8) {
-            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else { break };
+            let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
             let w = u64::from_le_bytes(bytes);
             let mut stop = w & HIGH_BITS | has_zero_byte(w);
             for &b in stops {
@@ -269,7 +280,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn error_at(&mut self, off: usize, msg: impl Into<String>) {
-        self.errors.push(SyntaxError { pos: Pos(off as u32), msg: msg.into() });
+        self.errors.push(SyntaxError {
+            pos: Pos(off as u32),
+            msg: msg.into(),
+        });
     }
 
     /// Reports `msg` at the current character.
@@ -444,13 +458,21 @@ impl<'a> Scanner<'a> {
         }
         let end = self.off;
         if self.mode.contains(Mode::COMMENTS) {
-            self.comments.push(Comment { span: span(start, end) });
+            self.comments.push(Comment {
+                span: span(start, end),
+            });
         }
         let body = &self.src[start + 2..end];
-        if [&b"go:"[..], b"line ", b"export "].iter().any(|p| body.starts_with(p)) {
+        if [&b"go:"[..], b"line ", b"export "]
+            .iter()
+            .any(|p| body.starts_with(p))
+        {
             let body = body.strip_suffix(b"\r").unwrap_or(body);
             let text = String::from_utf8_lossy(body).into();
-            self.directives.push(Directive { pos: Pos(start as u32), text });
+            self.directives.push(Directive {
+                pos: Pos(start as u32),
+                text,
+            });
         }
     }
 
@@ -474,7 +496,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if self.mode.contains(Mode::COMMENTS) {
-            self.comments.push(Comment { span: span(start, self.off) });
+            self.comments.push(Comment {
+                span: span(start, self.off),
+            });
         }
         self.src[start..self.off].contains(&b'\n')
     }
@@ -513,7 +537,10 @@ impl<'a> Scanner<'a> {
             digsep |= self.digits(base, start, &mut invalid);
             if self.ch == '.' {
                 if prefix == b'o' || prefix == b'b' {
-                    self.error_here(format!("invalid radix point in {} literal", base_name(base)));
+                    self.error_here(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
                     ok = false;
                 }
                 self.nextch();
@@ -734,7 +761,10 @@ impl<'a> Scanner<'a> {
             return false;
         }
         if x > max || (0xD800..0xE000).contains(&x) {
-            self.error_here(format!("escape is invalid Unicode code point {}", sharp_u(x)));
+            self.error_here(format!(
+                "escape is invalid Unicode code point {}",
+                sharp_u(x)
+            ));
             return false;
         }
         true
@@ -743,7 +773,11 @@ impl<'a> Scanner<'a> {
 
 fn semi_at(off: usize, kind: SemiKind) -> Tok {
     let pos = Pos(off as u32);
-    Tok { kind: Token::Semi(kind), pos, end: pos }
+    Tok {
+        kind: Token::Semi(kind),
+        pos,
+        end: pos,
+    }
 }
 
 fn span(start: usize, end: usize) -> Span {
@@ -770,7 +804,11 @@ fn invalid_sep(x: &[u8]) -> Option<usize> {
     }
     let hex = x.len() >= 2 && x[0] == b'0' && x[1].eq_ignore_ascii_case(&b'x');
     let prefixed = x.len() >= 2 && x[0] == b'0' && matches!(x[1] | 0x20, b'x' | b'o' | b'b');
-    let (mut i, mut d) = if prefixed { (2, Prev::Digit) } else { (0, Prev::Other) };
+    let (mut i, mut d) = if prefixed {
+        (2, Prev::Digit)
+    } else {
+        (0, Prev::Other)
+    };
     while i < x.len() {
         let p = d;
         let c = x[i];

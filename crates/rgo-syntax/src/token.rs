@@ -83,12 +83,12 @@ pub enum Token {
     Comma,  // ,
     Period, // .
 
-    RParen,          // )
-    RBrack,          // ]
-    RBrace,          // }
-    Semi(SemiKind),  // ; (written or inserted)
-    Colon,           // :
-    Tilde,           // ~
+    RParen,         // )
+    RBrack,         // ]
+    RBrace,         // }
+    Semi(SemiKind), // ; (written or inserted)
+    Colon,          // :
+    Tilde,          // ~
 
     // Keywords.
     Break,
@@ -247,9 +247,31 @@ impl Token {
         use Token::*;
         matches!(
             self,
-            Break | Case | Chan | Const | Continue | Default | Defer | Else | Fallthrough | For
-                | Func | Go | Goto | If | Import | Interface | Map | Package | Range | Return
-                | Select | Struct | Switch | Type | Var
+            Break
+                | Case
+                | Chan
+                | Const
+                | Continue
+                | Default
+                | Defer
+                | Else
+                | Fallthrough
+                | For
+                | Func
+                | Go
+                | Goto
+                | If
+                | Import
+                | Interface
+                | Map
+                | Package
+                | Range
+                | Return
+                | Select
+                | Struct
+                | Switch
+                | Type
+                | Var
         )
     }
 

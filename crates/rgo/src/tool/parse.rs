@@ -178,7 +178,7 @@ fn parse_one(path: &Path) -> Outcome {
     if u32::try_from(src.len()).is_err() {
         return Outcome::Unreadable(format!("{}: file too large", path.display()));
     }
-    let (_, errs) = parse_file(&src, Mode::COMMENTS);
+    let (_, errs) = parse_file(&src, Mode::COMMENTS | Mode::GO_PARSER);
     let errors = if errs.is_empty() {
         Vec::new()
     } else {
