@@ -2728,7 +2728,14 @@ impl<'a> Parser<'a> {
     fn name(&mut self) -> Ident {
         let pos = self.tok.pos;
         if self.at(Token::Ident) {
-            let name = Name::new(self.text_str());
+            // Identifiers are almost always short: build them inline without
+            // SmolStr::new's general path.
+            let text = self.text_str();
+            let name = if text.len() <= Name::INLINE_CAP {
+                Name::new_inline(&text)
+            } else {
+                Name::new(text)
+            };
             self.next();
             return Ident {
                 id: self.id(),
