@@ -1,0 +1,824 @@
+//! Declarations: package-level objects on demand (with cycle detection by
+//! colouring), constants with iota, variables, named and alias types with
+//! the `invalid recursive type` check, functions and methods; and local
+//! declarations inside function bodies.
+
+use super::*;
+
+impl<'a, 'w> Checker<'a, 'w> {
+    /// Ensures package-level object `o` is declared (its type known).
+    pub(crate) fn obj_decl(&mut self, o: ObjId) {
+        match self.color.get(&o).copied().unwrap_or(Color::White) {
+            Color::Black => return,
+            Color::Grey => return, // cycles are reported by validType / initorder
+            Color::White => {}
+        }
+        let Some(d) = self.decls.get(&o).copied() else {
+            return;
+        };
+        self.color.insert(o, Color::Grey);
+        self.obj_path.push(o);
+        let saved = (
+            self.file,
+            self.scope,
+            self.iota.take(),
+            std::mem::take(&mut self.fctx),
+            self.cur_decl,
+        );
+        self.file = d.file();
+        self.scope = self.file_scopes[d.file() as usize];
+        match d {
+            DeclInfo::Const {
+                typ,
+                init,
+                iota,
+                inherited,
+                ..
+            } => {
+                self.cur_decl = Some(o);
+                self.const_decl(o, typ, init, iota, inherited);
+            }
+            DeclInfo::Var { typ, init, lhs, .. } => {
+                self.cur_decl = Some(o);
+                self.var_decl(o, typ, init, lhs);
+            }
+            DeclInfo::Type { spec, .. } => {
+                self.cur_decl = None;
+                self.type_decl(o, spec);
+            }
+            DeclInfo::Func { decl, .. } => {
+                self.cur_decl = Some(o);
+                self.func_decl(o, decl);
+            }
+        }
+        (self.file, self.scope, self.iota, self.fctx, self.cur_decl) = saved;
+        self.obj_path.pop();
+        self.color.insert(o, Color::Black);
+    }
+
+    pub(crate) fn add_dep(&mut self, o: ObjId) {
+        if let Some(d) = self.cur_decl {
+            if self.decls.contains_key(&o) && !matches!(self.w.obj(o).kind, ObjKind::TypeName) {
+                let v = self.deps.entry(d).or_default();
+                if !v.contains(&o) {
+                    v.push(o);
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Constants.
+
+    pub(crate) fn const_decl(
+        &mut self,
+        o: ObjId,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        iota: u32,
+        inherited: bool,
+    ) {
+        let outer_iota = self.iota.replace(Value::from_i64(iota as i64));
+        let t = match typ {
+            Some(te) => {
+                let t = self.type_expr(te);
+                if self.w.types.is_valid(t) && !self.w.types.is_const_type(t) {
+                    self.error(
+                        te.start(),
+                        format!("invalid constant type {}", self.tstr(t)),
+                    );
+                    self.w.obj_mut(o).typ = TypeId::INVALID;
+                    self.iota = outer_iota;
+                    return;
+                }
+                Some(t)
+            }
+            None => None,
+        };
+        let saved_pos = self.err_pos;
+        if inherited {
+            self.err_pos = Some(self.w.obj(o).pos);
+        }
+        let mut x = match init {
+            Some(e) => self.expr(e),
+            None => Operand::invalid(),
+        };
+        if !x.is_invalid() && x.mode != Mode::Constant {
+            let s = self.op_string(&x);
+            self.error(x.pos(), format!("{} is not constant", s));
+            x.mode = Mode::Invalid;
+        }
+        if let Some(t) = t {
+            if !x.is_invalid() {
+                self.assignment(&mut x, Some(t), "constant declaration");
+            }
+        }
+        let (typ, val) = if x.is_invalid() {
+            (t.unwrap_or(TypeId::INVALID), Value::unknown())
+        } else {
+            (x.typ, x.val.clone().unwrap_or_else(Value::unknown))
+        };
+        self.err_pos = saved_pos;
+        let ob = self.w.obj_mut(o);
+        ob.typ = typ;
+        ob.kind = ObjKind::Const(val);
+        self.iota = outer_iota;
+    }
+
+    // -----------------------------------------------------------------------
+    // Variables.
+
+    fn var_decl(
+        &mut self,
+        o: ObjId,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        lhs: Option<&'a [ast::Ident]>,
+    ) {
+        let t = typ.map(|te| self.type_expr(te));
+        if let Some(t) = t {
+            self.w.obj_mut(o).typ = t;
+            if lhs.is_some() {
+                // All variables of `var a, b T = f()` get T.
+                for n in lhs.unwrap_or(&[]) {
+                    if let Some(v) = self.w.lookup_local(self.w.pkg(self.pkg).scope, &n.name) {
+                        self.w.obj_mut(v).typ = t;
+                    }
+                }
+            }
+        }
+        let Some(init) = init else {
+            if t.is_none() {
+                self.w.obj_mut(o).typ = TypeId::INVALID;
+            }
+            return;
+        };
+        match lhs {
+            None => {
+                let mut x = self.expr(init);
+                self.init_var(o, &mut x, "variable declaration");
+            }
+            Some(names) => {
+                // n:1: check once, assign to all.
+                let pkg_scope = self.w.pkg(self.pkg).scope;
+                let objs: Vec<ObjId> = names
+                    .iter()
+                    .filter_map(|n| {
+                        if n.name == "_" {
+                            None
+                        } else {
+                            self.w.lookup_local(pkg_scope, &n.name)
+                        }
+                    })
+                    .collect();
+                let all: Vec<Option<ObjId>> = names
+                    .iter()
+                    .map(|n| {
+                        if n.name == "_" {
+                            None
+                        } else {
+                            self.w.lookup_local(pkg_scope, &n.name)
+                        }
+                    })
+                    .collect();
+                self.init_vars_n1(
+                    &all,
+                    names,
+                    init,
+                    names.first().map(|n| n.pos).unwrap_or_default(),
+                );
+                let deps = self.deps.get(&o).cloned().unwrap_or_default();
+                for v in objs {
+                    if v != o {
+                        self.color.insert(v, Color::Black);
+                        self.deps.insert(v, deps.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Initializes variable `v` from `x` (types2 initVar).
+    pub(crate) fn init_var(&mut self, v: ObjId, x: &mut Operand<'a>, context: &str) {
+        if x.is_invalid() || !self.w.types.is_valid(x.typ) {
+            if self.w.obj(v).typ == TypeId::INVALID {
+                self.w.obj_mut(v).typ = TypeId::INVALID;
+            }
+            return;
+        }
+        if self.w.obj(v).typ == TypeId::INVALID {
+            let mut t = x.typ;
+            if self.w.types.is_untyped(t) {
+                if t == TypeId::UNTYPED_NIL {
+                    let s = format!("use of untyped nil in {}", context);
+                    self.error(x.pos(), s);
+                    return;
+                }
+                t = self.w.types.default_type(t);
+            }
+            self.w.obj_mut(v).typ = t;
+        }
+        let t = self.w.obj(v).typ;
+        self.assignment(x, Some(t), context);
+    }
+
+    // -----------------------------------------------------------------------
+    // Types.
+
+    fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        if spec.alias.is_some() {
+            self.w.obj_mut(o).typ = TypeId::INVALID;
+            self.aliases_in_progress.push(o);
+            let t = self.type_expr(&spec.typ);
+            self.aliases_in_progress.retain(|a| *a != o);
+            self.w.obj_mut(o).typ = t;
+            return;
+        }
+        let named = self.w.types.add(Type::Named(Named {
+            obj: o,
+            underlying: TypeId::INVALID,
+            methods: Vec::new(),
+            tparams: Vec::new(),
+            targs: Vec::new(),
+            orig: None,
+        }));
+        self.w.obj_mut(o).typ = named;
+        if let Some(tps) = &spec.tparams {
+            let outer = self.scope;
+            let s = self.open_scope(tps.opening, spec.typ.pos);
+            let tparams = self.collect_tparams(tps);
+            if let Type::Named(n) = self.w.types.get_mut(named) {
+                n.tparams = tparams;
+            }
+            let u = self.defined_type(&spec.typ, named);
+            self.set_underlying(named, u);
+            let _ = s;
+            self.scope = outer;
+        } else {
+            let u = self.defined_type(&spec.typ, named);
+            self.set_underlying(named, u);
+        }
+        self.valid_type_check(named);
+        // Methods are checked after the type is complete.
+        let ms = self.methods.get(&o).cloned().unwrap_or_default();
+        for m in &ms {
+            self.collect_method(named, *m);
+        }
+        let insts = std::mem::take(&mut self.w.pending_instances);
+        for i in insts {
+            self.w.expand_instance(i);
+        }
+    }
+
+    /// The underlying of a type declaration's right-hand side.
+    fn defined_type(&mut self, e: &'a Expr, named: TypeId) -> TypeId {
+        let t = self.type_expr(e);
+        let mut u = self.w.types.under(t);
+        if self.w.types.is_type_param(t) {
+            self.error(
+                e.start(),
+                "cannot use a type parameter as RHS in type declaration",
+            );
+            u = TypeId::INVALID;
+        }
+        if t == named {
+            let o = match self.w.types.get(named) {
+                Type::Named(n) => n.obj,
+                _ => return TypeId::INVALID,
+            };
+            let name = self.w.obj(o).name.clone();
+            self.error_at_obj(
+                o,
+                format!("invalid recursive type: {} refers to itself", name),
+            );
+            u = TypeId::INVALID;
+        }
+        // `type T2 T1` while T1 is still being declared: T2's underlying is
+        // set when T1's is (see set_underlying).
+        if u == TypeId::INVALID && t != named {
+            if let Type::Named(_) = self.w.types.get(t) {
+                self.pending_under.push((named, t));
+            }
+        }
+        u
+    }
+
+    pub(crate) fn set_underlying(&mut self, named: TypeId, u: TypeId) {
+        if let Type::Named(n) = self.w.types.get_mut(named) {
+            n.underlying = u;
+        }
+        // Interfaces that embed a type resolved just now.
+        if !self.incomplete_ifaces.is_empty() {
+            let list = std::mem::take(&mut self.incomplete_ifaces);
+            for id in list {
+                let ready = match self.w.types.get(id) {
+                    Type::Interface(i) => i
+                        .embeddeds
+                        .iter()
+                        .all(|e| self.w.types.is_valid(self.w.types.under(*e))),
+                    _ => true,
+                };
+                if ready {
+                    self.w.ensure_type_set(id);
+                } else {
+                    self.incomplete_ifaces.push(id);
+                }
+            }
+        }
+        // Named types declared as this (then unresolved) named type.
+        let mut resolved = vec![named];
+        while let Some(src) = resolved.pop() {
+            let su = self.w.types.under(src);
+            if su == TypeId::INVALID {
+                continue;
+            }
+            let (now, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending_under)
+                .into_iter()
+                .partition(|(_, s)| *s == src);
+            self.pending_under = later;
+            for (n, _) in now {
+                if let Type::Named(nn) = self.w.types.get_mut(n) {
+                    nn.underlying = su;
+                }
+                resolved.push(n);
+            }
+        }
+    }
+
+    /// Reports `invalid recursive type` for a named type that contains
+    /// itself by value (through struct fields or array elements).
+    fn valid_type_check(&mut self, named: TypeId) {
+        let mut path = vec![named];
+        if let Some(cycle) = self.find_value_cycle(self.w.types.under(named), &mut path, 0) {
+            self.report_type_cycle(&cycle);
+            for t in cycle {
+                if let Type::Named(n) = self.w.types.get_mut(t) {
+                    n.underlying = TypeId::INVALID;
+                }
+            }
+        }
+    }
+
+    fn find_value_cycle(
+        &self,
+        t: TypeId,
+        path: &mut Vec<TypeId>,
+        depth: u32,
+    ) -> Option<Vec<TypeId>> {
+        if depth > 64 {
+            return None;
+        }
+        match self.w.types.get(t) {
+            Type::Named(n) => {
+                if let Some(i) = path.iter().position(|p| *p == t) {
+                    return Some(path[i..].to_vec());
+                }
+                if n.obj != ObjId(u32::MAX) && self.w.obj(n.obj).pkg != Some(self.pkg) {
+                    return None;
+                }
+                path.push(t);
+                let u = n.underlying;
+                let r = self.find_value_cycle(u, path, depth + 1);
+                path.pop();
+                r
+            }
+            Type::Array(_, e) => self.find_value_cycle(*e, path, depth + 1),
+            Type::Struct(s) => {
+                for f in s.fields.clone() {
+                    if let Some(c) = self.find_value_cycle(self.w.obj(f).typ, path, depth + 1) {
+                        return Some(c);
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Interfaces embedding themselves (directly or through other named
+    /// interfaces) are invalid recursive types; a reference from a method
+    /// signature is not. Checked once all type declarations are done.
+    pub(crate) fn check_interface_cycles(&mut self) {
+        let named: Vec<ObjId> = self
+            .pkg_objs
+            .iter()
+            .copied()
+            .filter(|o| matches!(self.w.obj(*o).kind, ObjKind::TypeName) && !self.w.obj(*o).alias)
+            .collect();
+        let mut reported: Vec<ObjId> = Vec::new();
+        for o in named {
+            if reported.contains(&o) {
+                continue;
+            }
+            let t = self.w.obj(o).typ;
+            let mut path = vec![o];
+            if let Some(cycle) = self.embed_cycle(t, o, &mut path, 0) {
+                reported.extend(cycle.iter().copied());
+                self.report_obj_cycle(&cycle);
+                // The reported type becomes invalid: no follow-up errors.
+                for c in &cycle {
+                    let ct = self.w.obj(*c).typ;
+                    if let Type::Named(n) = self.w.types.get_mut(ct) {
+                        n.underlying = TypeId::INVALID;
+                    }
+                }
+            }
+        }
+    }
+
+    fn embed_cycle(
+        &self,
+        t: TypeId,
+        start: ObjId,
+        path: &mut Vec<ObjId>,
+        d: u32,
+    ) -> Option<Vec<ObjId>> {
+        if d > 64 {
+            return None;
+        }
+        let Type::Named(n) = self.w.types.get(t) else {
+            return None;
+        };
+        let Type::Interface(i) = self.w.types.get(n.underlying) else {
+            return None;
+        };
+        for &e in &i.embeddeds {
+            let Type::Named(en) = self.w.types.get(e) else {
+                continue;
+            };
+            let eo = en.obj;
+            if eo == start {
+                return Some(path.clone());
+            }
+            if path.contains(&eo) || self.w.obj(eo).pkg != Some(self.pkg) {
+                continue;
+            }
+            path.push(eo);
+            if let Some(c) = self.embed_cycle(e, start, path, d + 1) {
+                return Some(c);
+            }
+            path.pop();
+        }
+        None
+    }
+
+    /// Reports a declaration cycle through the objects `objs` (types2's
+    /// cycleError): `invalid recursive type T` and the `refers to` chain.
+    pub(crate) fn report_obj_cycle(&mut self, objs: &[ObjId]) {
+        let Some(&first) = objs.first() else { return };
+        let name = self.w.obj(first).name.clone();
+        if objs.len() == 1 {
+            self.error_at_obj(
+                first,
+                format!("invalid recursive type: {} refers to itself", name),
+            );
+            return;
+        }
+        let mut msg = format!("invalid recursive type {}", name);
+        for (i, &o) in objs.iter().enumerate() {
+            let next = objs[(i + 1) % objs.len()];
+            let line = format!(
+                "\n\t{}: {} refers to {}",
+                self.obj_position(o),
+                self.w.obj(o).name,
+                self.w.obj(next).name
+            );
+            msg.push_str(&line);
+        }
+        self.error_at_obj(first, msg);
+    }
+
+    fn report_type_cycle(&mut self, cycle: &[TypeId]) {
+        let objs: Vec<ObjId> = cycle
+            .iter()
+            .filter_map(|t| match self.w.types.get(*t) {
+                Type::Named(n) => Some(n.obj),
+                _ => None,
+            })
+            .collect();
+        let Some(&first) = objs.first() else { return };
+        let name = self.w.obj(first).name.clone();
+        if objs.len() == 1 {
+            self.error_at_obj(
+                first,
+                format!("invalid recursive type: {} refers to itself", name),
+            );
+            return;
+        }
+        let mut msg = format!("invalid recursive type {}", name);
+        for (i, &o) in objs.iter().enumerate() {
+            let next = objs[(i + 1) % objs.len()];
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                self.obj_position(o),
+                self.w.obj(o).name,
+                self.w.obj(next).name
+            ));
+        }
+        self.error_at_obj(first, msg);
+    }
+
+    /// Adds method `m` to named type `named`, reporting duplicates and
+    /// field/method name clashes.
+    fn collect_method(&mut self, named: TypeId, m: ObjId) {
+        let name = self.w.obj(m).name.clone();
+        if name == "_" {
+            return;
+        }
+        let existing = self
+            .w
+            .named_methods(named)
+            .iter()
+            .copied()
+            .find(|x| self.w.obj(*x).name == name);
+        if let Some(old) = existing {
+            let base = self
+                .w
+                .obj(match self.w.types.get(named) {
+                    Type::Named(n) => n.obj,
+                    _ => return,
+                })
+                .name
+                .clone();
+            let other = self.obj_position(old);
+            let pos = self.w.obj(m).pos;
+            let f = self.w.obj(m).file;
+            self.errors.push(TypeError {
+                file: f,
+                pos,
+                msg: format!("method {}.{} already declared at {}", base, name, other),
+                soft: false,
+            });
+            return;
+        }
+        // A field of the same name?
+        if let Type::Struct(s) = self.w.types.get(self.w.types.under(named)) {
+            if s.fields.iter().any(|f| self.w.obj(*f).name == name) {
+                let pos = self.w.obj(m).pos;
+                let base = self.tstr(named);
+                let f = self.w.obj(m).file;
+                self.errors.push(TypeError {
+                    file: f,
+                    pos,
+                    msg: format!("field and method with the same name {}", name),
+                    soft: false,
+                });
+                let _ = base;
+            }
+        }
+        if let Type::Named(n) = self.w.types.get_mut(named) {
+            n.methods.push(m);
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Functions.
+
+    fn func_decl(&mut self, o: ObjId, decl: &'a ast::FuncDecl) {
+        let outer = self.scope;
+        let fscope = self.w.new_scope(
+            Some(outer),
+            decl.typ.pos,
+            decl.body.as_ref().map(|b| b.rbrace).unwrap_or(decl.typ.pos),
+        );
+        self.w.scopes[fscope.0 as usize].is_func = true;
+        self.record_scope(decl.typ.pos, fscope);
+        self.scope = fscope;
+        let (sig, ptr_recv) = self.func_type(decl.recv.as_ref(), &decl.typ, true);
+        self.scope = outer;
+        let ob = self.w.obj_mut(o);
+        ob.typ = sig;
+        if let ObjKind::Func(fi) = &mut ob.kind {
+            fi.ptr_recv = ptr_recv;
+        }
+        if let Some(body) = &decl.body {
+            self.delayed.push(Delayed {
+                file: self.file,
+                decl: Some(o),
+                sig,
+                ftype: &decl.typ,
+                body,
+                scope: fscope,
+                iota: None,
+            });
+        } else if decl.recv.is_some() {
+            // methods without body are allowed (bound to natives)
+        }
+    }
+
+    /// Validates a method receiver type: a defined type of this package,
+    /// not a pointer or interface.
+    pub(crate) fn check_receiver(&mut self, e: &'a Expr, t: TypeId) {
+        let (base, _) = match self.w.types.get(t) {
+            Type::Pointer(b) => (*b, true),
+            _ => (t, false),
+        };
+        if !self.w.types.is_valid(base) {
+            return;
+        }
+        let ok = match self.w.types.get(base) {
+            Type::Named(n) => {
+                let o = n.obj;
+                if self.w.obj(o).pkg != Some(self.pkg) {
+                    let s = self.tstr(base);
+                    self.error(
+                        e.start(),
+                        format!("cannot define new methods on non-local type {}", s),
+                    );
+                    return;
+                }
+                !matches!(
+                    self.w.types.get(n.underlying),
+                    Type::Pointer(_) | Type::Interface(_)
+                )
+            }
+            Type::Basic(_) => {
+                let s = self.tstr(base);
+                self.error(
+                    e.start(),
+                    format!("cannot define new methods on non-local type {}", s),
+                );
+                return;
+            }
+            _ => false,
+        };
+        if !ok {
+            let s = self.tstr(base);
+            if matches!(self.w.types.get(base), Type::Named(_)) {
+                self.error(
+                    e.start(),
+                    format!("invalid receiver type {} (pointer or interface type)", s),
+                );
+            } else {
+                let ts = self.tstr(t);
+                self.error(e.start(), format!("invalid receiver type {}", ts));
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Local declarations (inside function bodies).
+
+    pub(crate) fn decl_stmt(&mut self, g: &'a ast::GenDecl) {
+        let mut last: Option<&'a ast::ValueSpec> = None;
+        for spec in &g.specs {
+            match spec {
+                ast::Spec::Value(v) if g.kind == ast::DeclKind::Const => {
+                    let inherited = v.values.is_empty() && v.typ.is_none();
+                    if !inherited {
+                        last = Some(v);
+                    }
+                    let src = if inherited { last } else { Some(v) };
+                    let mut objs = Vec::new();
+                    for (i, n) in v.names.iter().enumerate() {
+                        let o = self.new_obj(
+                            &n.name,
+                            ObjKind::Const(Value::unknown()),
+                            TypeId::INVALID,
+                            n.pos,
+                        );
+                        let typ = src.and_then(|s| s.typ.as_ref());
+                        let init = src.and_then(|s| s.values.get(i));
+                        let saved = self.cur_decl.take();
+                        self.const_decl(o, typ, init, v.iota, inherited);
+                        self.cur_decl = saved;
+                        objs.push(o);
+                    }
+                    let nv = src.map(|s| s.values.len()).unwrap_or(0);
+                    self.const_arity(v, nv, inherited);
+                    self.process_delayed_from(self.stmt_top);
+                    let scope = self.scope;
+                    for (n, o) in v.names.iter().zip(objs) {
+                        self.declare(scope, Some(n), o);
+                    }
+                }
+                ast::Spec::Value(v) => self.local_var_spec(v),
+                ast::Spec::Type(t) => {
+                    let o =
+                        self.new_obj(&t.name.name, ObjKind::TypeName, TypeId::INVALID, t.name.pos);
+                    self.w.obj_mut(o).alias = t.alias.is_some();
+                    let scope = self.scope;
+                    self.declare(scope, Some(&t.name), o);
+                    self.type_decl(o, t);
+                }
+                ast::Spec::Import(_) => {}
+            }
+        }
+    }
+
+    fn local_var_spec(&mut self, v: &'a ast::ValueSpec) {
+        let objs: Vec<ObjId> = v
+            .names
+            .iter()
+            .map(|n| self.new_var(&n.name, TypeId::INVALID, n.pos))
+            .collect();
+        if let Some(te) = &v.typ {
+            let t = self.type_expr(te);
+            for &o in &objs {
+                self.w.obj_mut(o).typ = t;
+            }
+        }
+        if v.values.is_empty() {
+            if v.typ.is_none() {
+                // parser reports it
+            }
+        } else if v.values.len() == 1 && objs.len() > 1 {
+            let all: Vec<Option<ObjId>> = objs.iter().map(|o| Some(*o)).collect();
+            self.init_vars_n1(&all, &v.names, &v.values[0], v.names[0].pos);
+        } else if v.values.len() != objs.len() {
+            for e in &v.values {
+                self.expr(e);
+            }
+            self.var_arity(v);
+        } else {
+            for (o, e) in objs.iter().zip(&v.values) {
+                let mut x = self.expr(e);
+                self.init_var(*o, &mut x, "variable declaration");
+            }
+        }
+        self.process_delayed_from(self.stmt_top);
+        let scope = self.scope;
+        for (n, o) in v.names.iter().zip(&objs) {
+            let before = self.errors.len();
+            self.declare(scope, Some(n), *o);
+            if self.errors.len() == before {
+                self.fctx.vars.push(*o);
+            }
+        }
+    }
+
+    /// `var a, b = f()` / `a, b := f()` / `v, ok = m[k]`.
+    /// `missing init expr for x` / `extra init expr e` (types2 arity).
+    pub(crate) fn var_arity(&mut self, v: &ast::ValueSpec) {
+        let (l, r) = (v.names.len(), v.values.len());
+        if l < r {
+            let e = &v.values[l];
+            let es = crate::exprstring::expr_string(e);
+            self.error(e.start(), format!("extra init expr {}", es));
+        } else if l > r && r != 1 {
+            let n = &v.names[r];
+            self.error(n.pos, format!("missing init expr for {}", n.name));
+        }
+    }
+
+    pub(crate) fn init_vars_n1(
+        &mut self,
+        objs: &[Option<ObjId>],
+        names: &[ast::Ident],
+        e: &'a Expr,
+        pos: Pos,
+    ) {
+        let _ = names;
+        let _ = pos;
+        let x = self.multi_expr(e, objs.len() == 2);
+        if x.is_empty() {
+            for o in objs.iter().flatten() {
+                if self.w.obj(*o).typ == TypeId::INVALID {
+                    self.w.obj_mut(*o).typ = TypeId::INVALID;
+                }
+            }
+            return;
+        }
+        if x.len() != objs.len() {
+            self.assign_mismatch_call(objs.len(), &x, e);
+            return;
+        }
+        let context = if objs.len() > 1 {
+            "multiple assignment"
+        } else {
+            "assignment"
+        };
+        for (o, mut xi) in objs.iter().zip(x) {
+            if let Some(o) = o {
+                self.init_var(*o, &mut xi, context);
+            }
+        }
+    }
+
+    pub(crate) fn assign_mismatch_call(&mut self, l: usize, x: &[Operand<'a>], e: &'a Expr) {
+        let r = x.len();
+        let msg = if let ast::ExprKind::Call(c) = &e.unparen().kind {
+            format!(
+                "assignment mismatch: {} variable{} but {} returns {} value{}",
+                l,
+                resolver_plural(l),
+                crate::exprstring::expr_string(&c.fun),
+                r,
+                resolver_plural(r)
+            )
+        } else {
+            format!(
+                "assignment mismatch: {} variable{} but {} value{}",
+                l,
+                resolver_plural(l),
+                r,
+                resolver_plural(r)
+            )
+        };
+        self.error(e.start(), msg);
+    }
+}
+
+fn resolver_plural(n: usize) -> &'static str {
+    super::resolver::plural(n)
+}

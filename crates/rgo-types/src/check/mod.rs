@@ -1,0 +1,798 @@
+//! The type checker of one package (go/types' `Checker`): entry point
+//! [`check_package`], the per-package results ([`Info`]) the compiler reads,
+//! and errors worded and placed as gc's types2 reports them.
+//!
+//! Phases, in types2's order (which decides which 10 errors gc shows):
+//! object collection over all
+//! files, package-level declarations in source order (types first resolved
+//! on demand; cycles found by colouring objects grey while in progress),
+//! function bodies, initialization order, unused imports, and finally the
+//! recording of untyped expressions that never got a final type. Label and
+//! branch placement (`break is not in a loop`, `label L defined and not
+//! used`) are gc parser checks: `rgo_syntax::parser::parse_file_checked`.
+
+mod builtins;
+mod call;
+mod decl;
+mod expr;
+mod generics;
+mod initorder;
+mod resolver;
+mod stmt;
+mod typexpr;
+
+use crate::constant::Value;
+use crate::types::*;
+use rgo_syntax::ast::{self, Expr, NodeId};
+use rgo_syntax::{Pos, SourceFile};
+use std::collections::HashMap;
+
+/// How an expression may be used (go/types' operand modes).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Mode {
+    Invalid,
+    /// A call of a function without results.
+    NoValue,
+    Builtin,
+    TypeExpr,
+    Constant,
+    /// Addressable.
+    Variable,
+    /// `m[k]`: assignable but not addressable.
+    MapIndex,
+    Value,
+    /// The untyped `nil`.
+    NilValue,
+    /// `v, ok` forms: map index, type assertion, receive.
+    CommaOk,
+}
+
+/// The type and (for constants) value of an expression.
+#[derive(Clone, Debug)]
+pub struct TypeAndValue {
+    pub mode: Mode,
+    pub typ: TypeId,
+    pub val: Option<Value>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SelectionKind {
+    FieldVal,
+    MethodVal,
+    MethodExpr,
+}
+
+/// A resolved selector `x.f` (not a qualified identifier `pkg.Name`).
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub kind: SelectionKind,
+    pub recv: TypeId,
+    pub obj: ObjId,
+    /// Field indices through embedded fields, then the field/method index.
+    pub index: Vec<usize>,
+    /// A pointer indirection happened on the way.
+    pub indirect: bool,
+    /// The selected field's or method's type (methods: with receiver
+    /// type arguments substituted, receiver removed for MethodVal).
+    pub typ: TypeId,
+}
+
+/// A generic instantiation at an identifier use.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub targs: Vec<TypeId>,
+    pub typ: TypeId,
+}
+
+/// Facts about one file, indexed by [`NodeId`].
+#[derive(Clone, Debug, Default)]
+pub struct FileInfo {
+    pub types: Vec<Option<TypeAndValue>>,
+    pub defs: Vec<Option<ObjId>>,
+    pub uses: Vec<Option<ObjId>>,
+    pub selections: Vec<Option<Selection>>,
+    pub instances: Vec<Option<Instance>>,
+    /// Implicitly declared objects: a type switch clause's variable (keyed
+    /// by the clause's `case` position) and an import's package name (keyed
+    /// by the import path position).
+    pub implicits: HashMap<Pos, ObjId>,
+    /// Scopes opened by functions, blocks and statements, by start position.
+    pub scopes: Vec<(Pos, ScopeId)>,
+}
+
+/// One package-level variable initialization, in execution order.
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    /// The variables assigned (several for `var a, b = f()`).
+    pub lhs: Vec<ObjId>,
+    /// File index and the initializer expression's node id.
+    pub file: u32,
+    pub rhs: NodeId,
+}
+
+/// The results of checking one package.
+#[derive(Clone, Debug, Default)]
+pub struct Info {
+    pub files: Vec<FileInfo>,
+    pub init_order: Vec<Initializer>,
+}
+
+impl Info {
+    pub fn type_of(&self, file: usize, id: NodeId) -> Option<&TypeAndValue> {
+        self.files.get(file)?.types.get(id.index())?.as_ref()
+    }
+}
+
+/// A type error, worded and placed as gc's types2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeError {
+    pub file: u32,
+    pub pos: Pos,
+    pub msg: String,
+    /// Soft errors (unused variables/imports...) do not make the package unusable.
+    pub soft: bool,
+}
+
+/// The errors `go build` prints for a package, in gc's way: in report
+/// order, an error with the same line and text as the previous one is
+/// dropped; at the 10th error gc stops (`too many` is then true and gc
+/// prints `too many errors`). The result is sorted by position, as gc
+/// prints it. `line` maps (file, pos) to a line number.
+pub fn gc_errors(errs: &[TypeError], line: impl Fn(u32, Pos) -> u32) -> (Vec<TypeError>, bool) {
+    let mut out: Vec<TypeError> = Vec::new();
+    let mut last: Option<(u32, u32, &str)> = None;
+    let mut too_many = false;
+    for e in errs {
+        let l = line(e.file, e.pos);
+        if last == Some((e.file, l, e.msg.as_str())) {
+            continue;
+        }
+        last = Some((e.file, l, e.msg.as_str()));
+        out.push(e.clone());
+        if out.len() >= 10 {
+            too_many = true;
+            break;
+        }
+    }
+    out.sort_by_key(|e| (e.file, e.pos));
+    (out, too_many)
+}
+
+/// Resolves import paths to packages (checking their sources if needed).
+pub trait Importer {
+    fn import(&mut self, world: &mut World, path: &str) -> Result<PackageId, String>;
+}
+
+/// Type-checks the package made of `files` (parsed from `sources`, which
+/// give file names and line tables for multi-line messages), importing
+/// through `imp`. Errors come in types2's report
+/// order (gc shows the first 10, sorted by position).
+///
+/// The checker recurses over the syntax tree, so it runs on a thread with a
+/// large stack ([`STACK_SIZE`], reserved, not committed): Go accepts
+/// expressions nested tens of thousands deep. Beyond [`MAX_NESTING`] levels
+/// it reports an error instead of exhausting even that stack.
+pub fn check_package(
+    w: &mut World,
+    path: &str,
+    files: &[ast::File],
+    sources: &[SourceFile],
+    imp: &mut (dyn Importer + Send),
+) -> (PackageId, Info, Vec<TypeError>) {
+    std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("rgo-types".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(s, || check_package_here(w, path, files, sources, imp));
+        match spawned {
+            Ok(h) => match h.join() {
+                Ok(r) => r,
+                Err(p) => std::panic::resume_unwind(p),
+            },
+            Err(_) => panic!("rgo-types: cannot start the checker thread"),
+        }
+    })
+}
+
+/// Stack reserved for the checker thread.
+pub const STACK_SIZE: usize = 1 << 30;
+
+/// Deepest nesting of expressions, types and statements checked.
+pub const MAX_NESTING: u32 = 100_000;
+
+fn check_package_here(
+    w: &mut World,
+    path: &str,
+    files: &[ast::File],
+    sources: &[SourceFile],
+    imp: &mut (dyn Importer + Send),
+) -> (PackageId, Info, Vec<TypeError>) {
+    let name = files
+        .first()
+        .map(|f| f.name.name.to_string())
+        .unwrap_or_default();
+    let pkg = w.new_package(path, &name);
+    w.pkgs[pkg.0 as usize].file_names = sources.iter().map(|s| s.name.clone()).collect();
+    let mut c = Checker::new(w, pkg, files, sources, imp);
+    c.check_files();
+    let Checker { info, errors, .. } = c;
+    (pkg, info, errors)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Color {
+    White,
+    Grey,
+    Black,
+}
+
+/// Where a package-level object is declared.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum DeclInfo<'a> {
+    Const {
+        file: u32,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        iota: u32,
+        inherited: bool,
+    },
+    /// `lhs` holds all variables of an n:1 declaration (`var a, b = f()`).
+    Var {
+        file: u32,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        lhs: Option<&'a [ast::Ident]>,
+    },
+    Type {
+        file: u32,
+        spec: &'a ast::TypeSpec,
+    },
+    Func {
+        file: u32,
+        decl: &'a ast::FuncDecl,
+    },
+}
+
+impl DeclInfo<'_> {
+    fn file(&self) -> u32 {
+        match self {
+            DeclInfo::Const { file, .. }
+            | DeclInfo::Var { file, .. }
+            | DeclInfo::Type { file, .. }
+            | DeclInfo::Func { file, .. } => *file,
+        }
+    }
+}
+
+/// The operand of an expression being checked.
+#[derive(Clone, Debug)]
+pub(crate) struct Operand<'a> {
+    pub mode: Mode,
+    pub typ: TypeId,
+    pub val: Option<Value>,
+    pub expr: Option<&'a Expr>,
+    pub builtin: Option<Builtin>,
+    /// Stands in for the expression in messages (`2nd function result`).
+    pub label: Option<String>,
+}
+
+impl<'a> Operand<'a> {
+    fn invalid() -> Operand<'a> {
+        Operand {
+            mode: Mode::Invalid,
+            typ: TypeId::INVALID,
+            val: None,
+            expr: None,
+            builtin: None,
+            label: None,
+        }
+    }
+    fn new(mode: Mode, typ: TypeId, expr: &'a Expr) -> Operand<'a> {
+        Operand {
+            mode,
+            typ,
+            val: None,
+            expr: Some(expr),
+            builtin: None,
+            label: None,
+        }
+    }
+    fn is_invalid(&self) -> bool {
+        self.mode == Mode::Invalid
+    }
+    fn pos(&self) -> Pos {
+        self.expr.map(|e| e.start()).unwrap_or_default()
+    }
+}
+
+/// The state of one function body being checked.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FuncCtx {
+    pub sig: Option<TypeId>,
+    pub has_defer: bool,
+    /// Local variables declared, to report `declared and not used`.
+    pub vars: Vec<ObjId>,
+}
+
+/// A function body waiting to be checked.
+#[derive(Clone, Debug)]
+pub(crate) struct Delayed<'a> {
+    pub file: u32,
+    /// The package-level declaration it belongs to (for dependencies).
+    pub decl: Option<ObjId>,
+    pub sig: TypeId,
+    pub ftype: &'a ast::FuncType,
+    pub body: &'a ast::Block,
+    pub scope: ScopeId,
+    pub iota: Option<Value>,
+}
+
+/// Untyped expression awaiting its final type.
+#[derive(Clone, Debug)]
+struct UntypedInfo<'a> {
+    expr: &'a Expr,
+    /// The left operand of a non-constant shift.
+    is_lhs: bool,
+    mode: Mode,
+    typ: TypeId,
+    val: Option<Value>,
+}
+
+pub(crate) struct Checker<'a, 'w> {
+    pub w: &'w mut World,
+    pub pkg: PackageId,
+    files: &'a [ast::File],
+    sources: &'a [SourceFile],
+    imp: &'w mut (dyn Importer + Send),
+    pub info: Info,
+    pub errors: Vec<TypeError>,
+    /// The file whose code is being checked.
+    file: u32,
+    /// Package-level declarations.
+    decls: HashMap<ObjId, DeclInfo<'a>>,
+    /// Package-level objects in source order.
+    pkg_objs: Vec<ObjId>,
+    color: HashMap<ObjId, Color>,
+    /// Objects being declared (for cycle reports).
+    obj_path: Vec<ObjId>,
+    /// The package-level object whose declaration is being checked (for deps).
+    cur_decl: Option<ObjId>,
+    /// Dependencies of package-level objects on others (for init order).
+    deps: HashMap<ObjId, Vec<ObjId>>,
+    /// Methods by receiver base type name.
+    methods: HashMap<ObjId, Vec<ObjId>>,
+    /// File scopes, by file index.
+    file_scopes: Vec<ScopeId>,
+    /// Imported package names, per file, to report unused imports.
+    imports: Vec<(u32, ObjId, Pos, String)>,
+    used_pkgnames: std::collections::HashSet<ObjId>,
+    /// Function bodies to check later: declared functions after the
+    /// package-level declarations, function literals at the end of their
+    /// statement (before its new variables are declared), as types2 does.
+    delayed: Vec<Delayed<'a>>,
+    /// Length of `delayed` when the current statement began.
+    stmt_top: usize,
+    untyped: HashMap<(u32, NodeId), UntypedInfo<'a>>,
+    /// Current lexical scope.
+    scope: ScopeId,
+    fctx: FuncCtx,
+    /// `iota` value while checking a constant declaration.
+    iota: Option<Value>,
+    /// Errors in an inherited constant initializer are reported at the
+    /// constant's name (types2 checks a copy placed there).
+    err_pos: Option<Pos>,
+    /// Named types whose underlying is another named type's, not yet known.
+    pending_under: Vec<(TypeId, TypeId)>,
+    /// Map key types that are type parameters, checked once all
+    /// constraints are known: (file, position, key type).
+    later_map_keys: Vec<(u32, Pos, TypeId)>,
+    /// Dot imports by (file, package): their PkgName, to mark it used.
+    dot_imports: HashMap<(u32, PackageId), ObjId>,
+    /// Interfaces whose type set waits for an embedded type to resolve.
+    pub(crate) incomplete_ifaces: Vec<TypeId>,
+    /// Alias declarations being resolved (a use of one is a cycle).
+    aliases_in_progress: Vec<ObjId>,
+    /// Current nesting depth of expressions, types and statements.
+    nesting: u32,
+}
+
+impl<'a, 'w> Checker<'a, 'w> {
+    fn new(
+        w: &'w mut World,
+        pkg: PackageId,
+        files: &'a [ast::File],
+        sources: &'a [SourceFile],
+        imp: &'w mut (dyn Importer + Send),
+    ) -> Self {
+        let scope = w.pkg(pkg).scope;
+        let info = Info {
+            files: files
+                .iter()
+                .map(|f| {
+                    let n = f.node_count as usize;
+                    FileInfo {
+                        types: vec![None; n],
+                        defs: vec![None; n],
+                        uses: vec![None; n],
+                        selections: vec![None; n],
+                        instances: vec![None; n],
+                        ..FileInfo::default()
+                    }
+                })
+                .collect(),
+            init_order: Vec::new(),
+        };
+        Checker {
+            w,
+            pkg,
+            files,
+            sources,
+            imp,
+            info,
+            errors: Vec::new(),
+            file: 0,
+            decls: HashMap::new(),
+            pkg_objs: Vec::new(),
+            color: HashMap::new(),
+            obj_path: Vec::new(),
+            cur_decl: None,
+            deps: HashMap::new(),
+            methods: HashMap::new(),
+            file_scopes: Vec::new(),
+            imports: Vec::new(),
+            used_pkgnames: Default::default(),
+            delayed: Vec::new(),
+            stmt_top: 0,
+            untyped: HashMap::new(),
+            scope,
+            fctx: FuncCtx::default(),
+            iota: None,
+            err_pos: None,
+            pending_under: Vec::new(),
+            later_map_keys: Vec::new(),
+            dot_imports: HashMap::new(),
+            incomplete_ifaces: Vec::new(),
+            aliases_in_progress: Vec::new(),
+            nesting: 0,
+        }
+    }
+
+    fn check_files(&mut self) {
+        self.collect_objects();
+        self.package_objects();
+        self.check_later_map_keys();
+        self.process_delayed_from(0);
+        self.check_later_map_keys();
+        self.init_order();
+        self.unused_imports();
+        self.record_untyped();
+    }
+
+    /// Enters one nesting level; false (after reporting) when too deep.
+    pub(crate) fn enter(&mut self, pos: Pos) -> bool {
+        self.nesting += 1;
+        if self.nesting == MAX_NESTING {
+            self.error(pos, "expression or statement nesting too deep");
+        }
+        self.nesting < MAX_NESTING
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.nesting -= 1;
+    }
+
+    // -----------------------------------------------------------------------
+    // Errors.
+
+    pub(crate) fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        let pos = self.err_pos.unwrap_or(pos);
+        self.errors.push(TypeError {
+            file: self.file,
+            pos,
+            msg: msg.into(),
+            soft: false,
+        });
+    }
+
+    /// `file:line:col` of a position in the current file.
+    pub(crate) fn pos_string(&self, pos: Pos) -> String {
+        match self.sources.get(self.file as usize) {
+            Some(src) => src.position(pos),
+            None => String::from("?"),
+        }
+    }
+
+    pub(crate) fn soft_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.errors.push(TypeError {
+            file: self.file,
+            pos,
+            msg: msg.into(),
+            soft: true,
+        });
+    }
+
+    /// An error at an object's declaration (it may be in another file).
+    pub(crate) fn error_at_obj(&mut self, o: ObjId, msg: impl Into<String>) {
+        let (file, pos) = (self.w.obj(o).file, self.w.obj(o).pos);
+        self.errors.push(TypeError {
+            file,
+            pos,
+            msg: msg.into(),
+            soft: false,
+        });
+    }
+
+    /// `file:line:col` of an object for multi-line cycle reports.
+    fn obj_position(&self, o: ObjId) -> String {
+        let ob = self.w.obj(o);
+        if ob.pkg != Some(self.pkg) {
+            return String::from("?");
+        }
+        match self.sources.get(ob.file as usize) {
+            Some(src) => src.position(ob.pos),
+            None => String::from("?"),
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Strings for messages.
+
+    pub(crate) fn tstr(&self, t: TypeId) -> String {
+        self.w.type_string(t, Some(self.pkg))
+    }
+
+    pub(crate) fn op_string(&self, x: &Operand) -> String {
+        operand_string(self, x)
+    }
+
+    // -----------------------------------------------------------------------
+    // Recording.
+
+    fn finfo(&mut self) -> &mut FileInfo {
+        &mut self.info.files[self.file as usize]
+    }
+
+    pub(crate) fn record_def(&mut self, id: &ast::Ident, o: ObjId) {
+        if let Some(slot) = self.finfo().defs.get_mut(id.id.index()) {
+            *slot = Some(o);
+        }
+    }
+
+    pub(crate) fn record_use(&mut self, id: NodeId, o: ObjId) {
+        if let Some(slot) = self.finfo().uses.get_mut(id.index()) {
+            *slot = Some(o);
+        }
+    }
+
+    pub(crate) fn record_type_and_value(
+        &mut self,
+        e: &Expr,
+        mode: Mode,
+        typ: TypeId,
+        val: Option<Value>,
+    ) {
+        if mode == Mode::Invalid {
+            return;
+        }
+        if let Some(slot) = self.finfo().types.get_mut(e.id.index()) {
+            *slot = Some(TypeAndValue { mode, typ, val });
+        }
+    }
+
+    pub(crate) fn record_selection(&mut self, e: &Expr, sel: Selection) {
+        if let Some(slot) = self.finfo().selections.get_mut(e.id.index()) {
+            *slot = Some(sel);
+        }
+    }
+
+    pub(crate) fn record_scope(&mut self, pos: Pos, s: ScopeId) {
+        self.finfo().scopes.push((pos, s));
+    }
+
+    /// Records `x` for expression `e`: untyped results wait for their final type.
+    pub(crate) fn record_operand(&mut self, e: &'a Expr, x: &Operand<'a>) {
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        if self.w.types.is_untyped(x.typ) {
+            self.untyped.insert(
+                (self.file, e.id),
+                UntypedInfo {
+                    expr: e,
+                    is_lhs: false,
+                    mode: x.mode,
+                    typ: x.typ,
+                    val: x.val.clone(),
+                },
+            );
+        } else {
+            self.record_type_and_value(e, x.mode, x.typ, x.val.clone());
+        }
+    }
+
+    fn record_untyped(&mut self) {
+        let mut list: Vec<_> = self.untyped.drain().collect();
+        list.sort_by_key(|(k, _)| *k);
+        for ((file, _), u) in list {
+            self.file = file;
+            self.record_type_and_value(u.expr, u.mode, u.typ, u.val);
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Scopes.
+
+    pub(crate) fn open_scope(&mut self, pos: Pos, end: Pos) -> ScopeId {
+        let s = self.w.new_scope(Some(self.scope), pos, end);
+        self.scope = s;
+        self.record_scope(pos, s);
+        s
+    }
+
+    pub(crate) fn close_scope(&mut self) {
+        if let Some(p) = self.w.scope(self.scope).parent {
+            self.scope = p;
+        }
+    }
+
+    /// Declares `o` in scope `s`, reporting redeclarations as types2 does.
+    pub(crate) fn declare(&mut self, s: ScopeId, id: Option<&ast::Ident>, o: ObjId) {
+        if let Some(id) = id {
+            self.record_def(id, o);
+        }
+        if self.w.obj(o).name == "_" {
+            return;
+        }
+        if let Some(old) = self.w.insert(s, o) {
+            let name = self.w.obj(o).name.clone();
+            let pos = self.w.obj(o).pos;
+            self.error(pos, format!("{} redeclared in this block", name));
+            let _ = old;
+        }
+    }
+
+    pub(crate) fn new_obj(&mut self, name: &str, kind: ObjKind, typ: TypeId, pos: Pos) -> ObjId {
+        self.w.new_obj(Object {
+            name: name.into(),
+            kind,
+            typ,
+            pkg: Some(self.pkg),
+            pos,
+            file: self.file,
+            parent: None,
+            alias: false,
+        })
+    }
+
+    pub(crate) fn new_var(&mut self, name: &str, typ: TypeId, pos: Pos) -> ObjId {
+        self.new_obj(name, ObjKind::Var(VarInfo::default()), typ, pos)
+    }
+
+    fn unused_imports(&mut self) {
+        let imports = std::mem::take(&mut self.imports);
+        for (file, o, pos, path) in imports {
+            if self.used_pkgnames.contains(&o) {
+                continue;
+            }
+            self.file = file;
+            let oname = self.w.obj(o).name.clone();
+            let pkgname = match self.w.obj(o).kind {
+                ObjKind::PkgName(p) => self.w.pkg(p).name.clone(),
+                _ => oname.clone(),
+            };
+            let msg = if oname != pkgname && oname != "_" && oname != "." {
+                format!("{:?} imported as {} and not used", path, oname)
+            } else {
+                format!("{:?} imported and not used", path)
+            };
+            self.soft_error(pos, msg);
+        }
+    }
+}
+
+/// The operand description types2 prints: `x (variable of type int)`,
+/// `1 (untyped int constant)`, `c (constant 3 of type T)`, `nil`, ...
+fn operand_string(c: &Checker, x: &Operand) -> String {
+    let tt = &c.w.types;
+    if x.mode == Mode::NilValue {
+        return if x.typ == TypeId::UNTYPED_NIL || x.typ == TypeId::INVALID {
+            "nil".into()
+        } else {
+            format!("nil (of type {})", c.tstr(x.typ))
+        };
+    }
+    let expr = match (&x.label, x.expr) {
+        (Some(l), _) => l.clone(),
+        (None, Some(e)) => crate::exprstring::expr_string(e),
+        (None, None) => match x.mode {
+            Mode::Builtin => x.builtin.map(|b| b.name().to_string()).unwrap_or_default(),
+            Mode::TypeExpr => c.tstr(x.typ),
+            Mode::Constant => x.val.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+            _ => String::new(),
+        },
+    };
+    let mut buf = String::new();
+    if !expr.is_empty() {
+        buf.push_str(&expr);
+        buf.push_str(" (");
+    }
+    let mut has_type = false;
+    match x.mode {
+        Mode::Invalid | Mode::NoValue | Mode::Builtin | Mode::TypeExpr => {}
+        _ => {
+            if tt.is_untyped(x.typ) {
+                buf.push_str(&c.tstr(x.typ));
+                buf.push(' ');
+            } else {
+                has_type = true;
+            }
+        }
+    }
+    buf.push_str(match x.mode {
+        Mode::Invalid => "invalid operand",
+        Mode::NoValue => "no value",
+        Mode::Builtin => "built-in",
+        Mode::TypeExpr => "type",
+        Mode::Constant => "constant",
+        Mode::Variable => "variable",
+        Mode::MapIndex => "map index expression",
+        Mode::Value => "value",
+        Mode::NilValue => "nil",
+        Mode::CommaOk => "comma, ok expression",
+    });
+    if x.mode == Mode::Constant {
+        if let Some(v) = &x.val {
+            let s = v.to_string();
+            if s != expr {
+                buf.push(' ');
+                buf.push_str(&s);
+            }
+        }
+    }
+    if has_type {
+        if tt.is_valid(x.typ) {
+            let mut desc = String::new();
+            let is_tparam = tt.is_type_param(x.typ);
+            if !is_tparam {
+                if let Type::Named(_) = tt.get(x.typ) {
+                    let what = composite_kind(c.w, x.typ);
+                    let what = if what.is_empty() {
+                        c.tstr(tt.under(x.typ))
+                    } else {
+                        what.to_string()
+                    };
+                    desc = format!("{} ", what);
+                }
+            }
+            buf.push_str(&format!(" of {}type ", desc));
+            buf.push_str(&c.tstr(x.typ));
+            if let Type::TypeParam(p) = tt.get(x.typ) {
+                buf.push_str(" constrained by ");
+                buf.push_str(&c.tstr(p.bound));
+            }
+        } else {
+            buf.push_str(" with invalid type");
+        }
+    }
+    if !expr.is_empty() {
+        buf.push(')');
+    }
+    buf
+}
+
+/// `struct`, `map`, ... for a named type's underlying structure; "" for basic.
+pub(crate) fn composite_kind(w: &World, t: TypeId) -> &'static str {
+    match w.types.get(w.types.under(t)) {
+        Type::Array(..) => "array",
+        Type::Slice(_) => "slice",
+        Type::Struct(_) => "struct",
+        Type::Pointer(_) => "pointer",
+        Type::Signature(_) => "func",
+        Type::Interface(_) => "interface",
+        Type::Map(..) => "map",
+        Type::Chan(..) => "chan",
+        Type::Tuple(_) => "tuple",
+        Type::Union(_) => "union",
+        _ => "",
+    }
+}
