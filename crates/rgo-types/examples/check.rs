@@ -95,16 +95,21 @@ fn main() {
     }
     let mut all = perrs;
     all.extend(errs.iter().cloned());
+    // gc's backend then refuses bodiless functions (as `go build x.go`).
+    if all.is_empty() {
+        all = rgo_types::check::missing_bodies(&files);
+    }
     let errs = all;
     let (shown, too_many) = rgo_types::check::gc_errors(&errs, |_, p| sf.line_col(p).line);
     for e in &shown {
         println!("{}: {}", sf.position(e.pos), e.msg);
     }
     if too_many {
-        println!(
-            "{}: too many errors",
-            sf.position(shown.last().map(|e| e.pos).unwrap_or_default())
-        );
+        // gc names the 10th error in report order, not the last one shown.
+        let at = rgo_types::check::gc_too_many_at(&errs, |_, p| sf.line_col(p).line)
+            .map(|(_, p)| p)
+            .unwrap_or_default();
+        println!("{}: too many errors", sf.position(at));
     }
     if !errs.is_empty() {
         std::process::exit(1);

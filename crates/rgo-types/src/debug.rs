@@ -29,7 +29,7 @@ pub fn dump_types(
             let typ = if tv.mode == crate::check::Mode::Builtin {
                 "built-in".to_string()
             } else {
-                w.type_string(tv.typ, Some(pkg))
+                w.type_string_aliased(tv.typ, Some(pkg))
             };
             let mut line = format!("{}:{} {} {}", lc.line, lc.col, expr_string(e), typ);
             if let Some(v) = &tv.val {

@@ -2,6 +2,7 @@
 
 use crate::constant::BasicKind;
 use crate::types::*;
+use rgo_syntax::ast::ChanDir;
 
 /// Type identity (the spec's "identical types"). Named types are identical
 /// only to themselves (instances are interned per origin and arguments).
@@ -22,6 +23,7 @@ fn ignoring_tags(seen: &[(TypeId, TypeId)]) -> bool {
 }
 
 fn ident(w: &World, x: TypeId, y: TypeId, seen: &mut Vec<(TypeId, TypeId)>) -> bool {
+    let (x, y) = (w.types.unalias(x), w.types.unalias(y));
     if x == y {
         return true;
     }
@@ -340,14 +342,46 @@ impl World {
         self.single_under(ts.terms.as_ref()?)
     }
 
+    /// The underlying types `t` may have (types2's typeset/underIs): for a
+    /// type parameter those of its type set's terms (`None` if the set
+    /// has no specific types), else just `under(t)`.
+    pub fn under_types(&self, t: TypeId) -> Option<Vec<TypeId>> {
+        if !self.types.is_type_param(t) {
+            return Some(vec![self.types.under(t)]);
+        }
+        let ts = self.types.type_set_ref(self.types.under(t))?;
+        let terms = ts.terms.as_ref()?;
+        Some(
+            terms
+                .iter()
+                .map(|term| self.types.under(term.typ))
+                .collect(),
+        )
+    }
+
+    /// The common underlying type of a type set's terms; channels of
+    /// identical element types agree when their directions do not conflict,
+    /// and the restricted direction wins (types2's coreType).
     fn single_under(&self, terms: &[Term]) -> Option<TypeId> {
         let mut cur: Option<TypeId> = None;
         for term in terms {
             let u = self.types.under(term.typ);
-            match cur {
-                None => cur = Some(u),
-                Some(c) if identical(self, c, u) => {}
-                Some(_) => return None,
+            let Some(c) = cur else {
+                cur = Some(u);
+                continue;
+            };
+            if identical(self, c, u) {
+                continue;
+            }
+            match (self.types.get(c), self.types.get(u)) {
+                (Type::Chan(cd, ce), Type::Chan(d, e)) if identical(self, *ce, *e) => {
+                    if *cd == ChanDir::Both {
+                        cur = Some(u);
+                    } else if *d != ChanDir::Both {
+                        return None;
+                    }
+                }
+                _ => return None,
             }
         }
         cur

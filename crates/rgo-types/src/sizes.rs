@@ -29,47 +29,29 @@ fn align_up(x: i64, a: i64) -> i64 {
     y - y % a
 }
 
+/// Memoized layouts of one query, and the named types being laid out (a
+/// type containing itself by value, after an error, has no size).
+#[derive(Default)]
+struct Layouts {
+    memo: std::collections::HashMap<TypeId, (i64, i64)>,
+    stack: Vec<TypeId>,
+}
+
 impl World {
     pub fn alignof(&self, t: TypeId) -> i64 {
-        self.alignof_depth(t, 0)
+        self.layout(t, &mut Layouts::default()).1
     }
 
-    fn alignof_depth(&self, t: TypeId, depth: u32) -> i64 {
-        if depth > 100 {
-            return 1;
-        }
-        let u = self.types.under(t);
-        match self.types.get(u) {
-            Type::Array(_, e) => return self.alignof_depth(*e, depth + 1),
-            Type::Struct(s) => {
-                return s
-                    .fields
-                    .iter()
-                    .map(|f| self.alignof_depth(self.obj(*f).typ, depth + 1))
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-            }
-            Type::Slice(_) | Type::Interface(_) => return WORD_SIZE,
-            Type::Basic(BasicKind::String) => return WORD_SIZE,
-            _ => {}
-        }
-        let mut a = self.sizeof_depth(t, depth + 1);
-        if a < 1 {
-            return 1;
-        }
-        if self.types.is_complex(t) {
-            a /= 2;
-        }
-        a.min(MAX_ALIGN)
+    pub fn sizeof(&self, t: TypeId) -> i64 {
+        self.layout(t, &mut Layouts::default()).0
     }
 
     /// Field offsets of a struct type's fields (-1 once they overflow).
     pub fn offsetsof(&self, fields: &[ObjId]) -> Vec<i64> {
-        self.offsets_depth(fields, 0)
+        self.offsets(fields, &mut Layouts::default())
     }
 
-    fn offsets_depth(&self, fields: &[ObjId], depth: u32) -> Vec<i64> {
+    fn offsets(&self, fields: &[ObjId], l: &mut Layouts) -> Vec<i64> {
         let mut out = Vec::with_capacity(fields.len());
         let mut offs: i64 = 0;
         for f in fields {
@@ -77,12 +59,11 @@ impl World {
                 out.push(-1);
                 continue;
             }
-            let ft = self.obj(*f).typ;
-            offs = align_up(offs, self.alignof_depth(ft, depth + 1));
+            let (size, align) = self.layout(self.obj(*f).typ, l);
+            offs = align_up(offs, align);
             out.push(offs);
-            let d = self.sizeof_depth(ft, depth + 1);
-            offs = if d >= 0 && offs >= 0 {
-                offs.checked_add(d).unwrap_or(-1)
+            offs = if size >= 0 && offs >= 0 {
+                offs.checked_add(size).unwrap_or(-1)
             } else {
                 -1
             };
@@ -90,53 +71,71 @@ impl World {
         out
     }
 
-    pub fn sizeof(&self, t: TypeId) -> i64 {
-        self.sizeof_depth(t, 0)
+    /// (size, alignment) of `t`, each type computed once per query.
+    fn layout(&self, t: TypeId, l: &mut Layouts) -> (i64, i64) {
+        let t = self.types.unalias(t);
+        if let Some(&r) = l.memo.get(&t) {
+            return r;
+        }
+        if l.stack.contains(&t) || l.stack.len() > 10_000 {
+            return (-1, 1); // contains itself: reported as invalid recursive
+        }
+        l.stack.push(t);
+        let r = self.layout_uncached(t, l);
+        l.stack.pop();
+        l.memo.insert(t, r);
+        r
     }
 
-    fn sizeof_depth(&self, t: TypeId, depth: u32) -> i64 {
-        if depth > 100 {
-            return 0;
-        }
+    fn layout_uncached(&self, t: TypeId, l: &mut Layouts) -> (i64, i64) {
         let u = self.types.under(t);
         match self.types.get(u) {
-            Type::Basic(k) => basic_size(*k),
-            Type::Array(n, e) => {
-                let n = *n;
-                if n <= 0 {
-                    return 0;
-                }
-                let es = self.sizeof_depth(*e, depth + 1);
-                if es < 0 {
-                    return -1;
-                }
-                if es == 0 {
-                    return 0;
-                }
-                es.checked_mul(n).unwrap_or(-1)
-            }
-            Type::Slice(_) => 3 * WORD_SIZE,
-            Type::Struct(s) => {
-                let Some(&last) = s.fields.last() else {
-                    return 0;
+            Type::Basic(k) => {
+                let size = basic_size(*k);
+                let align = match k {
+                    BasicKind::String => WORD_SIZE,
+                    BasicKind::Complex64 | BasicKind::Complex128 => size / 2,
+                    _ => size.clamp(1, MAX_ALIGN),
                 };
-                let offsets = self.offsets_depth(&s.fields, depth + 1);
+                (size, align)
+            }
+            Type::Array(n, e) => {
+                let (es, ea) = self.layout(*e, l);
+                let n = *n;
+                let size = if n <= 0 || es == 0 {
+                    0
+                } else if es < 0 {
+                    -1
+                } else {
+                    es.checked_mul(n).unwrap_or(-1)
+                };
+                (size, ea)
+            }
+            Type::Slice(_) => (3 * WORD_SIZE, WORD_SIZE),
+            Type::Struct(s) => {
+                let mut align = 1;
+                for f in &s.fields {
+                    align = align.max(self.layout(self.obj(*f).typ, l).1);
+                }
+                let Some(&last) = s.fields.last() else {
+                    return (0, align);
+                };
+                let offsets = self.offsets(&s.fields, l);
                 let offs = *offsets.last().unwrap_or(&0);
-                let mut size = self.sizeof_depth(self.obj(last).typ, depth + 1);
+                let mut size = self.layout(self.obj(last).typ, l).0;
                 if offs < 0 || size < 0 {
-                    return -1;
+                    return (-1, align);
                 }
                 if offs > 0 && size == 0 {
                     size = 1;
                 }
-                let total = offs.checked_add(size).unwrap_or(-1);
-                if total < 0 {
-                    return -1;
+                match offs.checked_add(size) {
+                    Some(total) if total >= 0 => (align_up(total, align), align),
+                    _ => (-1, align),
                 }
-                align_up(total, self.alignof_depth(t, depth + 1))
             }
-            Type::Interface(_) => 2 * WORD_SIZE,
-            _ => WORD_SIZE,
+            Type::Interface(_) => (2 * WORD_SIZE, WORD_SIZE),
+            _ => (WORD_SIZE, WORD_SIZE),
         }
     }
 }

@@ -214,7 +214,7 @@ impl World {
         let Type::Named(on) = self.types.get(orig).clone() else {
             return true;
         };
-        if on.underlying == TypeId::INVALID {
+        if on.underlying == TypeId::INVALID || self.expanding >= crate::types::MAX_EXPANSION {
             return false;
         }
         let map: Vec<(TypeId, TypeId)> = on
@@ -223,7 +223,9 @@ impl World {
             .copied()
             .zip(n.targs.iter().copied())
             .collect();
+        self.expanding += 1;
         let u = self.subst(on.underlying, &map);
+        self.expanding -= 1;
         if let Type::Named(nn) = self.types.get_mut(inst) {
             nn.underlying = u;
         }

@@ -139,6 +139,22 @@ pub enum Type {
     TypeParam(TypeParam),
     /// A union of terms in a constraint, `~int | string`.
     Union(Vec<Term>),
+    /// A materialized alias `type A = T` (go/types' `*Alias`, Go 1.24+):
+    /// it prints as `A` in messages, but [`TypeTable::get`] and
+    /// [`TypeTable::under`] look through it, so it behaves as `T`
+    /// everywhere else. Only [`TypeTable::get_raw`] shows it.
+    Alias(AliasType),
+}
+
+/// A type alias: its type name and the aliased type (maybe another alias).
+#[derive(Clone, Debug)]
+pub struct AliasType {
+    pub obj: ObjId,
+    pub rhs: TypeId,
+    /// Type parameters of a generic alias (`type A[T any] = []T`).
+    pub tparams: Vec<TypeId>,
+    /// Type arguments of an instance (`A[int]`, whose rhs is `[]int`).
+    pub targs: Vec<TypeId>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -265,12 +281,40 @@ impl TypeTable {
         self.types.is_empty()
     }
 
+    /// The type `t` denotes, looking through aliases (never [`Type::Alias`]).
     #[inline]
     pub fn get(&self, t: TypeId) -> &Type {
+        match &self.types[t.index()] {
+            Type::Alias(_) => &self.types[self.unalias(t).index()],
+            ty => ty,
+        }
+    }
+
+    /// The type stored at `t`, aliases included.
+    #[inline]
+    pub fn get_raw(&self, t: TypeId) -> &Type {
         &self.types[t.index()]
     }
 
+    /// `t` with aliases resolved (go/types' `Unalias`); a chain that does
+    /// not end (after errors) gives [`TypeId::INVALID`].
+    pub fn unalias(&self, mut t: TypeId) -> TypeId {
+        for _ in 0..100 {
+            match &self.types[t.index()] {
+                Type::Alias(a) => t = a.rhs,
+                _ => return t,
+            }
+        }
+        TypeId::INVALID
+    }
+
+    /// Is `t` a materialized alias?
+    pub fn is_alias(&self, t: TypeId) -> bool {
+        matches!(self.types[t.index()], Type::Alias(_))
+    }
+
     pub fn get_mut(&mut self, t: TypeId) -> &mut Type {
+        let t = self.unalias(t);
         &mut self.types[t.index()]
     }
 
@@ -320,6 +364,7 @@ impl TypeTable {
     /// (INVALID while unresolved), for a type parameter its constraint
     /// interface, else the type itself.
     pub fn under(&self, t: TypeId) -> TypeId {
+        let t = self.unalias(t);
         match self.get(t) {
             Type::Named(n) => n.underlying,
             Type::TypeParam(p) => match self.get(p.bound) {
@@ -656,6 +701,9 @@ pub struct Package {
     pub file_names: Vec<String>,
 }
 
+/// Deepest nesting of instance expansions (see [`World::expanding`]).
+pub const MAX_EXPANSION: u32 = 64;
+
 /// Everything the checker builds, program-wide.
 #[derive(Debug)]
 pub struct World {
@@ -673,6 +721,10 @@ pub struct World {
     pub by_path: HashMap<String, PackageId>,
     /// Instances whose generic origin is not resolved yet.
     pub pending_instances: Vec<TypeId>,
+    /// Instances being expanded right now (nesting depth): expansion
+    /// stops at [`MAX_EXPANSION`] so that `type T[P any] struct{ n *T[[2]P] }`
+    /// cannot expand forever; deeper instances stay unexpanded.
+    pub expanding: u32,
 }
 
 impl Default for World {

@@ -40,13 +40,27 @@ pub fn basic_name(k: BasicKind) -> &'static str {
 }
 
 impl World {
-    /// `t` as types2 prints it, qualifying names of packages other than `cur`.
+    /// `t` as types2 prints it, qualifying names of packages other than
+    /// `cur`, with aliases spelled out as the types they denote (the
+    /// runtime's type names; stable for the compiler).
     pub fn type_string(&self, t: TypeId, cur: Option<PackageId>) -> String {
+        self.write_type(t, cur, false)
+    }
+
+    /// `t` as types2 prints it in messages: aliases by their own names
+    /// (Go 1.24+ materialized aliases).
+    pub fn type_string_aliased(&self, t: TypeId, cur: Option<PackageId>) -> String {
+        self.write_type(t, cur, true)
+    }
+
+    fn write_type(&self, t: TypeId, cur: Option<PackageId>, aliases: bool) -> String {
         let mut w = Writer {
             w: self,
             cur,
             out: String::new(),
             depth: 0,
+            param_names: true,
+            aliases,
         };
         w.typ(t);
         w.out
@@ -59,6 +73,8 @@ impl World {
             cur,
             out: String::new(),
             depth: 0,
+            param_names: false,
+            aliases: true,
         };
         if let Type::Signature(s) = self.types.get(t) {
             w.signature(s);
@@ -72,6 +88,10 @@ struct Writer<'a> {
     cur: Option<PackageId>,
     out: String,
     depth: u32,
+    /// Print parameter names (types2 omits them in method have/want lines).
+    param_names: bool,
+    /// Print aliases by their names (messages), not as the aliased type.
+    aliases: bool,
 }
 
 impl Writer<'_> {
@@ -92,6 +112,18 @@ impl Writer<'_> {
             TypeId::BYTE => return self.out.push_str("byte"),
             TypeId::RUNE => return self.out.push_str("rune"),
             _ => {}
+        }
+        if let Type::Alias(a) = self.w.types.get_raw(t) {
+            if self.aliases {
+                self.type_name(a.obj);
+                if !a.targs.is_empty() {
+                    self.type_list(&a.targs);
+                } else if !a.tparams.is_empty() {
+                    self.tparam_list(&a.tparams);
+                }
+                return;
+            }
+            return self.typ(a.rhs);
         }
         match self.w.types.get(t) {
             Type::Invalid => self.out.push_str("invalid type"),
@@ -142,6 +174,7 @@ impl Writer<'_> {
                 }
             }
             Type::TypeParam(p) => self.out.push_str(&self.w.obj(p.obj).name),
+            Type::Alias(_) => {} // get() looks through aliases
         }
     }
 
@@ -274,7 +307,7 @@ impl Writer<'_> {
                 self.out.push_str(", ");
             }
             let vo = self.w.obj(v);
-            if !vo.name.is_empty() {
+            if !vo.name.is_empty() && self.param_names {
                 self.out.push_str(&vo.name);
                 self.out.push(' ');
             }

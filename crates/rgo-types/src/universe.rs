@@ -84,6 +84,7 @@ pub(crate) fn new_world() -> World {
         error: TypeId::INVALID,
         by_path: Default::default(),
         pending_instances: Vec::new(),
+        expanding: 0,
     };
     let u = w.new_scope(None, Pos(0), Pos(u32::MAX));
     w.universe = u;

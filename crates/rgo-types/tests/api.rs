@@ -110,3 +110,31 @@ fn amd64_sizes() {
     let big = w.types.array(1 << 62, TypeId::INT64);
     assert_eq!(w.sizeof(big), -1, "overflow is reported as -1");
 }
+
+/// Layouts are computed once per type: a struct nested 200 levels deep
+/// (two fields of the previous level each) is sized in linear time, and a
+/// type containing itself by value (only possible after an error) has no
+/// size instead of recursing forever.
+#[test]
+fn nested_and_cyclic_layouts_terminate() {
+    let mut w = World::new();
+    let mut t = strukt(&mut w, &[("a", TypeId::INT8)]);
+    for _ in 0..200 {
+        t = strukt(&mut w, &[("x", t), ("y", t)]);
+    }
+    assert_eq!(w.alignof(t), 1);
+    assert_eq!(w.sizeof(t), -1, "2^200 bytes overflow i64");
+    let mut t = strukt(&mut w, &[("a", TypeId::INT64)]);
+    for _ in 0..40 {
+        t = strukt(&mut w, &[("x", t), ("y", t)]);
+    }
+    assert_eq!(w.sizeof(t), 8 << 40);
+    // A struct whose field is the struct itself (a broken type).
+    let f = field(&mut w, "self", TypeId::INVALID);
+    let s = w.types.add(Type::Struct(StructType {
+        fields: vec![f],
+        tags: vec![None],
+    }));
+    w.obj_mut(f).typ = s;
+    assert_eq!(w.sizeof(s), -1);
+}

@@ -29,7 +29,13 @@ impl<'a, 'w> Checker<'a, 'w> {
         let mut args: Vec<Operand<'a>> = Vec::new();
         let lazy = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
         if !lazy {
-            args = self.call_args(&c.args);
+            // types2's exprList: a multi-value call's results are named
+            // `1st function result`, ... in messages.
+            args = if c.args.len() == 1 {
+                self.multi_expr(&c.args[0], false)
+            } else {
+                self.call_args(&c.args)
+            };
             if args.iter().any(|a| a.is_invalid()) || (args.is_empty() && !c.args.is_empty()) {
                 return Operand::invalid();
             }
@@ -82,7 +88,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                         }
                     }
                     Type::Array(n, _) => {
-                        mode = if contains_call_or_recv(x.expr) {
+                        mode = if contains_call_or_recv(self, x.expr) {
                             Mode::Value
                         } else {
                             Mode::Constant
@@ -145,9 +151,10 @@ impl<'a, 'w> Checker<'a, 'w> {
                         return Operand::invalid();
                     }
                     let mut y = args.remove(0);
-                    // append([]byte, string...) is allowed.
+                    // append([]byte, s...) is allowed when s's type set
+                    // holds only strings and byte slices, a string among them.
                     if self.w.types.basic_kind(elem) == Some(crate::constant::BasicKind::Uint8)
-                        && self.w.types.is_string(y.typ)
+                        && self.bytes_or_string(y.typ)
                     {
                         self.convert_untyped(&mut y, TypeId::STRING);
                         return Operand::new(Mode::Value, st, e);
@@ -164,7 +171,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 Operand::new(Mode::Value, st, e)
             }
             Builtin::Make => {
-                let t = self.type_expr(&c.args[0]);
+                let t = self.var_type(&c.args[0]);
                 if !self.w.types.is_valid(t) {
                     for a in &c.args[1..] {
                         self.expr(a);
@@ -230,48 +237,49 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             Builtin::Delete => {
                 let m = &args[0];
-                let Type::Map(k, _) = self
-                    .w
-                    .types
-                    .get(self.w.core_type(m.typ).unwrap_or(TypeId::INVALID))
-                    .clone()
-                else {
+                // types2's underIs: every type of the type set must be a
+                // map, all with identical key types.
+                let unders = self.w.under_types(m.typ).unwrap_or(vec![TypeId::INVALID]);
+                let mut key: Option<TypeId> = None;
+                for u in unders {
+                    let msg = match self.w.types.get(u) {
+                        Type::Map(k, _) => match key {
+                            Some(prev) if !identical(self.w, prev, *k) => {
+                                "maps of {} must have identical key types"
+                            }
+                            _ => {
+                                key = Some(*k);
+                                continue;
+                            }
+                        },
+                        _ => "{} is not a map",
+                    };
                     let s = str_arg(self, m);
-                    self.error(m.pos(), format!("invalid argument: {} is not a map", s));
+                    self.error(
+                        m.pos(),
+                        format!("invalid argument: {}", msg.replace("{}", &s)),
+                    );
                     return Operand::invalid();
-                };
+                }
+                let k = key.unwrap_or(TypeId::INVALID);
                 let mut key = args[1].clone();
                 self.assignment(&mut key, Some(k), "argument to delete");
                 Operand::new(Mode::NoValue, TypeId::EMPTY_TUPLE, e)
             }
             Builtin::Close => {
                 let x = &args[0];
-                match self
-                    .w
-                    .types
-                    .get(self.w.core_type(x.typ).unwrap_or(TypeId::INVALID))
-                {
-                    Type::Chan(dir, _) => {
-                        if *dir == ast::ChanDir::Recv {
-                            let s = str_arg(self, x);
-                            self.error(
-                                x.pos(),
-                                format!(
-                                    "invalid operation: cannot close receive-only channel {}",
-                                    s
-                                ),
-                            );
-                            return Operand::invalid();
-                        }
-                    }
-                    _ => {
-                        let s = str_arg(self, x);
-                        self.error(
-                            x.pos(),
-                            format!("invalid operation: cannot close non-channel {}", s),
-                        );
-                        return Operand::invalid();
-                    }
+                // types2's underIs: every type of the type set must be a
+                // channel that is not receive-only.
+                let unders = self.w.under_types(x.typ).unwrap_or(vec![TypeId::INVALID]);
+                for u in unders {
+                    let msg = match self.w.types.get(u) {
+                        Type::Chan(ast::ChanDir::Recv, _) => "cannot close receive-only channel",
+                        Type::Chan(..) => continue,
+                        _ => "cannot close non-channel",
+                    };
+                    let s = str_arg(self, x);
+                    self.error(x.pos(), format!("invalid operation: {} {}", msg, s));
+                    return Operand::invalid();
                 }
                 Operand::new(Mode::NoValue, TypeId::EMPTY_TUPLE, e)
             }
@@ -718,20 +726,49 @@ impl<'a, 'w> Checker<'a, 'w> {
 
 /// Does the expression contain a (non-constant) call or receive? (`len`
 /// of an array is then not constant.)
-fn contains_call_or_recv(e: Option<&Expr>) -> bool {
-    fn walk(e: &Expr, d: u32) -> bool {
+impl Checker<'_, '_> {
+    /// Is every type of `t`'s type set `string` or `[]byte`, with at
+    /// least one string (append's special case)?
+    fn bytes_or_string(&self, t: TypeId) -> bool {
+        let Some(unders) = self.w.under_types(t) else {
+            return false;
+        };
+        let mut has_string = false;
+        for u in unders {
+            match self.w.types.get(u) {
+                Type::Slice(el)
+                    if self.w.types.basic_kind(*el) == Some(crate::constant::BasicKind::Uint8) => {}
+                _ if self.w.types.is_string(u) => has_string = true,
+                _ => return false,
+            }
+        }
+        has_string
+    }
+}
+
+fn contains_call_or_recv(c: &Checker, e: Option<&Expr>) -> bool {
+    /// A call whose result is not constant, or a receive (types2's
+    /// hasCallOrRecv; function literal bodies are checked later and
+    /// do not count).
+    fn walk(c: &Checker, e: &Expr, d: u32) -> bool {
         if d > 100 {
             return false;
         }
+        let w = |x: &Expr| walk(c, x, d + 1);
         match &e.kind {
-            ExprKind::Call(_) => true,
+            ExprKind::Call(call) => {
+                !c.is_recorded_constant(e) || w(&call.fun) || call.args.iter().any(w)
+            }
             ExprKind::Unary(rgo_syntax::token::Token::Arrow, _) => true,
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary(_, x) => walk(x, d + 1),
-            ExprKind::Selector(x, _) => walk(x, d + 1),
-            ExprKind::Index(x, i) => walk(x, d + 1) || i.iter().any(|y| walk(y, d + 1)),
-            ExprKind::Binary(_, x, y) => walk(x, d + 1) || walk(y, d + 1),
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary(_, x) => w(x),
+            ExprKind::Selector(x, _) => w(x),
+            ExprKind::Index(x, i) => w(x) || i.iter().any(w),
+            ExprKind::Binary(_, x, y) | ExprKind::KeyValue(x, y) => w(x) || w(y),
+            ExprKind::CompositeLit(cl) => cl.elems.iter().any(w),
+            ExprKind::Slice(se) => w(&se.x) || se.index.iter().flatten().any(w),
+            ExprKind::TypeAssert(x, _) => w(x),
             _ => false,
         }
     }
-    e.is_some_and(|e| walk(e, 0))
+    e.is_some_and(|e| walk(c, e, 0))
 }

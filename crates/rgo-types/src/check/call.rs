@@ -65,6 +65,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return self.method_expr(e, &x, sel);
         }
         let addressable = x.mode == Mode::Variable;
+        self.declare_methods_of(x.typ, 0);
         match self
             .w
             .lookup_field_or_method(x.typ, addressable, Some(self.pkg), name)
@@ -211,6 +212,7 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// `T.m`: a function whose first parameter is the receiver.
     fn method_expr(&mut self, e: &'a Expr, x: &Operand<'a>, sel: &'a ast::Ident) -> Operand<'a> {
         let name = &sel.name;
+        self.declare_methods_of(x.typ, 0);
         let found = self
             .w
             .lookup_field_or_method(x.typ, false, Some(self.pkg), name);
@@ -615,7 +617,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             if c.args.len() == 1 && args.len() > 1 {
                 self.error(
-                    c.args[0].start(),
+                    c.fun.start(),
                     format!(
                         "cannot use ... with {}-valued {}",
                         args.len(),
@@ -647,22 +649,8 @@ impl<'a, 'w> Checker<'a, 'w> {
         };
         if nargs != ptypes.len() && !(sig.variadic && !c.has_dots && nargs >= want) {
             let have = self.types_summary(&args);
-            let wantl: Vec<String> = sig
-                .params
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let t = self.w.obj(*p).typ;
-                    if sig.variadic && i == nparams - 1 {
-                        match self.w.types.get(t) {
-                            Type::Slice(el) => format!("...{}", self.tstr(*el)),
-                            _ => self.tstr(t),
-                        }
-                    } else {
-                        self.tstr(t)
-                    }
-                })
-                .collect();
+            let ptys: Vec<TypeId> = sig.params.iter().map(|p| self.w.obj(*p).typ).collect();
+            let wants = self.type_list_summary(&ptys, sig.variadic);
             let (pos, what) = if nargs < want {
                 let at = if c.args.is_empty() {
                     c.fun.start()
@@ -681,11 +669,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(
                 pos,
                 format!(
-                    "{} arguments in call to {}\n\thave {}\n\twant ({})",
-                    what,
-                    fun,
-                    have,
-                    wantl.join(", ")
+                    "{} arguments in call to {}\n\thave {}\n\twant {}",
+                    what, fun, have, wants
                 ),
             );
             return;
@@ -700,11 +685,17 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     /// `(number, string)` as types2 summarizes argument types.
     pub(crate) fn types_summary(&self, args: &[Operand<'a>]) -> String {
-        let parts: Vec<String> = args
+        let ts: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
+        self.type_list_summary(&ts, false)
+    }
+
+    /// types2's typesSummary: `(number, string, unknown type, ...E)`.
+    pub(crate) fn type_list_summary(&self, ts: &[TypeId], variadic: bool) -> String {
+        let parts: Vec<String> = ts
             .iter()
-            .map(|a| {
-                let t = a.typ;
-                if !self.w.types.is_valid(t) {
+            .enumerate()
+            .map(|(i, &t)| {
+                let s = if !self.w.types.is_valid(t) {
                     "unknown type".into()
                 } else if self.w.types.is_untyped(t) {
                     if self.w.types.is_numeric(t) {
@@ -712,8 +703,18 @@ impl<'a, 'w> Checker<'a, 'w> {
                     } else {
                         self.tstr(t).replace("untyped ", "")
                     }
+                } else if variadic && i == ts.len() - 1 {
+                    match self.w.types.get(t) {
+                        Type::Slice(el) => self.tstr(*el),
+                        _ => self.tstr(t),
+                    }
                 } else {
                     self.tstr(t)
+                };
+                if variadic && i == ts.len() - 1 {
+                    format!("...{}", s)
+                } else {
+                    s
                 }
             })
             .collect();
@@ -733,7 +734,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             Some(te) => {
                 if let ExprKind::ArrayType(None, elem) = &te.kind {
                     // [...]T{...}: the length comes from the elements.
-                    let et = self.type_expr(elem);
+                    let et = self.var_type(elem);
                     if !self.w.types.is_valid(et) {
                         self.use_elems(c);
                         return Operand::invalid();
@@ -776,6 +777,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 let _ = self.indexed_elems(&c.elems, el, -1);
             }
             Type::Map(k, v) => self.map_lit(c, base, k, v),
+            Type::Invalid if self.w.types.under(base) == TypeId::INVALID => {
+                // An invalid underlying type was reported before.
+                self.use_elems(c);
+                return Operand::invalid();
+            }
             _ => {
                 let ts = self.tstr(typ);
                 self.error(

@@ -56,6 +56,45 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.color.insert(o, Color::Black);
     }
 
+    /// [`World::missing_method`] after declaring the methods `v` may
+    /// reach (types2 type-checks a method's signature when a lookup finds
+    /// it, so its errors come first).
+    pub(crate) fn missing_method(&mut self, v: TypeId, iface: TypeId) -> Option<String> {
+        self.declare_methods_of(v, 0);
+        self.w.missing_method(v, iface, Some(self.pkg))
+    }
+
+    /// Declares the not yet declared methods of `t`'s named base type and,
+    /// through embedded struct fields, of the types it embeds.
+    pub(crate) fn declare_methods_of(&mut self, t: TypeId, depth: u32) {
+        if depth > 8 {
+            return;
+        }
+        let (base, _) = self.w.deref(t);
+        let base = match self.w.types.get(base) {
+            Type::Named(n) => n.orig.unwrap_or(base),
+            _ => base,
+        };
+        let ms: Vec<ObjId> = self.w.named_methods(base).to_vec();
+        for m in ms {
+            if self.w.obj(m).typ == TypeId::INVALID {
+                self.obj_decl(m);
+            }
+        }
+        let embedded: Vec<TypeId> = match self.w.types.get(self.w.types.under(base)) {
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .filter(|f| crate::lookup::is_embedded(self.w.obj(**f)))
+                .map(|f| self.w.obj(*f).typ)
+                .collect(),
+            _ => Vec::new(),
+        };
+        for e in embedded {
+            self.declare_methods_of(e, depth + 1);
+        }
+    }
+
     pub(crate) fn add_dep(&mut self, o: ObjId) {
         if let Some(d) = self.cur_decl {
             if self.decls.contains_key(&o) && !matches!(self.w.obj(o).kind, ObjKind::TypeName) {
@@ -135,7 +174,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         init: Option<&'a Expr>,
         lhs: Option<&'a [ast::Ident]>,
     ) {
-        let t = typ.map(|te| self.type_expr(te));
+        let t = typ.map(|te| self.var_type(te));
         if let Some(t) = t {
             self.w.obj_mut(o).typ = t;
             if lhs.is_some() {
@@ -227,11 +266,7 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias.is_some() {
-            self.w.obj_mut(o).typ = TypeId::INVALID;
-            self.aliases_in_progress.push(o);
-            let t = self.type_expr(&spec.typ);
-            self.aliases_in_progress.retain(|a| *a != o);
-            self.w.obj_mut(o).typ = t;
+            self.alias_decl(o, spec);
             return;
         }
         let named = self.w.types.add(Type::Named(Named {
@@ -246,7 +281,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         if let Some(tps) = &spec.tparams {
             let outer = self.scope;
             let s = self.open_scope(tps.opening, spec.typ.pos);
-            let tparams = self.collect_tparams(tps);
+            let tparams = self.collect_tparams_of(tps, Some(named));
             if let Type::Named(n) = self.w.types.get_mut(named) {
                 n.tparams = tparams;
             }
@@ -270,9 +305,39 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
+    /// `type A = T` and `type A[P any] = T`: a materialized alias
+    /// (types2's *Alias), named in messages, transparent otherwise.
+    fn alias_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        self.w.obj_mut(o).typ = TypeId::INVALID;
+        self.aliases_in_progress.push(o);
+        let outer = self.scope;
+        let mut tparams = Vec::new();
+        if let Some(tps) = &spec.tparams {
+            self.open_scope(tps.opening, spec.typ.pos);
+            tparams = self.collect_tparams(tps);
+        }
+        let t = self.type_expr(&spec.typ);
+        self.scope = outer;
+        self.aliases_in_progress.retain(|a| *a != o);
+        let t = if self.w.types.is_valid(t) {
+            self.w.types.add(Type::Alias(AliasType {
+                obj: o,
+                rhs: t,
+                tparams,
+                targs: Vec::new(),
+            }))
+        } else {
+            t
+        };
+        self.w.obj_mut(o).typ = t;
+    }
+
     /// The underlying of a type declaration's right-hand side.
     fn defined_type(&mut self, e: &'a Expr, named: TypeId) -> TypeId {
         let t = self.type_expr(e);
+        if t != named {
+            self.named_rhs.insert(named, t);
+        }
         let mut u = self.w.types.under(t);
         if self.w.types.is_type_param(t) {
             self.error(
@@ -349,7 +414,12 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// itself by value (through struct fields or array elements).
     fn valid_type_check(&mut self, named: TypeId) {
         let mut path = vec![named];
-        if let Some(cycle) = self.find_value_cycle(self.w.types.under(named), &mut path, 0) {
+        let rhs = self
+            .named_rhs
+            .get(&named)
+            .copied()
+            .unwrap_or(self.w.types.under(named));
+        if let Some(cycle) = self.find_value_cycle(rhs, &mut path, 0) {
             self.report_type_cycle(&cycle);
             for t in cycle {
                 if let Type::Named(n) = self.w.types.get_mut(t) {
@@ -377,7 +447,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                     return None;
                 }
                 path.push(t);
-                let u = n.underlying;
+                // Walk the declared right-hand side, as types2's validType
+                // does, so a cycle's path names every type on the way.
+                let u = self.named_rhs.get(&t).copied().unwrap_or(n.underlying);
                 let r = self.find_value_cycle(u, path, depth + 1);
                 path.pop();
                 r
@@ -439,12 +511,36 @@ impl<'a, 'w> Checker<'a, 'w> {
         let Type::Named(n) = self.w.types.get(t) else {
             return None;
         };
-        let Type::Interface(i) = self.w.types.get(n.underlying) else {
+        self.embed_cycle_in(n.underlying, start, path, d)
+    }
+
+    /// [`embed_cycle`] over the embedded elements of interface `it`; an
+    /// unnamed embedded interface (written through an alias) is walked
+    /// in place.
+    fn embed_cycle_in(
+        &self,
+        it: TypeId,
+        start: ObjId,
+        path: &mut Vec<ObjId>,
+        d: u32,
+    ) -> Option<Vec<ObjId>> {
+        if d > 64 {
+            return None;
+        }
+        let Type::Interface(i) = self.w.types.get(it) else {
             return None;
         };
         for &e in &i.embeddeds {
-            let Type::Named(en) = self.w.types.get(e) else {
-                continue;
+            let en = match self.w.types.get(e) {
+                Type::Named(en) => en,
+                Type::Interface(_) => {
+                    let inner = self.w.types.unalias(e);
+                    if let Some(c) = self.embed_cycle_in(inner, start, path, d + 1) {
+                        return Some(c);
+                    }
+                    continue;
+                }
+                _ => continue,
             };
             let eo = en.obj;
             if eo == start {
@@ -553,17 +649,19 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         // A field of the same name?
         if let Type::Struct(s) = self.w.types.get(self.w.types.under(named)) {
-            if s.fields.iter().any(|f| self.w.obj(*f).name == name) {
+            if let Some(&fld) = s.fields.iter().find(|f| self.w.obj(**f).name == name) {
                 let pos = self.w.obj(m).pos;
-                let base = self.tstr(named);
                 let f = self.w.obj(m).file;
+                let other = self.obj_position(fld);
                 self.errors.push(TypeError {
                     file: f,
                     pos,
-                    msg: format!("field and method with the same name {}", name),
+                    msg: format!(
+                        "field and method with the same name {}\n\t{}: other declaration of {}",
+                        name, other, name
+                    ),
                     soft: false,
                 });
-                let _ = base;
             }
         }
         if let Type::Named(n) = self.w.types.get_mut(named) {
@@ -601,8 +699,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 scope: fscope,
                 iota: None,
             });
-        } else if decl.recv.is_some() {
-            // methods without body are allowed (bound to natives)
+        } else if decl.typ.tparams.is_some() {
+            // types2 refuses a bodiless generic function (no assembly
+            // can implement it); other bodiless functions are gc's
+            // backend's concern (see [`missing_bodies`]).
+            self.soft_error(decl.name.pos, "generic function is missing function body");
         }
     }
 
@@ -713,7 +814,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             .map(|n| self.new_var(&n.name, TypeId::INVALID, n.pos))
             .collect();
         if let Some(te) = &v.typ {
-            let t = self.type_expr(te);
+            let t = self.var_type(te);
             for &o in &objs {
                 self.w.obj_mut(o).typ = t;
             }

@@ -417,30 +417,16 @@ impl<'a, 'w> Checker<'a, 'w> {
                 return Operand::new(Mode::Value, t, e);
             }
             Token::Arrow => {
-                let ch = self.w.core_type(x.typ).map(|u| self.w.types.get(u).clone());
-                return match ch {
-                    Some(Type::Chan(dir, elem)) => {
-                        if dir == ast::ChanDir::Send {
-                            let s = self.op_string(&x);
-                            let ts = self.tstr(x.typ);
-                            self.error(
-                                x.pos(),
-                                format!(
-                                    "{}cannot receive from send-only channel {} {}",
-                                    INVALID_OP, ts, s
-                                ),
-                            );
-                            return Operand::invalid();
-                        }
-                        Operand::new(Mode::CommaOk, elem, e)
-                    }
-                    _ => {
+                return match self.chan_elem(&x, true) {
+                    Ok(elem) => Operand::new(Mode::CommaOk, elem, e),
+                    Err(cause) => {
                         let s = self.op_string(&x);
-                        let ts = self.tstr(x.typ);
-                        self.error(
-                            x.pos(),
-                            format!("{}cannot receive from non-channel {} {}", INVALID_OP, ts, s),
-                        );
+                        let msg = if self.w.types.is_type_param(x.typ) {
+                            format!("{}cannot receive from {}: {}", INVALID_OP, s, cause)
+                        } else {
+                            format!("{}cannot receive from {} {}", INVALID_OP, cause, s)
+                        };
+                        self.error(x.pos(), msg);
                         Operand::invalid()
                     }
                 };
@@ -583,7 +569,24 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(y.pos(), format!("{}division by zero", INVALID_OP));
             return Operand::invalid();
         }
+        if matches!(op, Token::Quo | Token::Rem)
+            && x.mode == Mode::Constant
+            && y.mode == Mode::Constant
+            && self.w.types.is_complex(x.typ)
+            && y.val.as_ref().is_some_and(complex_divisor_underflows)
+        {
+            self.error(y.pos(), format!("{}division by zero", INVALID_OP));
+            return Operand::invalid();
+        }
         if x.mode == Mode::Constant && y.mode == Mode::Constant {
+            let unknown =
+                |v: &Option<cst::Value>| v.as_ref().is_none_or(|v| v.kind() == Kind::Unknown);
+            if unknown(&x.val) || unknown(&y.val) {
+                // types2: an unknown operand makes the result unknown, silently.
+                x.val = Some(cst::Value::unknown());
+                x.expr = Some(e);
+                return x;
+            }
             let (xv, yv) = (
                 x.val.clone().unwrap_or_else(cst::Value::unknown),
                 y.val.clone().unwrap_or_else(cst::Value::unknown),
@@ -603,6 +606,23 @@ impl<'a, 'w> Checker<'a, 'w> {
             };
             if bop == BinaryOp::Quo && self.w.types.is_integer(x.typ) {
                 bop = BinaryOp::QuoInt;
+            }
+            // types2 refuses constant strings beyond 2e9 bytes (checked
+            // here before the concatenation is built).
+            if bop == BinaryOp::Add && xv.kind() == Kind::String && yv.kind() == Kind::String {
+                let len = xv.string_len() as u64 + yv.string_len() as u64;
+                if len > MAX_CONST_STRING {
+                    self.error(
+                        e.pos,
+                        format!(
+                            "constant string too long ({} bytes > {} bytes)",
+                            len, MAX_CONST_STRING
+                        ),
+                    );
+                    x.val = Some(cst::Value::unknown());
+                    x.expr = Some(e);
+                    return x;
+                }
             }
             let v = xv
                 .binary_op(bop, &yv)
@@ -685,7 +705,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 } else {
                     x.typ
                 };
-                if !self.w.has_nil(typ) && typ != TypeId::UNTYPED_NIL {
+                if !self.w.has_nil(typ) {
                     err_on_x = false;
                     failed = true;
                 }
@@ -1237,8 +1257,112 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     /// Is `x` assignable to `t` (spec "Assignability"); sets `cause`.
+    /// types2's commonUnder: the underlying type shared by every type of
+    /// `t`'s type set (channels agreeing as for core types), or why there
+    /// is none. `cond` may reject a (type, underlying) pair first; `None`
+    /// stands for a type set without specific types.
+    pub(crate) fn common_under(
+        &self,
+        t: TypeId,
+        cond: impl Fn(&Self, Option<(TypeId, TypeId)>) -> Option<String>,
+    ) -> Result<TypeId, String> {
+        let pairs: Vec<(TypeId, TypeId)> = if self.w.types.is_type_param(t) {
+            match self
+                .w
+                .types
+                .type_set_ref(self.w.types.under(t))
+                .and_then(|s| s.terms.clone())
+            {
+                Some(terms) => terms
+                    .iter()
+                    .map(|x| (x.typ, self.w.types.under(x.typ)))
+                    .collect(),
+                None => {
+                    return Err(cond(self, None).unwrap_or_else(|| "no specific type".into()));
+                }
+            }
+        } else {
+            vec![(t, self.w.types.under(t))]
+        };
+        let mut cur: Option<(TypeId, TypeId)> = None;
+        for (t, u) in pairs {
+            if let Some(err) = cond(self, Some((t, u))) {
+                return Err(err);
+            }
+            let Some((ct, cu)) = cur else {
+                cur = Some((t, u));
+                continue;
+            };
+            if let (Type::Chan(cd, ce), Type::Chan(d, e)) =
+                (self.w.types.get(cu), self.w.types.get(u))
+            {
+                if !identical(self.w, *ce, *e) {
+                    return Err(format!(
+                        "channels {} and {} have different element types",
+                        self.tstr(ct),
+                        self.tstr(t)
+                    ));
+                }
+                if cd == d {
+                } else if *cd == ast::ChanDir::Both {
+                    cur = Some((t, u));
+                } else if *d != ast::ChanDir::Both {
+                    return Err(format!(
+                        "channels {} and {} have conflicting directions",
+                        self.tstr(ct),
+                        self.tstr(t)
+                    ));
+                }
+                continue;
+            }
+            if !identical(self.w, cu, u) {
+                return Err(format!(
+                    "{} and {} have different underlying types",
+                    self.tstr(ct),
+                    self.tstr(t)
+                ));
+            }
+        }
+        cur.map(|(_, u)| u).ok_or_else(|| "no specific type".into())
+    }
+
+    /// The element type of channel operand `x` for a receive (`recv`) or a
+    /// send, or why it has none (types2's chanElem causes).
+    pub(crate) fn chan_elem(&self, x: &Operand<'a>, recv: bool) -> Result<TypeId, String> {
+        let u = self.common_under(x.typ, |c, p| {
+            let Some((t, u)) = p else {
+                return Some("no specific channel type".into());
+            };
+            match c.w.types.get(u) {
+                Type::Chan(ast::ChanDir::Send, _) if recv => {
+                    Some(format!("send-only channel {}", c.tstr(t)))
+                }
+                Type::Chan(ast::ChanDir::Recv, _) if !recv => {
+                    Some(format!("receive-only channel {}", c.tstr(t)))
+                }
+                Type::Chan(..) => None,
+                _ => Some(format!("non-channel {}", c.tstr(t))),
+            }
+        })?;
+        match self.w.types.get(u) {
+            Type::Chan(_, e) => Ok(*e),
+            _ => Err(format!("non-channel {}", self.tstr(x.typ))),
+        }
+    }
+
+    /// A pointer to an interface or to a type parameter (types2's isInterfacePtr).
+    fn is_interface_ptr(&self, u: TypeId) -> bool {
+        match self.w.types.get(u) {
+            Type::Pointer(b) => self.w.types.is_interface(*b) || self.w.types.is_type_param(*b),
+            _ => false,
+        }
+    }
+
     pub(crate) fn assignable_to(&mut self, x: &Operand<'a>, t: TypeId, cause: &mut String) -> bool {
-        let v = x.typ;
+        // As types2: causes name the types behind aliases.
+        let orig_t = t;
+        let v = self.w.types.unalias(x.typ);
+        let t = self.w.types.unalias(t);
         if !self.w.types.is_valid(v)
             || !self.w.types.is_valid(t)
             || self.broken(v)
@@ -1273,7 +1397,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return true;
         }
         if self.w.types.is_interface(t) && !tp {
-            match self.w.missing_method(v, t, Some(self.pkg)) {
+            match self.missing_method(v, t) {
                 None => {
                     let has_terms = self
                         .w
@@ -1293,10 +1417,30 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             }
         }
+        if !tp && self.is_interface_ptr(tu) {
+            // types2 routes a pointer-to-interface target through
+            // `implements` for its cause.
+            let ts = self.tstr(t);
+            *cause = format!(
+                "{} does not implement {} (type {} is pointer to interface, not interface)",
+                self.tstr(v),
+                ts,
+                ts
+            );
+            if let Type::Pointer(b) = self.w.types.get(tu) {
+                if self.w.types.is_type_param(*b) {
+                    *cause = format!(
+                        "{} does not implement {} (type {} is pointer to type parameter, not type parameter)",
+                        self.tstr(v),
+                        ts,
+                        ts
+                    );
+                }
+            }
+            return false;
+        }
         if self.w.types.is_interface(v) && !vp {
-            if self.w.missing_method(t, v, Some(self.pkg)).is_none()
-                && !self.w.types.is_interface(t)
-            {
+            if self.missing_method(t, v).is_none() && !self.w.types.is_interface(t) {
                 *cause = "need type assertion".into();
             }
             return false;
@@ -1311,7 +1455,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             return false;
         }
-        // Type parameters: assignable for every type of the type set.
+        // Type parameters: assignable for every type of the type set; the
+        // first failing term is named in the cause.
         if tp && !named(self, v) {
             let terms = self
                 .w
@@ -1319,10 +1464,20 @@ impl<'a, 'w> Checker<'a, 'w> {
                 .type_set_ref(tu)
                 .and_then(|ts| ts.terms.clone())
                 .unwrap_or_default();
-            return !terms.is_empty()
-                && terms
-                    .iter()
-                    .all(|term| self.assignable_to(x, term.typ, &mut String::new()));
+            for term in &terms {
+                let mut inner = String::new();
+                if !self.assignable_to(x, term.typ, &mut inner) {
+                    let msg = format!(
+                        "cannot assign {} to {} (in {})",
+                        self.tstr(x.typ),
+                        self.tstr(term.typ),
+                        self.tstr(t)
+                    );
+                    *cause = join_cause(msg, &inner);
+                    return false;
+                }
+            }
+            return !terms.is_empty();
         }
         if vp && !named(self, t) {
             let terms = self
@@ -1331,18 +1486,28 @@ impl<'a, 'w> Checker<'a, 'w> {
                 .type_set_ref(vu)
                 .and_then(|ts| ts.terms.clone())
                 .unwrap_or_default();
-            return !terms.is_empty()
-                && terms.iter().all(|term| {
-                    let xv = Operand {
-                        mode: x.mode,
-                        typ: term.typ,
-                        val: None,
-                        expr: None,
-                        builtin: None,
-                        label: None,
-                    };
-                    self.assignable_to(&xv, t, &mut String::new())
-                });
+            for term in &terms {
+                let xv = Operand {
+                    mode: x.mode,
+                    typ: term.typ,
+                    val: None,
+                    expr: None,
+                    builtin: None,
+                    label: None,
+                };
+                let mut inner = String::new();
+                if !self.assignable_to(&xv, t, &mut inner) {
+                    let msg = format!(
+                        "cannot assign {} (in {}) to {}",
+                        self.tstr(term.typ),
+                        self.tstr(v),
+                        self.tstr(orig_t)
+                    );
+                    *cause = join_cause(msg, &inner);
+                    return false;
+                }
+            }
+            return !terms.is_empty();
         }
         false
     }
@@ -1611,11 +1776,14 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn type_assert(&mut self, e: &'a Expr, xe: &'a Expr, t: Option<&'a Expr>) -> Operand<'a> {
-        let x = self.expr(xe);
         let Some(te) = t else {
-            self.error(e.pos, "use of .(type) outside type switch");
+            self.error(
+                e.start(),
+                "invalid syntax tree: use of .(type) outside type switch",
+            );
             return Operand::invalid();
         };
+        let x = self.expr(xe);
         if x.is_invalid() {
             self.type_expr(te);
             return Operand::invalid();
@@ -1637,7 +1805,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.type_expr(te);
             return Operand::invalid();
         }
-        let t = self.type_expr(te);
+        let t = self.var_type(te);
         if !self.w.types.is_valid(t) {
             return Operand::invalid();
         }
@@ -1656,7 +1824,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         if self.w.types.is_interface(t) || self.w.types.is_type_param(t) {
             return;
         }
-        if let Some(cause) = self.w.missing_method(t, x.typ, Some(self.pkg)) {
+        if let Some(cause) = self.missing_method(t, x.typ) {
             let ts = self.tstr(t);
             let xs = x
                 .expr
@@ -1719,5 +1887,28 @@ fn op_name(e: &Expr) -> &'static str {
             _ => "",
         },
         _ => "",
+    }
+}
+
+/// The longest constant string types2 accepts (cmd/internal/obj.MaxSymSize).
+const MAX_CONST_STRING: u64 = 2_000_000_000;
+
+/// types2's check for a complex divisor `c+di` whose `c²` and `d²` both
+/// underflow to zero (go.dev/issue/20227): the division is by zero.
+fn complex_divisor_underflows(y: &cst::Value) -> bool {
+    let sq = |v: cst::Value| {
+        v.binary_op(BinaryOp::Mul, &v)
+            .map(|p| p.sign() == 0)
+            .unwrap_or(false)
+    };
+    sq(y.real()) && sq(y.imag())
+}
+
+/// types2's cause chaining: `msg`, then the inner cause on its own line.
+fn join_cause(msg: String, inner: &str) -> String {
+    if inner.is_empty() {
+        msg
+    } else {
+        format!("{}\n\t{}", msg, inner)
     }
 }

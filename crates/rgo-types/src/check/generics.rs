@@ -15,6 +15,11 @@ impl<'a, 'w> Checker<'a, 'w> {
         x: &Operand<'a>,
         idx: &'a [Expr],
     ) -> Operand<'a> {
+        if let Type::Alias(a) = self.w.types.get_raw(x.typ).clone() {
+            if !a.tparams.is_empty() && a.targs.is_empty() {
+                return self.instantiate_alias(e, x, idx, a);
+            }
+        }
         let Type::Named(n) = self.w.types.get(x.typ).clone() else {
             let s = self.op_string(x);
             self.error(x.pos(), format!("{} is not a generic type", s));
@@ -25,7 +30,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(x.pos(), format!("{} is not a generic type", s));
             return Operand::invalid();
         }
-        let targs: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+        let targs: Vec<TypeId> = idx.iter().map(|a| self.var_type(a)).collect();
         if targs.iter().any(|t| !self.w.types.is_valid(*t)) {
             return Operand::invalid();
         }
@@ -48,10 +53,59 @@ impl<'a, 'w> Checker<'a, 'w> {
             );
             return Operand::invalid();
         }
-        if !self.verify(&n.tparams, &targs, idx) {
+        if !self.verify_type_args(&n.tparams, &targs, idx) {
             return Operand::invalid();
         }
+        let pos: Vec<Pos> = idx.iter().map(|a| a.start()).collect();
+        self.mono_record(&n.tparams, &targs, &pos, e.start());
         let t = self.w.instantiate_named(x.typ, targs.clone());
+        self.record_instance(x.expr, targs, t);
+        Operand::new(Mode::TypeExpr, t, e)
+    }
+
+    /// `A[int]` for a generic alias: an alias instance whose aliased type
+    /// is the right-hand side with the type arguments substituted.
+    fn instantiate_alias(
+        &mut self,
+        e: &'a Expr,
+        x: &Operand<'a>,
+        idx: &'a [Expr],
+        a: AliasType,
+    ) -> Operand<'a> {
+        let targs: Vec<TypeId> = idx.iter().map(|t| self.var_type(t)).collect();
+        if targs.iter().any(|t| !self.w.types.is_valid(*t)) {
+            return Operand::invalid();
+        }
+        if targs.len() != a.tparams.len() {
+            let s = self.w.obj(a.obj).name.clone();
+            let (pos, what) = if targs.len() < a.tparams.len() {
+                (e.start(), "not enough")
+            } else {
+                (idx[a.tparams.len()].start(), "too many")
+            };
+            self.error(
+                pos,
+                format!(
+                    "{} type arguments for type {}: have {}, want {}",
+                    what,
+                    s,
+                    targs.len(),
+                    a.tparams.len()
+                ),
+            );
+            return Operand::invalid();
+        }
+        if !self.verify(&a.tparams, &targs, idx) {
+            return Operand::invalid();
+        }
+        let map: Vec<(TypeId, TypeId)> = a.tparams.iter().copied().zip(targs.clone()).collect();
+        let rhs = self.w.subst(a.rhs, &map);
+        let t = self.w.types.add(Type::Alias(AliasType {
+            obj: a.obj,
+            rhs,
+            tparams: Vec::new(),
+            targs: targs.clone(),
+        }));
         self.record_instance(x.expr, targs, t);
         Operand::new(Mode::TypeExpr, t, e)
     }
@@ -75,12 +129,19 @@ impl<'a, 'w> Checker<'a, 'w> {
                 if let Some(terms) = core {
                     if terms.len() == 1 {
                         let before = bound.iter().filter(|b| b.is_some()).count();
+                        // A type parameter argument unifies through its
+                        // core type (types2's inexact core-type unification).
+                        let b = if self.w.types.is_type_param(b) {
+                            self.w.core_type(b).unwrap_or(b)
+                        } else {
+                            b
+                        };
                         let target = if terms[0].tilde {
                             self.w.types.under(b)
                         } else {
                             b
                         };
-                        self.unify(terms[0].typ, target, &tparams, bound, 0);
+                        self.unify(terms[0].typ, target, tparams, bound, 0);
                         progress |= bound.iter().filter(|b| b.is_some()).count() > before;
                     }
                 }
@@ -89,7 +150,20 @@ impl<'a, 'w> Checker<'a, 'w> {
                 break;
             }
         }
-        // Core types of constraints can determine the remaining ones.
+        // Core types of constraints can determine the remaining ones (one
+        // may need another's: `B interface{ []C }, C interface{ *A }`).
+        for _round in 0..tparams.len() {
+            let before = bound.iter().filter(|b| b.is_some()).count();
+            self.core_infer_round(tparams, bound);
+            if bound.iter().filter(|b| b.is_some()).count() == before {
+                break;
+            }
+        }
+    }
+
+    /// One pass binding each unbound parameter whose constraint has a
+    /// single non-tilde term free of unbound parameters.
+    fn core_infer_round(&mut self, tparams: &[TypeId], bound: &mut [Option<TypeId>]) {
         for k in 0..tparams.len() {
             if bound[k].is_none() {
                 if let Type::TypeParam(p) = self.w.types.get(tparams[k]).clone() {
@@ -107,7 +181,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                                 .filter_map(|(p, b)| b.map(|b| (p, b)))
                                 .collect();
                             let t = self.w.subst(terms[0].typ, &map);
-                            if !self.mentions(t, &tparams, 0) {
+                            if !self.mentions(t, tparams, 0) {
                                 bound[k] = Some(t);
                             }
                         }
@@ -127,7 +201,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let Type::Signature(sig) = self.w.types.get(x.typ).clone() else {
             return Operand::invalid();
         };
-        let targs: Vec<TypeId> = idx.iter().map(|a| self.type_expr(a)).collect();
+        let targs: Vec<TypeId> = idx.iter().map(|a| self.var_type(a)).collect();
         if targs.iter().any(|t| !self.w.types.is_valid(*t)) {
             return Operand::invalid();
         }
@@ -183,6 +257,8 @@ impl<'a, 'w> Checker<'a, 'w> {
         if !self.verify(&sig.tparams, &targs, idx) {
             return Operand::invalid();
         }
+        let pos: Vec<Pos> = idx.iter().map(|a| a.start()).collect();
+        self.mono_record(&sig.tparams, &targs, &pos, e.start());
         let t = self.instantiate_sig(&sig, &targs);
         self.record_instance(x.expr, targs, t);
         Operand::new(Mode::Value, t, e)
@@ -215,6 +291,31 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     /// Checks that each type argument satisfies its constraint.
     fn verify(&mut self, tparams: &[TypeId], targs: &[TypeId], at: &'a [Expr]) -> bool {
+        let pos: Vec<Pos> = at.iter().map(|a| a.start()).collect();
+        self.verify_at(tparams, targs, &pos)
+    }
+
+    /// [`verify`] for a type instantiation: at package level delayed until
+    /// the package's types (and methods) are complete, as types2 does.
+    fn verify_type_args(&mut self, tparams: &[TypeId], targs: &[TypeId], at: &'a [Expr]) -> bool {
+        if self.fctx.sig.is_some() {
+            return self.verify(tparams, targs, at);
+        }
+        let pos: Vec<Pos> = at.iter().map(|a| a.start()).collect();
+        self.later_verifies
+            .push((self.file, tparams.to_vec(), targs.to_vec(), pos));
+        true
+    }
+
+    /// Runs the delayed type-argument verifications.
+    pub(crate) fn run_later_verifies(&mut self) {
+        for (file, tparams, targs, pos) in std::mem::take(&mut self.later_verifies) {
+            self.file = file;
+            self.verify_at(&tparams, &targs, &pos);
+        }
+    }
+
+    fn verify_at(&mut self, tparams: &[TypeId], targs: &[TypeId], at: &[Pos]) -> bool {
         let map: Vec<(TypeId, TypeId)> =
             tparams.iter().copied().zip(targs.iter().copied()).collect();
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
@@ -223,11 +324,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             };
             let bound = self.w.subst(p.bound, &map);
             if let Some(cause) = self.satisfies(ta, bound) {
-                let pos = at
-                    .get(i)
-                    .map(|a| a.start())
-                    .or(at.first().map(|a| a.start()))
-                    .unwrap_or_default();
+                let pos = at.get(i).or(at.first()).copied().unwrap_or_default();
                 self.error(pos, cause);
                 return false;
             }
@@ -269,7 +366,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 ));
             }
         }
-        if let Some(m) = self.w.missing_method(t, bound, Some(self.pkg)) {
+        if let Some(m) = self.missing_method(t, bound) {
             return Some(format!("{} does not satisfy {} {}", tstr, bstr, m));
         }
         if ts.comparable && !self.w.comparable(t) {
@@ -441,6 +538,8 @@ impl<'a, 'w> Checker<'a, 'w> {
                 return None;
             }
         }
+        // Inferred arguments are placed at the call's `(` (types2's call.Pos()).
+        self.mono_record(&sig.tparams, &targs, &[], e.pos);
         let t = self.instantiate_sig(sig, &targs);
         self.record_instance(fun.expr, targs, t);
         if let Some(fe) = fun.expr {
@@ -515,6 +614,13 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         let d = d + 1;
         let mut xt = self.w.types.get(x).clone();
+        // Inexact unification: a type parameter argument (of the enclosing
+        // function) matches a literal parameter type through its core type.
+        let y = match (&xt, self.w.types.get(y)) {
+            (Type::Named(_) | Type::TypeParam(_), _) => y,
+            (_, Type::TypeParam(_)) => self.w.core_type(y).unwrap_or(y),
+            _ => y,
+        };
         let mut yt = self.w.types.get(y).clone();
         if matches!(xt, Type::Named(_)) && !matches!(yt, Type::Named(_)) {
             xt = self.w.types.get(self.w.types.under(x)).clone();

@@ -6,8 +6,15 @@
 //! object collection over all
 //! files, package-level declarations in source order (types first resolved
 //! on demand; cycles found by colouring objects grey while in progress),
-//! function bodies, initialization order, unused imports, and finally the
-//! recording of untyped expressions that never got a final type. Label and
+//! checks delayed until the package-level types are complete (map keys,
+//! embedded fields, constraint interfaces used as types, duplicate methods
+//! through embedding, type arguments of package-level instantiations),
+//! function bodies, initialization order, unused imports, the recording of
+//! untyped expressions that never got a final type, and finally (on
+//! error-free code) the instantiation-cycle check (`mono.rs`). Once a first
+//! error is out, messages mentioning `invalid type`/`invalid operand` are
+//! follow-on errors and dropped, as in types2. gc's backend error for
+//! bodiless functions is [`missing_bodies`]. Label and
 //! branch placement (`break is not in a loop`, `label L defined and not
 //! used`) are gc parser checks: `rgo_syntax::parser::parse_file_checked`.
 
@@ -17,6 +24,7 @@ mod decl;
 mod expr;
 mod generics;
 mod initorder;
+mod mono;
 mod resolver;
 mod stmt;
 mod typexpr;
@@ -77,7 +85,8 @@ pub struct Selection {
     pub typ: TypeId,
 }
 
-/// A generic instantiation at an identifier use.
+/// A generic instantiation at an identifier use (`typ` is a materialized
+/// [`Type::Alias`] for an instance of a generic alias).
 #[derive(Clone, Debug)]
 pub struct Instance {
     pub targs: Vec<TypeId>,
@@ -96,7 +105,9 @@ pub struct FileInfo {
     /// by the clause's `case` position) and an import's package name (keyed
     /// by the import path position).
     pub implicits: HashMap<Pos, ObjId>,
-    /// Scopes opened by functions, blocks and statements, by start position.
+    /// Scopes opened by the file (at `Pos(0)`), functions and function
+    /// literals, blocks, `if`/`for`/`range`/`switch`/`select` statements
+    /// and their clauses, and type parameter lists, by start position.
     pub scopes: Vec<(Pos, ScopeId)>,
 }
 
@@ -158,6 +169,57 @@ pub fn gc_errors(errs: &[TypeError], line: impl Fn(u32, Pos) -> u32) -> (Vec<Typ
     (out, too_many)
 }
 
+/// Where gc prints `too many errors`: at the 10th error it reports, in
+/// report order (before sorting); `None` when fewer are shown.
+pub fn gc_too_many_at(errs: &[TypeError], line: impl Fn(u32, Pos) -> u32) -> Option<(u32, Pos)> {
+    let mut last: Option<(u32, u32, &str)> = None;
+    let mut n = 0;
+    for e in errs {
+        let l = line(e.file, e.pos);
+        if last == Some((e.file, l, e.msg.as_str())) {
+            continue;
+        }
+        last = Some((e.file, l, e.msg.as_str()));
+        n += 1;
+        if n >= 10 {
+            return Some((e.file, e.pos));
+        }
+    }
+    None
+}
+
+/// gc's backend error for functions declared without a body that no
+/// `//go:linkname` directive of their file binds: `missing function body`
+/// at the function's name (a method's receiver). gc reports it only for a package that type-checks
+/// and is not built with assembly (all user packages of `go build x.go`);
+/// the standard library's bodiless natives are the caller's to exempt.
+pub fn missing_bodies(files: &[ast::File]) -> Vec<TypeError> {
+    let mut out = Vec::new();
+    for (fi, f) in files.iter().enumerate() {
+        let linked = |name: &str| {
+            f.directives.iter().any(|d| {
+                let mut w = d.text.split_whitespace();
+                w.next() == Some("go:linkname") && w.next() == Some(name)
+            })
+        };
+        for d in &f.decls {
+            if let ast::Decl::Func(fd) = d {
+                if fd.body.is_none() && fd.typ.tparams.is_none() && !linked(&fd.name.name) {
+                    // gc's FuncDecl position: the token after `func`.
+                    let pos = fd.recv.as_ref().map_or(fd.name.pos, |r| r.opening);
+                    out.push(TypeError {
+                        file: fi as u32,
+                        pos,
+                        msg: "missing function body".into(),
+                        soft: false,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Resolves import paths to packages (checking their sources if needed).
 pub trait Importer {
     fn import(&mut self, world: &mut World, path: &str) -> Result<PackageId, String>;
@@ -217,6 +279,23 @@ fn check_package_here(
     c.check_files();
     let Checker { info, errors, .. } = c;
     (pkg, info, errors)
+}
+
+/// A delayed type-argument check: (file, type parameters, arguments,
+/// argument positions).
+pub(crate) type LaterVerify = (u32, Vec<TypeId>, Vec<TypeId>, Vec<Pos>);
+
+/// A check types2 delays until the types involved are complete.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum LaterCheck {
+    /// A map key type must be comparable.
+    MapKey,
+    /// An embedded field's type must not be a pointer (to an interface).
+    Embedded,
+    /// Methods reached through embedded interfaces must agree.
+    IfaceDups,
+    /// A variable's (field's, element's...) type must not be a constraint.
+    VarType,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -312,6 +391,8 @@ pub(crate) struct FuncCtx {
     pub has_defer: bool,
     /// Local variables declared, to report `declared and not used`.
     pub vars: Vec<ObjId>,
+    /// The function's labels (`Label` objects, by name).
+    pub labels: HashMap<ast::Name, ObjId>,
 }
 
 /// A function body waiting to be checked.
@@ -383,9 +464,9 @@ pub(crate) struct Checker<'a, 'w> {
     err_pos: Option<Pos>,
     /// Named types whose underlying is another named type's, not yet known.
     pending_under: Vec<(TypeId, TypeId)>,
-    /// Map key types that are type parameters, checked once all
-    /// constraints are known: (file, position, key type).
-    later_map_keys: Vec<(u32, Pos, TypeId)>,
+    /// Checks delayed until the package-level types are complete (map
+    /// keys, embedded fields), each with its file, position and type.
+    later_checks: Vec<(u32, Pos, TypeId, LaterCheck)>,
     /// Dot imports by (file, package): their PkgName, to mark it used.
     dot_imports: HashMap<(u32, PackageId), ObjId>,
     /// Interfaces whose type set waits for an embedded type to resolve.
@@ -394,6 +475,21 @@ pub(crate) struct Checker<'a, 'w> {
     aliases_in_progress: Vec<ObjId>,
     /// Current nesting depth of expressions, types and statements.
     nesting: u32,
+    /// The declared right-hand side of each defined type of the package
+    /// (`type x y` records y), walked by the recursive-type check.
+    named_rhs: HashMap<TypeId, TypeId>,
+    /// Embedded interfaces with their positions, of interfaces awaiting
+    /// the duplicate-method check.
+    iface_embeds: HashMap<TypeId, Vec<(Pos, TypeId)>>,
+    /// Type-argument checks of package-level instantiations, delayed until
+    /// the types are complete: (file, type parameters, arguments, positions).
+    later_verifies: Vec<LaterVerify>,
+    /// Type parameter flows through instantiations (see `mono.rs`).
+    mono_edges: Vec<mono::MonoEdge>,
+    /// Receiver type parameters to their base type's parameters.
+    mono_canon: HashMap<TypeId, TypeId>,
+    /// The package name given by the first file not named `_`.
+    pkg_name_seen: Option<String>,
 }
 
 impl<'a, 'w> Checker<'a, 'w> {
@@ -449,11 +545,17 @@ impl<'a, 'w> Checker<'a, 'w> {
             iota: None,
             err_pos: None,
             pending_under: Vec::new(),
-            later_map_keys: Vec::new(),
+            later_checks: Vec::new(),
             dot_imports: HashMap::new(),
             incomplete_ifaces: Vec::new(),
             aliases_in_progress: Vec::new(),
             nesting: 0,
+            pkg_name_seen: None,
+            named_rhs: HashMap::new(),
+            iface_embeds: HashMap::new(),
+            later_verifies: Vec::new(),
+            mono_edges: Vec::new(),
+            mono_canon: HashMap::new(),
         }
     }
 
@@ -466,6 +568,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.init_order();
         self.unused_imports();
         self.record_untyped();
+        // As types2: the instantiation-cycle check runs on error-free code.
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
     }
 
     /// Enters one nesting level; false (after reporting) when too deep.
@@ -486,12 +592,24 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     pub(crate) fn error(&mut self, pos: Pos, msg: impl Into<String>) {
         let pos = self.err_pos.unwrap_or(pos);
+        let msg = msg.into();
+        if self.is_follow_on(&msg) {
+            return;
+        }
         self.errors.push(TypeError {
             file: self.file,
             pos,
-            msg: msg.into(),
+            msg,
             soft: false,
         });
+    }
+
+    /// types2's "cheap trick": once an error was reported, a message
+    /// mentioning `invalid operand` or `invalid type` (not at its start)
+    /// is a follow-on error and is dropped.
+    fn is_follow_on(&self, msg: &str) -> bool {
+        let inner = |pat: &str| msg.find(pat).is_some_and(|i| i > 0);
+        !self.errors.is_empty() && (inner("invalid operand") || inner("invalid type"))
     }
 
     /// `file:line:col` of a position in the current file.
@@ -503,10 +621,14 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     pub(crate) fn soft_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        let msg = msg.into();
+        if self.is_follow_on(&msg) {
+            return;
+        }
         self.errors.push(TypeError {
             file: self.file,
             pos,
-            msg: msg.into(),
+            msg,
             soft: true,
         });
     }
@@ -514,10 +636,14 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// An error at an object's declaration (it may be in another file).
     pub(crate) fn error_at_obj(&mut self, o: ObjId, msg: impl Into<String>) {
         let (file, pos) = (self.w.obj(o).file, self.w.obj(o).pos);
+        let msg = msg.into();
+        if self.is_follow_on(&msg) {
+            return;
+        }
         self.errors.push(TypeError {
             file,
             pos,
-            msg: msg.into(),
+            msg,
             soft: false,
         });
     }
@@ -538,7 +664,7 @@ impl<'a, 'w> Checker<'a, 'w> {
     // Strings for messages.
 
     pub(crate) fn tstr(&self, t: TypeId) -> String {
-        self.w.type_string(t, Some(self.pkg))
+        self.w.type_string_aliased(t, Some(self.pkg))
     }
 
     pub(crate) fn op_string(&self, x: &Operand) -> String {
@@ -608,6 +734,20 @@ impl<'a, 'w> Checker<'a, 'w> {
         } else {
             self.record_type_and_value(e, x.mode, x.typ, x.val.clone());
         }
+    }
+
+    /// Was `e` recorded as a constant (typed, or untyped awaiting its type)?
+    pub(crate) fn is_recorded_constant(&self, e: &Expr) -> bool {
+        let typed = self.info.files[self.file as usize]
+            .types
+            .get(e.id.index())
+            .and_then(|t| t.as_ref())
+            .is_some_and(|t| t.mode == Mode::Constant);
+        typed
+            || self
+                .untyped
+                .get(&(self.file, e.id))
+                .is_some_and(|u| u.mode == Mode::Constant)
     }
 
     fn record_untyped(&mut self) {
@@ -753,16 +893,20 @@ fn operand_string(c: &Checker, x: &Operand) -> String {
         if tt.is_valid(x.typ) {
             let mut desc = String::new();
             let is_tparam = tt.is_type_param(x.typ);
-            if !is_tparam {
-                if let Type::Named(_) = tt.get(x.typ) {
-                    let what = composite_kind(c.w, x.typ);
-                    let what = if what.is_empty() {
-                        c.tstr(tt.under(x.typ))
-                    } else {
-                        what.to_string()
-                    };
-                    desc = format!("{} ", what);
-                }
+            if !is_tparam && (tt.is_alias(x.typ) || matches!(tt.get(x.typ), Type::Named(_))) {
+                let what = composite_kind(c.w, x.typ);
+                let what = if what.is_empty() {
+                    // The basic type's own name (`Pointer` for unsafe.Pointer).
+                    match tt.get(tt.under(x.typ)) {
+                        Type::Basic(crate::constant::BasicKind::UnsafePointer) => {
+                            "Pointer".to_string()
+                        }
+                        _ => c.tstr(tt.under(x.typ)),
+                    }
+                } else {
+                    what.to_string()
+                };
+                desc = format!("{} ", what);
             }
             buf.push_str(&format!(" of {}type ", desc));
             buf.push_str(&c.tstr(x.typ));

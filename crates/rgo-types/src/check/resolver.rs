@@ -15,6 +15,10 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.file = fi as u32;
             let fs = self.w.new_scope(Some(pkg_scope), Pos(0), Pos(f.size));
             self.file_scopes.push(fs);
+            self.record_scope(Pos(0), fs);
+            if !self.check_package_name(f) {
+                continue;
+            }
             for d in &f.decls {
                 match d {
                     Decl::Bad(_) => {}
@@ -25,6 +29,27 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         self.associate_methods();
         self.check_file_scope_conflicts();
+    }
+
+    /// types2's package name rules: `_` is invalid; the first valid name
+    /// sets the package's, and files naming another package are skipped.
+    fn check_package_name(&mut self, f: &ast::File) -> bool {
+        let name = &f.name.name;
+        if *name == "_" {
+            self.error(f.name.pos, "invalid package name _");
+        }
+        if self.pkg_name_seen.is_none() && *name != "_" {
+            self.pkg_name_seen = Some(name.to_string());
+            self.w.pkgs[self.pkg.0 as usize].name = name.clone();
+        }
+        match &self.pkg_name_seen {
+            Some(want) if want.as_str() != name.as_str() && *name != "_" => {
+                let msg = format!("package {}; expected package {}", name, want);
+                self.error(Pos(0), msg);
+                false
+            }
+            _ => true,
+        }
     }
 
     /// A package-level name may not also be imported in a file.
@@ -279,7 +304,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.w.obj_mut(o).parent = Some(pkg_scope);
             self.pkg_objs.push(o);
             if fd.body.is_none() {
-                self.error(name.pos, "missing function body");
+                self.soft_error(name.pos, "func init must have a body");
             }
             return;
         }

@@ -10,6 +10,20 @@ use rgo_syntax::ast::{ExprKind, Stmt, StmtKind};
 use rgo_syntax::token::Token;
 
 impl<'a, 'w> Checker<'a, 'w> {
+    /// Labels are function-wide objects (go/types' label scope): declared
+    /// before the body's statements so `goto` may jump forward.
+    fn declare_labels(&mut self, body: &'a ast::Block) {
+        let mut found: Vec<&'a ast::Ident> = Vec::new();
+        collect_labels(&body.stmts, &mut found);
+        for l in found {
+            if l.name == "_" || self.fctx.labels.contains_key(&l.name) {
+                continue;
+            }
+            let o = self.new_obj(&l.name, ObjKind::Label, TypeId::INVALID, l.pos);
+            self.fctx.labels.insert(l.name.clone(), o);
+        }
+    }
+
     pub(crate) fn func_body(
         &mut self,
         sig: TypeId,
@@ -21,6 +35,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let saved = std::mem::take(&mut self.fctx);
         self.scope = scope;
         self.fctx.sig = Some(sig);
+        self.declare_labels(body);
         self.stmt_list(&body.stmts);
         let has_results =
             matches!(self.w.types.get(sig), Type::Signature(s) if !s.results.is_empty());
@@ -90,9 +105,24 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     fn stmt_inner(&mut self, s: &'a Stmt) {
         match &s.kind {
-            StmtKind::Bad | StmtKind::Empty | StmtKind::Branch(..) => {}
+            StmtKind::Bad | StmtKind::Empty => {}
+            StmtKind::Branch(_, label) => {
+                // Label misuse is reported by the parser's branch checks.
+                if let Some(l) = label {
+                    if let Some(&o) = self.fctx.labels.get(&l.name) {
+                        self.record_use(l.id, o);
+                    }
+                }
+            }
             StmtKind::Decl(g) => self.decl_stmt(g),
-            StmtKind::Labeled(_, inner) => self.stmt(inner),
+            StmtKind::Labeled(l, inner) => {
+                if let Some(&o) = self.fctx.labels.get(&l.name) {
+                    if self.w.obj(o).pos == l.pos {
+                        self.record_def(l, o);
+                    }
+                }
+                self.stmt(inner)
+            }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send(sd) => self.send_stmt(sd),
             StmtKind::IncDec(x, inc) => {
@@ -185,8 +215,14 @@ impl<'a, 'w> Checker<'a, 'w> {
                             _ => false,
                         };
                         if !ok {
+                            // types2 reports at syntax.StartPos(stmt): an
+                            // expression statement's own position (a call's
+                            // `(`), an assignment's first left operand.
                             let at = match &comm.kind {
-                                StmtKind::Expr(e) => e.start(),
+                                StmtKind::Expr(e) => e.pos,
+                                StmtKind::Assign(a) => {
+                                    a.lhs.first().map(|l| l.start()).unwrap_or(comm.pos)
+                                }
                                 _ => comm.pos,
                             };
                             self.error(
@@ -241,33 +277,16 @@ impl<'a, 'w> Checker<'a, 'w> {
         if ch.is_invalid() || v.is_invalid() {
             return;
         }
-        match self
-            .w
-            .core_type(ch.typ)
-            .map(|u| self.w.types.get(u).clone())
-        {
-            Some(Type::Chan(dir, elem)) => {
-                if dir == ast::ChanDir::Recv {
-                    let s = self.op_string(&ch);
-                    let ts = self.tstr(ch.typ);
-                    self.error(
-                        sd.ch.start(),
-                        format!(
-                            "{}cannot send to receive-only channel {} {}",
-                            INVALID_OP, ts, s
-                        ),
-                    );
-                    return;
-                }
-                self.assignment(&mut v, Some(elem), "send");
-            }
-            _ => {
+        match self.chan_elem(&ch, false) {
+            Ok(elem) => self.assignment(&mut v, Some(elem), "send"),
+            Err(cause) => {
                 let s = self.op_string(&ch);
-                let ts = self.tstr(ch.typ);
-                self.error(
-                    sd.ch.start(),
-                    format!("{}cannot send to non-channel {} {}", INVALID_OP, ts, s),
-                );
+                let msg = if self.w.types.is_type_param(ch.typ) {
+                    format!("{}cannot send to {}: {}", INVALID_OP, s, cause)
+                } else {
+                    format!("{}cannot send to {} {}", INVALID_OP, cause, s)
+                };
+                self.error(sd.ch.start(), msg);
             }
         }
     }
@@ -289,9 +308,10 @@ impl<'a, 'w> Checker<'a, 'w> {
             .flatten();
         match fun.map(|t| t.mode) {
             Some(Mode::TypeExpr) => {
+                let xs = self.op_string(&x);
                 self.error(
                     e.start(),
-                    format!("{} requires function call, not conversion", what),
+                    format!("{} requires function call, not conversion {}", what, xs),
                 );
             }
             Some(Mode::Builtin) => {
@@ -378,8 +398,7 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn tuple_string(&self, ts: &[TypeId]) -> String {
-        let parts: Vec<String> = ts.iter().map(|t| self.tstr(*t)).collect();
-        format!("({})", parts.join(", "))
+        self.type_list_summary(ts, false)
     }
 
     // -----------------------------------------------------------------------
@@ -952,9 +971,12 @@ impl<'a, 'w> Checker<'a, 'w> {
                             };
                         let t = match t {
                             Some(t) => t,
-                            None => self.type_expr(ce),
+                            None => self.var_type(ce),
                         };
                         if !self.w.types.is_valid(t) {
+                            // types2: a single invalid case type makes the
+                            // clause's variable invalid (no follow-on errors).
+                            single = if list.len() == 1 { Some(t) } else { None };
                             continue;
                         }
                         if let Some((_, prev)) =
@@ -1104,7 +1126,27 @@ impl<'a, 'w> Checker<'a, 'w> {
             if !ok {
                 if key == TypeId::INVALID && !matches!(u, Some((_, Type::Chan(..)))) {
                     let sx = self.op_string(&x);
-                    self.error(x.pos(), format!("cannot range over {}", sx));
+                    // A type parameter without a core type: types2 names
+                    // the first type of its set that cannot be ranged over.
+                    let cause = if u.is_none() {
+                        self.common_under(x.typ, |c, p| match p {
+                            Some((t, u)) => match c.w.types.get(u) {
+                                Type::Chan(ast::ChanDir::Send, _) => {
+                                    Some(format!("receive from send-only channel {}", c.tstr(t)))
+                                }
+                                _ => None,
+                            },
+                            None => None,
+                        })
+                        .err()
+                    } else {
+                        None
+                    };
+                    let msg = match cause {
+                        Some(c) => format!("cannot range over {}: {}", sx, c),
+                        None => format!("cannot range over {}", sx),
+                    };
+                    self.error(x.pos(), msg);
                 }
                 key = TypeId::INVALID;
                 val = TypeId::INVALID;
@@ -1382,3 +1424,32 @@ fn has_break(s: &Stmt, label: Option<&str>, implicit: bool) -> bool {
 }
 
 use rgo_syntax::ast::Name;
+
+/// The labels of a function body (not of nested function literals).
+fn collect_labels<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a ast::Ident>) {
+    for s in stmts {
+        collect_labels_stmt(s, out);
+    }
+}
+
+fn collect_labels_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a ast::Ident>) {
+    match &s.kind {
+        StmtKind::Labeled(l, inner) => {
+            out.push(l);
+            collect_labels_stmt(inner, out);
+        }
+        StmtKind::Block(b) => collect_labels(&b.stmts, out),
+        StmtKind::If(i) => {
+            collect_labels(&i.then.stmts, out);
+            if let Some(e) = &i.els {
+                collect_labels_stmt(e, out);
+            }
+        }
+        StmtKind::For(f) => collect_labels(&f.body.stmts, out),
+        StmtKind::Range(r) => collect_labels(&r.body.stmts, out),
+        StmtKind::Switch(sw) => sw.body.iter().for_each(|c| collect_labels(&c.body, out)),
+        StmtKind::TypeSwitch(ts) => ts.body.iter().for_each(|c| collect_labels(&c.body, out)),
+        StmtKind::Select(sel) => sel.body.iter().for_each(|c| collect_labels(&c.body, out)),
+        _ => {}
+    }
+}

@@ -17,9 +17,45 @@ impl<'a, 'w> Checker<'a, 'w> {
         t
     }
 
+    /// The type of a variable, field, parameter, element or type argument
+    /// (types2's varType): a constraint interface is not allowed there
+    /// (checked once the package's types are complete).
+    pub(crate) fn var_type(&mut self, e: &'a Expr) -> TypeId {
+        let t = self.type_expr(e);
+        if self.w.types.is_valid(t) && !self.w.types.is_type_param(t) {
+            self.later_checks
+                .push((self.file, e.start(), t, LaterCheck::VarType));
+        }
+        t
+    }
+
+    /// Reports a constraint interface used as an ordinary type.
+    fn var_type_now(&mut self, pos: Pos, t: TypeId) {
+        if !self.w.types.is_interface(t) {
+            return;
+        }
+        let ts = self.w.type_set(t);
+        let why = if ts.comparable {
+            "interface is (or embeds) comparable"
+        } else if ts.terms.is_some() {
+            "interface contains type constraints"
+        } else {
+            return;
+        };
+        let s = self.tstr(t);
+        self.soft_error(
+            pos,
+            format!("cannot use type {} outside a type constraint: {}", s, why),
+        );
+    }
+
     /// Like [`type_expr`], but a generic type without type arguments is allowed.
     pub(crate) fn generic_type_expr(&mut self, e: &'a Expr) -> TypeId {
-        self.type_expr_inner(e, true)
+        let t = self.type_expr_inner(e, true);
+        if self.w.types.is_valid(t) {
+            self.record_type_and_value(e, Mode::TypeExpr, t, None);
+        }
+        t
     }
 
     fn type_expr_inner(&mut self, e: &'a Expr, allow_generic: bool) -> TypeId {
@@ -66,7 +102,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             ExprKind::Paren(x) => self.type_expr_inner(x, allow_generic),
             ExprKind::Star(x) => {
-                let base = self.type_expr(x);
+                let base = self.var_type(x);
                 if !self.w.types.is_valid(base) {
                     return TypeId::INVALID;
                 }
@@ -84,7 +120,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                         return TypeId::INVALID;
                     }
                 };
-                let et = self.type_expr(elem);
+                let et = self.var_type(elem);
                 self.check_not_generic(elem, et);
                 if n < 0 || !self.w.types.is_valid(et) {
                     return TypeId::INVALID;
@@ -92,15 +128,15 @@ impl<'a, 'w> Checker<'a, 'w> {
                 self.w.types.array(n, et)
             }
             ExprKind::SliceType(elem) => {
-                let et = self.type_expr(elem);
+                let et = self.var_type(elem);
                 if !self.w.types.is_valid(et) {
                     return TypeId::INVALID;
                 }
                 self.w.types.slice(et)
             }
             ExprKind::MapType(k, v) => {
-                let kt = self.type_expr(k);
-                let vt = self.type_expr(v);
+                let kt = self.var_type(k);
+                let vt = self.var_type(v);
                 if !self.w.types.is_valid(kt) || !self.w.types.is_valid(vt) {
                     return TypeId::INVALID;
                 }
@@ -108,7 +144,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 self.w.types.map(kt, vt)
             }
             ExprKind::ChanType(dir, elem) => {
-                let et = self.type_expr(elem);
+                let et = self.var_type(elem);
                 if !self.w.types.is_valid(et) {
                     return TypeId::INVALID;
                 }
@@ -181,6 +217,9 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     pub(crate) fn is_generic(&self, t: TypeId) -> bool {
+        if let Type::Alias(a) = self.w.types.get_raw(t) {
+            return !a.tparams.is_empty() && a.targs.is_empty();
+        }
         matches!(self.w.types.get(t), Type::Named(n) if !n.tparams.is_empty() && n.targs.is_empty())
     }
 
@@ -195,14 +234,13 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn check_map_key(&mut self, k: &'a Expr, kt: TypeId) {
-        if self.w.types.is_type_param(kt) {
-            // Its constraint may not be resolved yet: check later.
-            self.later_map_keys.push((self.file, k.start(), kt));
-            return;
-        }
-        // The key type may still be incomplete (a named type being declared).
-        if matches!(self.w.types.get(kt), Type::Named(n) if n.underlying == TypeId::INVALID) {
-            self.later_map_keys.push((self.file, k.start(), kt));
+        // types2 checks keys once the package-level types are complete
+        // (`check.later`); inside function bodies types are complete.
+        let incomplete =
+            matches!(self.w.types.get(kt), Type::Named(n) if n.underlying == TypeId::INVALID);
+        if self.w.types.is_type_param(kt) || incomplete || self.fctx.sig.is_none() {
+            self.later_checks
+                .push((self.file, k.start(), kt, LaterCheck::MapKey));
             return;
         }
         if !self.w.comparable(kt) {
@@ -211,20 +249,35 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
+    /// Runs the checks delayed until the types involved are complete.
     pub(crate) fn check_later_map_keys(&mut self) {
-        for (file, pos, kt) in std::mem::take(&mut self.later_map_keys) {
-            if !self.w.comparable(kt) {
-                self.file = file;
-                let s = self.tstr(kt);
-                if self.w.types.is_type_param(kt) {
-                    self.error(
-                        pos,
-                        format!("invalid map key type {} (missing comparable constraint)", s),
-                    );
-                } else {
-                    self.error(pos, format!("invalid map key type {}", s));
+        self.run_later_verifies();
+        for (file, pos, t, what) in std::mem::take(&mut self.later_checks) {
+            self.file = file;
+            match what {
+                LaterCheck::MapKey => self.map_key_now(pos, t),
+                LaterCheck::Embedded => self.embedded_now(pos, t),
+                LaterCheck::VarType => self.var_type_now(pos, t),
+                LaterCheck::IfaceDups => {
+                    let embeds = self.iface_embeds.remove(&t).unwrap_or_default();
+                    self.iface_dups_now(t, &embeds);
                 }
             }
+        }
+    }
+
+    fn map_key_now(&mut self, pos: Pos, kt: TypeId) {
+        if self.w.comparable(kt) {
+            return;
+        }
+        let s = self.tstr(kt);
+        if self.w.types.is_type_param(kt) {
+            self.error(
+                pos,
+                format!("invalid map key type {} (missing comparable constraint)", s),
+            );
+        } else {
+            self.error(pos, format!("invalid map key type {}", s));
         }
     }
 
@@ -336,19 +389,11 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// The receiver variable, whether it is a pointer, and the receiver's
     /// type parameters for a generic base type.
     fn receiver(&mut self, r: &'a ast::FieldList) -> (Option<ObjId>, bool, Vec<TypeId>) {
+        // A missing or repeated receiver is a gc parser error
+        // (`parse_file_checked`); types2 itself stays silent.
         let Some(f) = r.list.first() else {
-            self.error(r.opening, "method has no receiver");
             return (None, false, Vec::new());
         };
-        if r.list.len() > 1 || f.names.len() > 1 {
-            let pos = r
-                .list
-                .get(1)
-                .map(|f| f.typ.start())
-                .or(f.names.get(1).map(|n| n.pos))
-                .unwrap_or(r.opening);
-            self.error(pos, "method has multiple receivers");
-        }
         let mut te = f.typ.unparen();
         let mut ptr = false;
         if let ExprKind::Star(x) = &te.kind {
@@ -386,6 +431,28 @@ impl<'a, 'w> Checker<'a, 'w> {
                 self.record_type_and_value(a, Mode::TypeExpr, tp, None);
                 tparams.push(tp);
             }
+            // The bounds refer to the base type's parameters: rewrite them
+            // in terms of the receiver's (`_Node _NodeC[_Edge]`).
+            if orig_tps.len() == tparams.len() {
+                for (r, o) in tparams.iter().zip(&orig_tps) {
+                    self.mono_canon.insert(*r, *o);
+                }
+                let map: Vec<(TypeId, TypeId)> = orig_tps
+                    .iter()
+                    .copied()
+                    .zip(tparams.iter().copied())
+                    .collect();
+                for &tp in &tparams {
+                    let b = match self.w.types.get(tp) {
+                        Type::TypeParam(p) => p.bound,
+                        _ => continue,
+                    };
+                    let nb = self.w.subst(b, &map);
+                    if let Type::TypeParam(p) = self.w.types.get_mut(tp) {
+                        p.bound = nb;
+                    }
+                }
+            }
             if orig_tps.len() != args.len() && self.w.types.is_valid(bt) {
                 let s = self.tstr(bt);
                 self.error(
@@ -404,7 +471,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 TypeId::INVALID
             }
         } else {
-            self.type_expr(te)
+            self.var_type(te)
         };
         let rt = if ptr && self.w.types.is_valid(t) {
             self.w.types.pointer(t)
@@ -458,7 +525,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
                 te = elem;
             }
-            let mut t = self.type_expr(te);
+            let mut t = self.var_type(te);
             if is_variadic && self.w.types.is_valid(t) {
                 t = self.w.types.slice(t);
                 self.record_type_and_value(&f.typ, Mode::TypeExpr, t, None);
@@ -486,6 +553,17 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// Declares the type parameters of a list in the current scope and
     /// resolves their constraints.
     pub(crate) fn collect_tparams(&mut self, l: &'a ast::FieldList) -> Vec<TypeId> {
+        self.collect_tparams_of(l, None)
+    }
+
+    /// [`collect_tparams`] for generic type `owner`, whose type parameters
+    /// are set before the constraints are checked (a constraint may refer
+    /// to the type itself: `type T[P interface{ M() T[P] }] int`).
+    pub(crate) fn collect_tparams_of(
+        &mut self,
+        l: &'a ast::FieldList,
+        owner: Option<TypeId>,
+    ) -> Vec<TypeId> {
         let mut tps = Vec::new();
         let mut groups = Vec::new();
         for f in &l.list {
@@ -503,6 +581,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                 tps.push(tp);
             }
             groups.push((start, tps.len(), &f.typ));
+        }
+        if let Some(Type::Named(n)) = owner.map(|o| self.w.types.get_mut(o)) {
+            n.tparams = tps.clone();
         }
         for (s, e, te) in groups {
             let bound = self.bound_type(te);
@@ -561,8 +642,14 @@ impl<'a, 'w> Checker<'a, 'w> {
     fn collect_terms(&mut self, e: &'a Expr, out: &mut Vec<Term>) {
         match &e.kind {
             ExprKind::Binary(Token::Or, x, y) => {
+                let start = out.len();
                 self.collect_terms(x, out);
                 self.collect_terms(y, out);
+                // go/types records each partial union `A | B` as a type.
+                if out.len() > start {
+                    let u = self.w.types.add(Type::Union(out[start..].to_vec()));
+                    self.record_type_and_value(e, Mode::TypeExpr, u, None);
+                }
             }
             ExprKind::Unary(Token::Tilde, x) => {
                 let t = self.type_expr(x);
@@ -582,10 +669,14 @@ impl<'a, 'w> Checker<'a, 'w> {
                         self.error(e.pos, msg);
                         return;
                     }
-                    out.push(Term {
+                    let term = Term {
                         tilde: true,
                         typ: t,
-                    });
+                    };
+                    out.push(term);
+                    // `~T` is recorded as the one-term union it denotes.
+                    let u = self.w.types.add(Type::Union(vec![term]));
+                    self.record_type_and_value(e, Mode::TypeExpr, u, None);
                 }
             }
             ExprKind::Paren(x) => self.collect_terms(x, out),
@@ -612,7 +703,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 .map(|b| String::from_utf8_lossy(&b).into_owned());
             if f.names.is_empty() {
                 // Embedded field: name is the type name.
-                let t = self.type_expr(&f.typ);
+                let t = self.var_type(&f.typ);
                 let name = embedded_name(&f.typ);
                 let pos = embedded_pos(&f.typ);
                 self.check_embedded(&f.typ, t);
@@ -628,7 +719,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 );
                 self.add_field(&mut s, &mut seen, v, tag, &name, pos);
             } else {
-                let t = self.type_expr(&f.typ);
+                let t = self.var_type(&f.typ);
                 for n in &f.names {
                     let v = self.new_obj(
                         &n.name,
@@ -657,8 +748,17 @@ impl<'a, 'w> Checker<'a, 'w> {
         pos: Pos,
     ) {
         if name != "_" {
-            if let Some(_prev) = seen.get(name) {
-                self.error(pos, format!("{} redeclared", name));
+            if let Some(&prev) = seen.get(name) {
+                // types2 leaves the duplicate out of the struct.
+                let other = self.pos_string(prev);
+                self.error(
+                    pos,
+                    format!(
+                        "{} redeclared\n\t{}: other declaration of {}",
+                        name, other, name
+                    ),
+                );
+                return;
             } else {
                 seen.insert(name.into(), pos);
             }
@@ -671,25 +771,35 @@ impl<'a, 'w> Checker<'a, 'w> {
         if !self.w.types.is_valid(t) {
             return;
         }
+        // Delayed as in types2: the embedded type may be incomplete.
+        if self.fctx.sig.is_some() {
+            self.embedded_now(e.start(), t);
+        } else {
+            self.later_checks
+                .push((self.file, e.start(), t, LaterCheck::Embedded));
+        }
+    }
+
+    fn embedded_now(&mut self, pos: Pos, t: TypeId) {
         let (base, is_ptr) = match self.w.types.get(t) {
             Type::Pointer(b) => (*b, true),
             _ => (t, false),
         };
         if self.w.types.is_type_param(base) {
             self.error(
-                e.start(),
+                pos,
                 "embedded field type cannot be a (pointer to a) type parameter",
             );
             return;
         }
         let u = self.w.types.under(base);
         match self.w.types.get(u) {
-            Type::Pointer(_) => self.error(e.start(), "embedded field type cannot be a pointer"),
+            Type::Pointer(_) => self.error(pos, "embedded field type cannot be a pointer"),
             Type::Basic(crate::constant::BasicKind::UnsafePointer) => {
-                self.error(e.start(), "embedded field type cannot be unsafe.Pointer")
+                self.error(pos, "embedded field type cannot be unsafe.Pointer")
             }
             Type::Interface(_) if is_ptr => self.error(
-                e.start(),
+                pos,
                 "embedded field type cannot be a pointer to an interface",
             ),
             _ => {}
@@ -701,6 +811,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let mut methods = Vec::new();
         let mut embeddeds = Vec::new();
         let mut names: Vec<Name> = Vec::new();
+        let mut embed_pos: Vec<(Pos, TypeId)> = Vec::new();
         for el in &it.elems {
             match el {
                 ast::InterfaceElem::Method(n, ft) => {
@@ -719,8 +830,18 @@ impl<'a, 'w> Checker<'a, 'w> {
                         self.error(n.pos, "methods must have a unique non-blank name");
                         continue;
                     }
-                    if names.contains(&n.name) {
-                        self.error(n.pos, format!("duplicate method {}", n.name));
+                    if let Some(&other) = methods
+                        .iter()
+                        .find(|o: &&ObjId| self.w.obj(**o).name == n.name)
+                    {
+                        let op = self.pos_string(self.w.obj(other).pos);
+                        self.error(
+                            n.pos,
+                            format!(
+                                "duplicate method {}\n\t{}: other declaration of method {}",
+                                n.name, op, n.name
+                            ),
+                        );
                         continue;
                     }
                     names.push(n.name.clone());
@@ -738,6 +859,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                     };
                     if self.w.types.is_valid(t) {
                         embeddeds.push(t);
+                        if !is_union {
+                            embed_pos.push((e.start(), t));
+                        }
                     }
                 }
             }
@@ -760,8 +884,60 @@ impl<'a, 'w> Checker<'a, 'w> {
         } else {
             self.incomplete_ifaces.push(id);
         }
+        if !embed_pos.is_empty() {
+            // Methods met through embedding must agree (checked once the
+            // embedded interfaces are complete, as types2's check.later).
+            if self.fctx.sig.is_some() {
+                self.iface_dups_now(id, &embed_pos);
+            } else {
+                self.iface_embeds.insert(id, embed_pos);
+                self.later_checks
+                    .push((self.file, it_pos(it), id, LaterCheck::IfaceDups));
+            }
+        }
         id
     }
+
+    /// Reports an embedded method whose name another (explicit or earlier
+    /// embedded) method has, with a different signature.
+    pub(crate) fn iface_dups_now(&mut self, iface: TypeId, embeds: &[(Pos, TypeId)]) {
+        let explicit = match self.w.types.get_raw(iface) {
+            Type::Interface(i) => i.methods.clone(),
+            _ => return,
+        };
+        let mut seen: Vec<(ObjId, Pos)> =
+            explicit.iter().map(|m| (*m, self.w.obj(*m).pos)).collect();
+        for &(pos, e) in embeds {
+            if !self.w.types.is_interface(e) {
+                continue;
+            }
+            let ts = self.w.type_set(e);
+            for m in ts.methods {
+                let name = self.w.obj(m).name.clone();
+                match seen.iter().find(|(o, _)| self.w.obj(*o).name == name) {
+                    None => seen.push((m, pos)),
+                    Some(&(other, opos)) => {
+                        let (mt, ot) = (self.w.obj(m).typ, self.w.obj(other).typ);
+                        if !crate::predicates::identical(self.w, mt, ot) {
+                            let op = self.pos_string(opos);
+                            self.error(
+                                pos,
+                                format!(
+                                    "duplicate method {}\n\t{}: other declaration of method {}",
+                                    name, op, name
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where an interface type starts (for delayed checks; unused in messages).
+fn it_pos(it: &ast::InterfaceType) -> Pos {
+    it.pos
 }
 
 /// The implicit name of an embedded field: `T` for `T`, `*T`, `p.T`, `T[int]`.

@@ -1,6 +1,8 @@
 // Package os: declarations only, for the checker's tests.
 package os
 
+import "io/fs"
+
 var Args []string
 
 func Exit(code int)
@@ -21,3 +23,12 @@ var (
 	Stdout *File
 	Stderr *File
 )
+
+type FileInfo = fs.FileInfo
+type FileMode = fs.FileMode
+type PathError = fs.PathError
+
+var ErrNotExist = fs.ErrNotExist
+
+func Open(name string) (*File, error)
+func Stat(name string) (FileInfo, error)

@@ -23,3 +23,15 @@ func ToUpper(s string) string
 func ToLower(s string) string
 func TrimSpace(s string) string
 func Fields(s string) []string
+
+// A Reader reads from a string.
+type Reader struct {
+	s string
+	i int64
+}
+
+func NewReader(s string) *Reader
+func (r *Reader) Len() int
+func (r *Reader) Read(b []byte) (n int, err error)
+func (r *Reader) ReadByte() (byte, error)
+func (r *Reader) ReadRune() (ch rune, size int, err error)
