@@ -1,0 +1,226 @@
+//! os: the file system calls (`sysOpen`, `sysRead`, ...), thin wrappers
+//! of the Linux system calls returning an errno (0 on success) that os
+//! wraps in `*PathError`, as Go does.
+
+use std::ffi::CString;
+
+use super::{bytes, put_string, set, slot, R};
+use rgo_runtime::interp::{GState, NativeFn};
+
+pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
+    ("os.sysOpen", sys_open, 6),
+    ("os.sysRead", sys_read, 6),
+    ("os.sysClose", sys_close, 2),
+    ("os.sysFstat", sys_fstat, 3),
+    ("os.sysStat", sys_stat, 5),
+    ("os.sysSeek", sys_seek, 5),
+    ("os.sysUnlink", sys_unlink, 3),
+    ("os.sysRmdir", sys_rmdir, 3),
+    ("os.sysMkdir", sys_mkdir, 4),
+    ("os.sysGetwd", sys_getwd, 3),
+    ("os.sysIsatty", sys_isatty, 2),
+];
+
+fn errno() -> u64 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(5) as u64
+}
+
+/// The Go string at slot `i` as a C path (`None` with a NUL inside).
+///
+/// # Safety
+/// Slots `i, i+1` hold a string.
+unsafe fn path(w: *mut u64, i: usize) -> Option<CString> {
+    CString::new(unsafe { bytes(w, i) }.to_vec()).ok()
+}
+
+/// Stores a system call's result: `value` or -1 with errno.
+///
+/// # Safety
+/// Slot `res` is writable, and `err` when given.
+unsafe fn finish(w: *mut u64, res: Option<usize>, err: usize, r: i64) {
+    unsafe {
+        if r < 0 {
+            if let Some(i) = res {
+                set(w, i, 0);
+            }
+            set(w, err, errno());
+        } else {
+            if let Some(i) = res {
+                set(w, i, r as u64);
+            }
+            set(w, err, 0);
+        }
+    }
+}
+
+const EINVAL: u64 = 22;
+
+/// # Safety
+/// Window `[fd][errno][name 2][flag][perm]`.
+unsafe fn sys_open(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let Some(p) = path(w, 2) else {
+            set(w, 0, 0);
+            set(w, 1, EINVAL);
+            return Ok(());
+        };
+        let flag = slot(w, 4) as libc::c_int | libc::O_CLOEXEC;
+        let r = libc::open(p.as_ptr(), flag, slot(w, 5) as libc::c_uint);
+        finish(w, Some(0), 1, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[n][errno][fd][b 3]`.
+unsafe fn sys_read(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let (p, n) = (slot(w, 3), slot(w, 4) as usize);
+        let r = if n == 0 {
+            0
+        } else {
+            libc::read(slot(w, 2) as libc::c_int, p as *mut libc::c_void, n) as i64
+        };
+        finish(w, Some(0), 1, r);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][fd]`.
+unsafe fn sys_close(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let r = libc::close(slot(w, 1) as libc::c_int);
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// Fills os's `rawStat` at `st` from `s`.
+///
+/// # Safety
+/// `st` points at a writable rawStat.
+unsafe fn put_stat(st: u64, s: &libc::stat) {
+    unsafe {
+        let p = st as *mut u8;
+        (p as *mut u64).write_unaligned(s.st_dev);
+        (p.add(8) as *mut u64).write_unaligned(s.st_ino);
+        (p.add(16) as *mut u32).write_unaligned(s.st_mode);
+        (p.add(24) as *mut u64).write_unaligned(s.st_nlink);
+        (p.add(32) as *mut u32).write_unaligned(s.st_uid);
+        (p.add(36) as *mut u32).write_unaligned(s.st_gid);
+        (p.add(40) as *mut i64).write_unaligned(s.st_size);
+        (p.add(48) as *mut i64).write_unaligned(s.st_mtime);
+        (p.add(56) as *mut i64).write_unaligned(s.st_mtime_nsec);
+    }
+}
+
+/// # Safety
+/// Window `[errno][fd][st]`.
+unsafe fn sys_fstat(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let mut s: libc::stat = std::mem::zeroed();
+        let r = libc::fstat(slot(w, 1) as libc::c_int, &mut s);
+        if r == 0 && slot(w, 2) != 0 {
+            put_stat(slot(w, 2), &s);
+        }
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][name 2][st][follow]`.
+unsafe fn sys_stat(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let Some(p) = path(w, 1) else {
+            set(w, 0, EINVAL);
+            return Ok(());
+        };
+        let mut s: libc::stat = std::mem::zeroed();
+        let r = if slot(w, 4) != 0 {
+            libc::stat(p.as_ptr(), &mut s)
+        } else {
+            libc::lstat(p.as_ptr(), &mut s)
+        };
+        if r == 0 && slot(w, 3) != 0 {
+            put_stat(slot(w, 3), &s);
+        }
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[off][errno][fd][offset][whence]`.
+unsafe fn sys_seek(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let r = libc::lseek(
+            slot(w, 2) as libc::c_int,
+            slot(w, 3) as i64,
+            slot(w, 4) as libc::c_int,
+        );
+        finish(w, Some(0), 1, r);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][name 2]`.
+unsafe fn sys_unlink(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let r = path(w, 1).map_or(-1, |p| libc::unlink(p.as_ptr()));
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][name 2]`.
+unsafe fn sys_rmdir(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let r = path(w, 1).map_or(-1, |p| libc::rmdir(p.as_ptr()));
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][name 2][perm]`.
+unsafe fn sys_mkdir(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let mode = slot(w, 3) as libc::mode_t;
+        let r = path(w, 1).map_or(-1, |p| libc::mkdir(p.as_ptr(), mode));
+        finish(w, None, 0, r as i64);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[dir 2][errno]`.
+unsafe fn sys_getwd(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        match std::env::current_dir() {
+            Ok(d) => {
+                put_string(w, 0, d.as_os_str().as_encoded_bytes());
+                set(w, 2, 0);
+            }
+            Err(e) => {
+                set(w, 0, 0);
+                set(w, 1, 0);
+                set(w, 2, e.raw_os_error().unwrap_or(5) as u64);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[res][fd]`.
+unsafe fn sys_isatty(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let r = libc::isatty(slot(w, 1) as libc::c_int);
+        set(w, 0, (r == 1) as u64);
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Glue: the Rust `NativeFn` wrappers the VM calls for the bodiless
+//! functions of rgo-std's Go packages, registered by qualified name
+//! (`internal/bytealg.IndexByte`, `os.sysWrite`, `(*T).M` for methods,
+//! the spelling of tools/natives.txt). Each wrapper reads its arguments
+//! from, and writes its results to, the `[results][arguments]` window of
+//! `CallNative` (one 8-byte slot per word, Go's memory layout: a string is
+//! `{ptr, len}`, a slice `{ptr, len, cap}`, an interface `{type, data}`).
+//!
+//! Invariants: wrappers never keep pointers into the window; every string
+//! or slice they build points at `mallocgc` memory (or is empty); errors
+//! travel as Go values or `PanicValue`s, never Rust panics.
+
+mod bytealg;
+mod fmt;
+mod fs;
+mod math;
+pub mod os;
+pub mod sort;
+mod strconv;
+mod sync;
+
+use rgo_runtime::interp::{NativeFn, PanicValue};
+use rgo_runtime::malloc::mallocgc;
+use rgo_runtime::symtab::Native;
+
+type R = Result<(), PanicValue>;
+
+/// Every glue table: (qualified name, wrapper, window slots).
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 8] {
+    [
+        bytealg::NATIVES,
+        math::NATIVES,
+        os::NATIVES,
+        strconv::NATIVES,
+        fmt::NATIVES,
+        sync::NATIVES,
+        sort::NATIVES,
+        fs::NATIVES,
+    ]
+}
+
+pub use fmt::set_state_types as set_fmt_state_types;
+
+/// Looks a std native up by its qualified name.
+pub fn lookup(name: &str) -> Option<Native> {
+    tables()
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(n, _, _)| *n == name)
+        .map(|&(name, f, slots)| Native { name, f, slots })
+}
+
+/// The window as a slot array.
+///
+/// # Safety
+/// `w` must point at `i + 1` readable slots.
+unsafe fn slot(w: *mut u64, i: usize) -> u64 {
+    // SAFETY: caller's contract.
+    unsafe { *w.add(i) }
+}
+
+/// # Safety
+/// `w` must point at `i + 1` writable slots.
+unsafe fn set(w: *mut u64, i: usize, v: u64) {
+    // SAFETY: caller's contract.
+    unsafe { *w.add(i) = v }
+}
+
+/// The bytes of the string or slice whose header starts at slot `i`.
+///
+/// # Safety
+/// The header must describe readable Go memory.
+unsafe fn bytes<'a>(w: *mut u64, i: usize) -> &'a [u8] {
+    // SAFETY: caller's contract.
+    unsafe {
+        let (p, n) = (slot(w, i), slot(w, i + 1));
+        if n == 0 || p == 0 {
+            return &[];
+        }
+        std::slice::from_raw_parts(p as *const u8, n as usize)
+    }
+}
+
+/// Copies `b` to fresh pointer-free Go memory; returns its address.
+fn go_bytes(b: &[u8], cap: usize) -> u64 {
+    if cap == 0 {
+        return rgo_runtime::malloc::zerobase() as u64;
+    }
+    // SAFETY: a null type asks for pointer-free memory of `cap` bytes,
+    // and `b.len() <= cap`.
+    unsafe {
+        let p = mallocgc(cap, std::ptr::null(), true);
+        std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
+        p as u64
+    }
+}
+
+/// Writes a new Go string holding `b` at slots `i, i+1`.
+///
+/// # Safety
+/// Two writable slots at `i`.
+unsafe fn put_string(w: *mut u64, i: usize, b: &[u8]) {
+    // SAFETY: caller's contract.
+    unsafe {
+        set(w, i, go_bytes(b, b.len()));
+        set(w, i + 1, b.len() as u64);
+    }
+}
+
+/// Writes a new `[]byte` holding `b` at slots `i..i+3`.
+///
+/// # Safety
+/// Three writable slots at `i`.
+unsafe fn put_slice(w: *mut u64, i: usize, b: &[u8]) {
+    let cap = rgo_runtime::sizeclasses::roundupsize(b.len(), true);
+    // SAFETY: caller's contract.
+    unsafe {
+        set(w, i, go_bytes(b, cap));
+        set(w, i + 1, b.len() as u64);
+        set(w, i + 2, cap as u64);
+    }
+}

@@ -1,0 +1,292 @@
+//! os, syscall, time and runtime basics: process arguments, environment,
+//! exit, writes to file descriptors, clocks and sleeping.
+//!
+//! `runtime.GC` is a documented no-op until rgo's collector lands (the
+//! heap is never collected yet, so there is nothing to run). `time.Sleep`
+//! sleeps the OS thread (there is one goroutine until the scheduler
+//! lands).
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+use super::{bytes, put_string, set, slot, R};
+use rgo_runtime::interp::{GState, NativeFn, PanicValue};
+use rgo_runtime::malloc::mallocgc;
+
+pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
+    ("os.sysWrite", sys_write, 6),
+    ("os.runtimeArgs", runtime_args, 3),
+    ("os.sysGetenv", sys_getenv, 5),
+    ("os.runtimeNano", runtime_nano, 1),
+    ("syscall.Exit", exit, 1),
+    ("syscall.Getenv", sys_getenv, 5),
+    ("syscall.Getpid", getpid, 1),
+    ("time.runtimeNano", runtime_nano, 1),
+    ("time.now", now, 3),
+    ("time.Sleep", sleep, 1),
+    ("runtime.GC", gc, 1),
+    ("runtime.GOMAXPROCS", gomaxprocs, 2),
+    ("runtime.NumCPU", num_cpu, 1),
+    ("runtime.NumGoroutine", one_goroutine, 1),
+    ("runtime.Gosched", nothing, 1),
+    ("runtime.LockOSThread", nothing, 1),
+    ("runtime.UnlockOSThread", nothing, 1),
+    ("runtime.KeepAlive", nothing, 2),
+    ("runtime.SetFinalizer", nothing, 4),
+    ("runtime.Breakpoint", breakpoint, 1),
+    ("runtime.Version", version, 2),
+    ("runtime.GOROOT", goroot, 2),
+    ("sync.runtime_nanotime", runtime_nano, 1),
+    ("time.loadZoneData", load_zone_data, 12),
+];
+
+/// `loadZoneData(name string) (zones []zone, tx []zoneTrans, zoneName
+/// string, err string)`: rgo reads no tzdata yet, so every zone is
+/// unknown (time falls back to UTC, as Go does without tzdata).
+///
+/// # Safety
+/// The window has 12 slots.
+unsafe fn load_zone_data(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let name = bytes(w, 10).to_vec();
+        for i in 0..8 {
+            set(w, i, 0);
+        }
+        let mut msg = b"unknown time zone ".to_vec();
+        msg.extend_from_slice(&name);
+        put_string(w, 8, &msg);
+    }
+    Ok(())
+}
+
+/// # Safety
+/// Touches nothing. (`runtime.SetFinalizer` is a no-op until the
+/// collector lands: nothing is ever freed, so no finalizer can run.)
+unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
+    Ok(())
+}
+
+/// `GOMAXPROCS(n int) int`: reports 1 (one thread runs Go code today);
+/// the setting is ignored.
+///
+/// # Safety
+/// The window has 2 slots.
+unsafe fn gomaxprocs(_: &mut GState, w: *mut u64) -> R {
+    unsafe { set(w, 0, 1) };
+    Ok(())
+}
+
+/// # Safety
+/// The window has 1 slot.
+unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
+    let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+    unsafe { set(w, 0, n as u64) };
+    Ok(())
+}
+
+/// # Safety
+/// The window has 1 slot.
+unsafe fn one_goroutine(_: &mut GState, w: *mut u64) -> R {
+    unsafe { set(w, 0, 1) };
+    Ok(())
+}
+
+/// `Breakpoint()`: Go traps; rgo reports it as a fatal runtime error.
+///
+/// # Safety
+/// Touches nothing.
+unsafe fn breakpoint(_: &mut GState, _: *mut u64) -> R {
+    Err(PanicValue::Runtime(rgo_runtime::interp::RuntimeError::new(
+        "rgo: runtime.Breakpoint",
+    )))
+}
+
+/// # Safety
+/// The window has 2 slots.
+unsafe fn version(_: &mut GState, w: *mut u64) -> R {
+    unsafe { put_string(w, 0, b"go1.27.3") };
+    Ok(())
+}
+
+/// # Safety
+/// The window has 2 slots.
+unsafe fn goroot(_: &mut GState, w: *mut u64) -> R {
+    let r = std::env::var("GOROOT").unwrap_or_default();
+    unsafe { put_string(w, 0, r.as_bytes()) };
+    Ok(())
+}
+
+static ARGS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Sets `os.Args` (the program name first); call before running.
+pub fn set_args(args: Vec<String>) {
+    let _ = ARGS.set(args);
+}
+
+/// `sysWrite(fd int, b []byte) (n int, errno int)`: window
+/// `[n][errno][fd][b 3]`. Writes to stdout and stderr flush the VM's
+/// print buffer first so output interleaves as in Go.
+///
+/// # Safety
+/// The window has 6 slots.
+unsafe fn sys_write(gs: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let fd = slot(w, 2) as i64;
+        let b = bytes(w, 3);
+        flush_print(gs);
+        let res = match fd {
+            1 => std::io::stdout()
+                .write_all(b)
+                .and_then(|_| std::io::stdout().flush()),
+            2 => std::io::stderr().write_all(b),
+            _ => write_fd(fd, b),
+        };
+        match res {
+            Ok(()) => {
+                set(w, 0, b.len() as u64);
+                set(w, 1, 0);
+            }
+            Err(e) => {
+                set(w, 0, 0);
+                set(w, 1, e.raw_os_error().unwrap_or(5) as u64);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes all of `b` to file descriptor `fd`.
+fn write_fd(fd: i64, mut b: &[u8]) -> std::io::Result<()> {
+    while !b.is_empty() {
+        // SAFETY: `b` is a readable buffer of `b.len()` bytes.
+        let r = unsafe { libc::write(fd as libc::c_int, b.as_ptr() as *const libc::c_void, b.len()) };
+        if r < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        b = &b[r as usize..];
+    }
+    Ok(())
+}
+
+/// Writes out what `print`/`println` buffered (they go to stderr).
+fn flush_print(gs: &mut GState) {
+    if !gs.out.is_empty() {
+        let _ = std::io::stderr().write_all(&gs.out);
+        gs.out.clear();
+    }
+}
+
+/// `runtimeArgs() []string`: window `[res 3]`.
+///
+/// # Safety
+/// The window has 3 slots.
+unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
+    let args = ARGS.get().cloned().unwrap_or_default();
+    let n = args.len();
+    unsafe {
+        // The string headers are pointer words; no collector runs yet, so
+        // the backing array is allocated without a descriptor.
+        let arr = if n == 0 {
+            rgo_runtime::malloc::zerobase()
+        } else {
+            mallocgc(16 * n, std::ptr::null(), true)
+        } as *mut u64;
+        for (i, a) in args.iter().enumerate() {
+            put_string(arr, 2 * i, a.as_bytes());
+        }
+        set(w, 0, arr as u64);
+        set(w, 1, n as u64);
+        set(w, 2, n as u64);
+    }
+    Ok(())
+}
+
+/// `sysGetenv(key string) (value string, found bool)`: window
+/// `[value 2][found][key 2]`.
+///
+/// # Safety
+/// The window has 5 slots.
+unsafe fn sys_getenv(_: &mut GState, w: *mut u64) -> R {
+    unsafe {
+        let key = String::from_utf8_lossy(bytes(w, 3)).into_owned();
+        match std::env::var_os(&key) {
+            Some(v) => {
+                put_string(w, 0, v.as_encoded_bytes());
+                set(w, 2, 1);
+            }
+            None => {
+                set(w, 0, 0);
+                set(w, 1, 0);
+                set(w, 2, 0);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Monotonic nanoseconds since the first call.
+fn nano() -> i64 {
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    let s = START.get_or_init(std::time::Instant::now);
+    s.elapsed().as_nanos() as i64 + 1
+}
+
+/// # Safety
+/// The window has 1 slot.
+unsafe fn runtime_nano(_: &mut GState, w: *mut u64) -> R {
+    unsafe { set(w, 0, nano() as u64) };
+    Ok(())
+}
+
+/// `now() (sec int64, nsec int32, mono int64)`.
+///
+/// # Safety
+/// The window has 3 slots.
+unsafe fn now(_: &mut GState, w: *mut u64) -> R {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    unsafe {
+        set(w, 0, d.as_secs());
+        set(w, 1, d.subsec_nanos() as u64);
+        set(w, 2, nano() as u64);
+    }
+    Ok(())
+}
+
+/// `Sleep(d Duration)`: sleeps the thread (one goroutine for now).
+///
+/// # Safety
+/// The window has 1 slot.
+unsafe fn sleep(_: &mut GState, w: *mut u64) -> R {
+    let d = unsafe { slot(w, 0) } as i64;
+    if d > 0 {
+        std::thread::sleep(std::time::Duration::from_nanos(d as u64));
+    }
+    Ok(())
+}
+
+/// `syscall.Exit(code int)`: ends the program without running defers.
+///
+/// # Safety
+/// The window has 1 slot.
+unsafe fn exit(gs: &mut GState, w: *mut u64) -> R {
+    flush_print(gs);
+    Err(PanicValue::Exit(unsafe { slot(w, 0) } as i64 as i32))
+}
+
+/// # Safety
+/// The window has 1 slot.
+unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
+    unsafe { set(w, 0, std::process::id() as u64) };
+    Ok(())
+}
+
+/// `runtime.GC()`: a no-op until the collector lands (nothing is ever
+/// freed yet, so there is no cycle to run).
+///
+/// # Safety
+/// Touches nothing.
+unsafe fn gc(_: &mut GState, _: *mut u64) -> R {
+    Ok(())
+}

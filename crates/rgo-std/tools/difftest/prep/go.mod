@@ -1,0 +1,3 @@
+module rgostd/tools/difftest/prep
+
+go 1.23

@@ -1,0 +1,3 @@
+module rgostd/tools/genrand
+
+go 1.23

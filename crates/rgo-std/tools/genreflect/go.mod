@@ -1,0 +1,3 @@
+module rgostd/tools/genreflect
+
+go 1.23

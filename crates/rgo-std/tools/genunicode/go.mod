@@ -1,0 +1,3 @@
+module rgostd/tools/genunicode
+
+go 1.23

@@ -1,0 +1,3 @@
+module gen_math
+
+go 1.22

@@ -1,0 +1,3 @@
+module gen_strconv
+
+go 1.22

@@ -1,0 +1,3 @@
+module gen_time
+
+go 1.22

@@ -1,0 +1,3 @@
+module rgostd/tools/stdcheck
+
+go 1.23
