@@ -6,7 +6,7 @@
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use rgo_runtime::interp::{run, Exit, Stack};
+use rgo_runtime::interp::{run, Exit, G};
 use rgo_runtime::op::{FuncId, Instr::*, Slot};
 use rgo_runtime::symtab::{Func, Program};
 
@@ -56,14 +56,17 @@ fn fib() -> Func {
         },
         Ret,
     ];
+    let n = code.len();
     Func {
         name: "main.fib".into(),
+        lines: vec![0; n].into(),
         code: code.into(),
         consts: Box::new([]),
         frame_size: 5,
         result_slots: 1,
         arg_slots: 1,
         ptrmap: Box::new([0]),
+        ..Default::default()
     }
 }
 
@@ -107,31 +110,35 @@ fn loops() -> Func {
         }, // 7
         Ret,
     ];
+    let n = code.len();
     Func {
         name: "main.loops".into(),
+        lines: vec![0; n].into(),
         code: code.into(),
         consts: Box::new([]),
         frame_size: 6,
         result_slots: 1,
         arg_slots: 1,
         ptrmap: Box::new([0]),
+        ..Default::default()
     }
 }
 
 fn time(prog: &Program, entry: u32, arg: u64) -> (u64, f64) {
-    let mut st = Stack::new(prog, FuncId(entry));
-    st.buf[1] = arg;
+    let mut st = G::new(prog, FuncId(entry));
+    st.stack.buf[1] = arg;
     let flag = AtomicBool::new(false);
     let t = Instant::now();
     let exit = run(prog, &mut st, &flag);
     let dt = t.elapsed().as_secs_f64();
     assert_eq!(exit, Exit::Done);
-    (st.buf[0], dt)
+    (st.stack.buf[0], dt)
 }
 
 fn main() {
     let prog = Program {
         funcs: vec![fib(), loops()],
+        ..Default::default()
     };
     prog.verify().expect("bytecode verifies");
     for _ in 0..3 {

@@ -1,11 +1,15 @@
 //! The interpreter loop: runs one goroutine's bytecode until it returns,
-//! panics, or must yield (preemption today; parking when channels land).
+//! panics fatally, or must yield (preemption today; parking when channels
+//! land), plus Go's panic/defer/recover machinery (runtime/panic.go).
 //!
-//! One loop, one short arm per instruction, slow paths in `#[cold]`
-//! functions. The state of the running frame lives in locals (`ip`, `fp`,
-//! `code`, `func`); it is written back to the goroutine's [`Stack`] —
-//! *saved* — before anything that can panic, grow the stack, or leave the
-//! loop. That is the one rule for state: save before the slow path.
+//! One loop ([`exec`]), one short arm per instruction, slow paths in
+//! `#[cold]` functions. The state of the running frame lives in locals
+//! (`ip`, `fp`, `code`, `func`); it is written back to the goroutine's
+//! [`Stack`] — *saved* — before anything that can panic, grow the stack,
+//! or leave the loop. That is the one rule for state: save before the
+//! slow path. A panic leaves `exec` as a [`Trap`]; [`run`] handles it
+//! (running deferred calls on top of the panicking stack, as Go does) and
+//! re-enters `exec`.
 //!
 //! Invariants:
 //! - `fp` points at slot 0 of the running frame inside `stack.buf`, and
@@ -13,22 +17,38 @@
 //! - every slot operand is `< frame_size` and every jump target is inside
 //!   the code (the program was verified, see symtab.rs), so slot and code
 //!   accesses need no bounds checks;
-//! - `stack.frames` holds one [`CallInfo`] per suspended caller.
+//! - `stack.frames` holds one [`CallInfo`] per suspended caller; a
+//!   [`PANIC_MARK`] entry sits under a deferred call run by a panic, and
+//!   returning into it hands control back to [`run`];
+//! - `G::defers` is the `_defer` chain, newest last; each record names the
+//!   depth (number of suspended callers) of the frame that deferred it, so
+//!   records of a frame are always on top while that frame runs.
 //!
 //! Goroutine stacks start at 2 KiB (256 slots), as Go's do, and grow by
-//! doubling with a copy. The maximum is Go's: 1 GB, then
-//! `runtime: goroutine stack exceeds 1000000000-byte limit` and
+//! doubling with a copy. Frames hold slot offsets, never addresses into
+//! the stack (escape analysis v1 puts every addressed variable on the
+//! heap), so growth needs no pointer adjustment yet. The maximum is Go's:
+//! 1 GB, then `runtime: goroutine stack exceeds 1000000000-byte limit` and
 //! `fatal error: stack overflow`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::op::{FuncId, Instr};
+use crate::op::{ConvOp, FuncId, Instr, MemKind, StrCmp};
 use crate::symtab::{Func, Program};
+use crate::typedesc::{GoStr, Type};
 
 /// Initial stack size in slots (2 KiB, Go's `fixedStack`).
 pub const STACK_MIN_SLOTS: usize = 2048 / 8;
 /// Maximum stack size in bytes (Go's `maxstacksize` on 64-bit).
 pub const STACK_MAX_BYTES: usize = 1_000_000_000;
+/// The `func` of a [`CallInfo`] that marks a deferred call run by a panic.
+pub const PANIC_MARK: FuncId = FuncId(u32::MAX);
+
+/// A Rust native: reads its arguments from and writes its results to the
+/// window at the given slot pointer.
+///
+/// Natives are `unsafe`: the window must hold the native's declared slots.
+pub type NativeFn = unsafe fn(&mut GState, *mut u64) -> Result<(), PanicValue>;
 
 /// A suspended caller: where to resume and which frame to restore.
 #[derive(Clone, Copy, Debug)]
@@ -55,24 +75,112 @@ pub struct Stack {
 pub enum Exit {
     /// The entry function returned; its results are in `buf[0..]`.
     Done,
-    /// A Go panic was raised (message as Go prints it after `panic: `).
-    Panic(RuntimeError),
+    /// A Go panic was not recovered: `G::panics` holds the chain and the
+    /// stack the traceback.
+    Panic,
     /// The preemption flag was seen at a safepoint; resume with [`run`].
     Preempted,
     /// The stack would exceed [`STACK_MAX_BYTES`].
     StackOverflow,
+    /// `os.Exit(code)` (runs no deferred calls).
+    OsExit(i32),
 }
 
-/// Runtime errors raised by instructions (Go's `runtime.Error` values).
+/// A runtime error raised by an instruction or helper (Go's
+/// `runtime.Error` values and plain runtime panics).
 #[derive(Debug, PartialEq, Eq, Clone)]
-pub enum RuntimeError {
-    DivideByZero,
+pub struct RuntimeError {
+    /// The text Go prints after `panic: `.
+    pub msg: String,
+    /// A nil dereference: the faulting address for the `[signal SIGSEGV`
+    /// line.
+    pub segv_addr: Option<u64>,
 }
 
 impl RuntimeError {
-    pub fn message(&self) -> &'static str {
-        match self {
-            RuntimeError::DivideByZero => "runtime error: integer divide by zero",
+    pub fn new(msg: impl Into<String>) -> RuntimeError {
+        RuntimeError {
+            msg: msg.into(),
+            segv_addr: None,
+        }
+    }
+    pub fn divide() -> RuntimeError {
+        RuntimeError::new("runtime error: integer divide by zero")
+    }
+    pub fn nil_deref(addr: u64) -> RuntimeError {
+        RuntimeError {
+            msg: "runtime error: invalid memory address or nil pointer dereference".into(),
+            segv_addr: Some(addr),
+        }
+    }
+    pub fn index(i: i64, len: i64) -> RuntimeError {
+        RuntimeError::new(format!(
+            "runtime error: index out of range [{}] with length {}",
+            i, len
+        ))
+    }
+    pub fn message(&self) -> &str {
+        &self.msg
+    }
+}
+
+/// The value of a Go panic.
+#[derive(Debug, Clone)]
+pub enum PanicValue {
+    Runtime(RuntimeError),
+    /// `panic(v)`: the interface value `v` ({type, data}).
+    Go {
+        typ: *const Type,
+        data: *const u8,
+    },
+    /// `os.Exit(code)` travelling out of a native.
+    Exit(i32),
+}
+
+/// One active panic (Go's `_panic`).
+#[derive(Debug, Clone)]
+pub struct PanicRec {
+    pub val: PanicValue,
+    pub recovered: bool,
+    /// Panicked again with the value it recovered (printed as
+    /// `[recovered, repanicked]`).
+    pub repanicked: bool,
+    /// `frames.len()` at the frame whose deferred call is running.
+    pub defer_depth: usize,
+    /// `frames.len()` of the PANIC_MARK under that deferred call.
+    pub mark_depth: usize,
+}
+
+/// One `_defer` record: the func value to call and the depth of the frame
+/// that deferred it.
+#[derive(Debug, Clone, Copy)]
+pub struct DeferRec {
+    pub fv: u64,
+    pub depth: usize,
+}
+
+/// Goroutine state other than the stack (what natives may touch).
+#[derive(Default)]
+pub struct GState {
+    pub defers: Vec<DeferRec>,
+    pub panics: Vec<PanicRec>,
+    /// Buffered output of print/println (flushed at each statement's end).
+    pub out: Vec<u8>,
+}
+
+/// A goroutine (minimal until proc.rs: one stack, its defer and panic chains).
+pub struct G {
+    pub id: u64,
+    pub stack: Stack,
+    pub st: GState,
+}
+
+impl G {
+    pub fn new(prog: &Program, entry: FuncId) -> G {
+        G {
+            id: 1,
+            stack: Stack::new(prog, entry),
+            st: GState::default(),
         }
     }
 }
@@ -97,9 +205,8 @@ impl Stack {
         }
     }
 
-    /// Grows the stack so that `need` slots fit, copying it. Pointers into
-    /// the stack are found through pointer maps and adjusted (when the
-    /// compiler emits them: see DESIGN §3); today frames hold offsets only.
+    /// Grows the stack so that `need` slots fit, copying it. Frames hold
+    /// offsets only (see the module comment), so nothing needs adjusting.
     #[cold]
     fn grow(&mut self, need: usize) -> bool {
         let mut n = self.buf.len() * 2;
@@ -114,24 +221,367 @@ impl Stack {
     }
 }
 
-/// Runs the goroutine whose state is `st` until it finishes, panics, or
-/// sees `preempt` set at a safepoint.
-pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
+/// Why [`exec`] returned to [`run`].
+enum Trap {
+    Done,
+    Preempted,
+    StackOverflow,
+    Panic(PanicValue),
+    /// A deferred call run by a panic returned into its PANIC_MARK.
+    DeferReturned,
+}
+
+thread_local! {
+    /// The program the innermost [`run`] on this thread executes (for
+    /// [`call_go`]).
+    static PROG: std::cell::Cell<*const Program> = const { std::cell::Cell::new(std::ptr::null()) };
+}
+
+/// Re-entrant call from a native into Go code (fmt calling `String()`).
+///
+/// Design: the callee runs to completion in a nested interpreter loop on a
+/// fresh side stack (a temporary goroutine record), not on the caller's
+/// stack: the native's window points into the caller's stack, which must
+/// not move or be overwritten while the native runs. `args` go to the
+/// callee's argument slots; its `nres` result slots come back. A panic
+/// that the callee does not recover comes back as `Err` with its value
+/// (fmt turns it into `%!v(PANIC=String method: ...)`); deferred calls
+/// inside the callee run as usual. `print` output of the callee is
+/// appended to the caller's buffer. Trade-off: a `recover` in the caller
+/// cannot see a panic of the callee (only natives call this, and they
+/// handle the error), and tracebacks of the side stack are not kept.
+pub fn call_go(
+    gs: &mut GState,
+    f: FuncId,
+    args: &[u64],
+    nres: usize,
+) -> Result<Vec<u64>, PanicValue> {
+    let prog = PROG.with(|p| p.get());
+    if prog.is_null() {
+        return Err(PanicValue::Runtime(RuntimeError::new(
+            "rgo: call_go outside run",
+        )));
+    }
+    // SAFETY: PROG is set by `run` for the duration of the run on this
+    // thread, and we are inside a native called from it.
+    let prog = unsafe { &*prog };
+    let Some(func) = prog.funcs.get(f.idx()) else {
+        return Err(PanicValue::Runtime(RuntimeError::new(
+            "rgo: call_go: bad function",
+        )));
+    };
+    let res = func.result_slots as usize;
+    let mut g = G::new(prog, f);
+    let need = (res + args.len()).max(nres);
+    if g.stack.buf.len() < need {
+        g.stack.buf.resize(need, 0);
+    }
+    g.stack.buf[res..res + args.len()].copy_from_slice(args);
+    let preempt = AtomicBool::new(false);
+    let exit = loop {
+        match run(prog, &mut g, &preempt) {
+            Exit::Preempted => continue,
+            e => break e,
+        }
+    };
+    PROG.with(|p| p.set(prog));
+    gs.out.append(&mut g.st.out);
+    match exit {
+        Exit::Done | Exit::Preempted => Ok(g.stack.buf[..nres.min(g.stack.buf.len())].to_vec()),
+        Exit::OsExit(c) => Err(PanicValue::Exit(c)),
+        Exit::StackOverflow => Err(PanicValue::Runtime(RuntimeError::new("stack overflow"))),
+        Exit::Panic => Err(g
+            .st
+            .panics
+            .last()
+            .map(|p| p.val.clone())
+            .unwrap_or_else(|| PanicValue::Runtime(RuntimeError::new("panic")))),
+    }
+}
+
+/// Runs goroutine `g` until it finishes, panics fatally, or sees `preempt`
+/// set at a safepoint.
+pub fn run(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Exit {
+    PROG.with(|p| p.set(prog));
+    loop {
+        match exec(prog, g, preempt) {
+            Trap::Done => return Exit::Done,
+            Trap::Preempted => return Exit::Preempted,
+            Trap::StackOverflow => return Exit::StackOverflow,
+            Trap::Panic(PanicValue::Exit(code)) => return Exit::OsExit(code),
+            Trap::Panic(v) => {
+                let depth = g.stack.frames.len();
+                // Re-panicking the value just recovered (Go 1.23+): the new
+                // panic replaces the recovered one and prints as
+                // `[recovered, repanicked]`.
+                let mut repanicked = false;
+                if let Some(top) = g.st.panics.last() {
+                    if top.recovered && same_value(&top.val, &v) {
+                        repanicked = true;
+                        g.st.panics.pop();
+                    }
+                }
+                g.st.panics.push(PanicRec {
+                    val: v,
+                    recovered: false,
+                    defer_depth: depth,
+                    mark_depth: depth,
+                    repanicked,
+                });
+                if let Some(e) = run_next_defer(prog, g) {
+                    return e;
+                }
+            }
+            Trap::DeferReturned => {
+                // The marker was popped; the frame under it was the one running.
+                let Some(under) = g.stack.frames.pop() else {
+                    return Exit::Panic;
+                };
+                g.stack.cur = under;
+                let top = g.st.panics.last().cloned();
+                match top {
+                    Some(p) if p.recovered => recovery(prog, g, p.defer_depth),
+                    Some(_) => {
+                        if let Some(e) = run_next_defer(prog, g) {
+                            return e;
+                        }
+                    }
+                    None => return Exit::Panic,
+                }
+            }
+        }
+    }
+}
+
+/// Whether a new panic value is the one being recovered: the same
+/// interface words, or a runtime error that recover handed out (its boxed
+/// message is a fresh copy, so compare the text).
+fn same_value(old: &PanicValue, new: &PanicValue) -> bool {
+    match (old, new) {
+        (PanicValue::Go { typ: a, data: b }, PanicValue::Go { typ: c, data: d }) => {
+            a == c && b == d
+        }
+        (PanicValue::Runtime(e), PanicValue::Go { typ, .. }) => {
+            std::ptr::eq(*typ, crate::print::runtime_error_type())
+                && crate::print::panic_value_string(new) == e.msg
+        }
+        _ => false,
+    }
+}
+
+/// Pops the next `_defer` and starts its call on top of the panicking
+/// stack, over a PANIC_MARK. `Some(Exit::Panic)` when none is left.
+#[cold]
+fn run_next_defer(prog: &Program, g: &mut G) -> Option<Exit> {
+    let Some(d) = g.st.defers.pop() else {
+        return Some(Exit::Panic);
+    };
+    let st = &mut g.stack;
+    let cur = st.cur;
+    let top = if cur.func == PANIC_MARK {
+        cur.fp
+    } else {
+        cur.fp + prog.funcs[cur.func.idx()].frame_size
+    };
+    st.frames.push(cur);
+    let mark_depth = st.frames.len();
+    st.frames.push(CallInfo {
+        func: PANIC_MARK,
+        pc: 0,
+        fp: cur.fp,
+    });
+    if let Some(p) = g.st.panics.last_mut() {
+        p.defer_depth = d.depth;
+        p.mark_depth = mark_depth;
+    }
+    match enter_closure(prog, st, d.fv, top as usize) {
+        Ok(()) => None,
+        Err(_) => {
+            // A nil deferred func value panics as Go does, at the defer site.
+            st.frames.pop();
+            st.cur = st.frames.pop().unwrap_or(cur);
+            g.st.panics.push(PanicRec {
+                val: PanicValue::Runtime(RuntimeError::nil_deref(0)),
+                recovered: false,
+                repanicked: false,
+                defer_depth: d.depth,
+                mark_depth,
+            });
+            run_next_defer(prog, g).or(Some(Exit::Panic))
+        }
+    }
+}
+
+/// The frame at depth `depth` recovered: unwind to it and resume at its
+/// epilogue (Go's `recovery`).
+#[cold]
+fn recovery(prog: &Program, g: &mut G, depth: usize) {
+    let st = &mut g.stack;
+    let mut frame = if depth < st.frames.len() {
+        st.frames[depth]
+    } else {
+        st.cur
+    };
+    st.frames.truncate(depth);
+    frame.pc = prog.funcs[frame.func.idx()].recover_pc;
+    st.cur = frame;
+    g.st.panics.pop();
+    g.st.panics.retain(|p| p.mark_depth < depth);
+}
+
+/// Sets up a call of func value `fv` with its frame at slot `base` of the
+/// stack (not from inside the loop: used for deferred calls).
+fn enter_closure(prog: &Program, st: &mut Stack, fv: u64, base: usize) -> Result<(), ()> {
+    if fv == 0 {
+        return Err(());
+    }
+    // SAFETY: a non-nil func value points at a funcval whose first word is
+    // a verified FuncId (the compiler only builds funcvals that way).
+    let fid = unsafe { *(fv as *const u64) } as u32;
+    let callee = &prog.funcs[fid as usize];
+    let need = base + callee.frame_size as usize + 1;
+    if need > st.buf.len() && !st.grow(need) {
+        return Err(());
+    }
+    st.buf[base..base + callee.frame_size as usize].fill(0);
+    // The closure context travels in the word just past the frame top:
+    // GetClosure at entry reads `ctx`, which exec restores from here.
+    st.buf[base + callee.frame_size as usize] = fv;
+    st.cur = CallInfo {
+        func: FuncId(fid),
+        pc: 0,
+        fp: base as u32,
+    };
+    PENDING_CTX.with(|c| c.set(fv));
+    Ok(())
+}
+
+thread_local! {
+    /// The closure register across an exit from and re-entry into `exec`.
+    static PENDING_CTX: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline(always)]
+fn conv(op: ConvOp, x: u64) -> u64 {
+    let f64v = f64::from_bits(x);
+    let f32v = f32::from_bits(x as u32);
+    match op {
+        ConvOp::I64ToF64 => (x as i64 as f64).to_bits(),
+        ConvOp::U64ToF64 => (x as f64).to_bits(),
+        ConvOp::F64ToI64 => f64_to_i64(f64v) as u64,
+        ConvOp::F64ToU64 => f64_to_u64(f64v),
+        ConvOp::I64ToF32 => (x as i64 as f32).to_bits() as u64,
+        ConvOp::U64ToF32 => (x as f32).to_bits() as u64,
+        ConvOp::F32ToI64 => f64_to_i64(f32v as f64) as u64,
+        ConvOp::F32ToU64 => f64_to_u64(f32v as f64),
+        ConvOp::F32ToF64 => (f32v as f64).to_bits(),
+        ConvOp::F64ToF32 => (f64v as f32).to_bits() as u64,
+    }
+}
+
+/// amd64's CVTTSD2SQ: truncation, and 0x8000000000000000 when out of range.
+fn f64_to_i64(f: f64) -> i64 {
+    if f.is_nan() || f >= 9.223372036854775807e18 || f < -9.223372036854775808e18 {
+        i64::MIN
+    } else {
+        f as i64
+    }
+}
+
+/// What gc emits for uint64(f) on amd64.
+fn f64_to_u64(f: f64) -> u64 {
+    const TWO63: f64 = 9.223372036854775808e18;
+    if f < TWO63 {
+        f64_to_i64(f) as u64
+    } else {
+        (f64_to_i64(f - TWO63) as u64) ^ (1 << 63)
+    }
+}
+
+#[inline(always)]
+fn ext(x: u64, k: MemKind) -> u64 {
+    match k {
+        MemKind::I8 => x as i8 as i64 as u64,
+        MemKind::U8 => x as u8 as u64,
+        MemKind::I16 => x as i16 as i64 as u64,
+        MemKind::U16 => x as u16 as u64,
+        MemKind::I32 => x as i32 as i64 as u64,
+        MemKind::U32 => x as u32 as u64,
+        MemKind::W64 => x,
+    }
+}
+
+/// Reads a `k`-sized value at `p`, extended to 64 bits.
+///
+/// # Safety
+/// `p` must be valid for a read of `k.size()` bytes, aligned for it.
+#[inline(always)]
+unsafe fn load(p: *const u8, k: MemKind) -> u64 {
+    // SAFETY: caller's contract.
+    unsafe {
+        match k {
+            MemKind::I8 => *(p as *const i8) as i64 as u64,
+            MemKind::U8 => *p as u64,
+            MemKind::I16 => (p as *const i16).read_unaligned() as i64 as u64,
+            MemKind::U16 => (p as *const u16).read_unaligned() as u64,
+            MemKind::I32 => (p as *const i32).read_unaligned() as i64 as u64,
+            MemKind::U32 => (p as *const u32).read_unaligned() as u64,
+            MemKind::W64 => (p as *const u64).read_unaligned(),
+        }
+    }
+}
+
+/// Writes the low `k.size()` bytes of `v` at `p`.
+///
+/// # Safety
+/// `p` must be valid for a write of `k.size()` bytes.
+#[inline(always)]
+unsafe fn store(p: *mut u8, k: MemKind, v: u64) {
+    // SAFETY: caller's contract.
+    unsafe {
+        match k {
+            MemKind::I8 | MemKind::U8 => *p = v as u8,
+            MemKind::I16 | MemKind::U16 => (p as *mut u16).write_unaligned(v as u16),
+            MemKind::I32 | MemKind::U32 => (p as *mut u32).write_unaligned(v as u32),
+            MemKind::W64 => (p as *mut u64).write_unaligned(v),
+        }
+    }
+}
+
+/// Compares two Go strings.
+///
+/// # Safety
+/// Both must be valid string headers.
+unsafe fn cmp_str(a: GoStr, b: GoStr, op: StrCmp) -> bool {
+    // SAFETY: caller's contract.
+    let (x, y) = unsafe { (a.as_bytes(), b.as_bytes()) };
+    match op {
+        StrCmp::Eq => x == y,
+        StrCmp::Ne => x != y,
+        StrCmp::Lt => x < y,
+        StrCmp::Le => x <= y,
+    }
+}
+
+/// Runs until a trap. See the module comment for the state rule.
+fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
     let funcs: &[Func] = &prog.funcs;
+    let natives = &prog.natives[..];
+    let G {
+        stack: st, st: gs, ..
+    } = g;
     let mut cur = st.cur;
+    let mut ctx: u64 = PENDING_CTX.with(|c| c.replace(0));
     // SAFETY: `cur.func` is a valid index: it was checked when the frame was
     // pushed (Program::verify checks every Call's FuncId).
     let mut func: &Func = unsafe { funcs.get_unchecked(cur.func.idx()) };
     let mut code: *const Instr = func.code.as_ptr();
-    // SAFETY: `cur.pc <= code.len()` for a saved frame (a resumed pc is
-    // the instruction after the one that saved it, which is not the last
-    // one: verify guarantees code does not fall off its end).
+    // SAFETY: a saved pc is inside the code (a resumed pc is the
+    // instruction after the one that saved it, which is not the last).
     let mut ip: *const Instr = unsafe { code.add(cur.pc as usize) };
-    // SAFETY: the frame `cur.fp .. cur.fp + frame_size` lies within `buf`
-    // (invariant of Stack, re-established by every call).
+    // SAFETY: the frame `cur.fp .. cur.fp + frame_size` lies within `buf`.
     let mut fp: *mut u64 = unsafe { st.buf.as_mut_ptr().add(cur.fp as usize) };
 
-    // Slot access. `$s` is a verified Slot of the running frame.
     macro_rules! r {
         ($s:expr) => {
             *fp.add($s.idx())
@@ -147,16 +597,87 @@ pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
             f64::from_bits(*fp.add($s.idx()))
         };
     }
+    macro_rules! rf32 {
+        ($s:expr) => {
+            f32::from_bits(*fp.add($s.idx()) as u32)
+        };
+    }
     macro_rules! save {
         () => {
             cur.pc = ip.offset_from(code) as u32;
             st.cur = cur;
         };
     }
+    macro_rules! throw_rt {
+        ($e:expr) => {{
+            save!();
+            return Trap::Panic(PanicValue::Runtime($e));
+        }};
+    }
+    macro_rules! nonnil {
+        ($p:expr, $off:expr) => {{
+            let p = $p;
+            if p == 0 {
+                throw_rt!(RuntimeError::nil_deref($off as u64));
+            }
+            p as *mut u8
+        }};
+    }
+    // Enters `callee` with its frame at `new_fp` (slot offset).
+    // A taken conditional jump; backwards it is a safepoint.
+    macro_rules! branch {
+        ($off:expr) => {{
+            let off = $off;
+            ip = ip.offset(off as isize);
+            if off < 0 && preempt.load(Ordering::Relaxed) {
+                save!();
+                return Trap::Preempted;
+            }
+        }};
+    }
+    macro_rules! enter {
+        ($callee_id:expr, $new_fp:expr) => {{
+            let callee_id: FuncId = $callee_id;
+            let callee = funcs.get_unchecked(callee_id.idx());
+            let new_fp: usize = $new_fp;
+            let need = new_fp + callee.frame_size as usize;
+            cur.pc = ip.offset_from(code) as u32;
+            st.frames.push(cur);
+            if need > st.buf.len() && !st.grow(need) {
+                st.frames.pop();
+                save!();
+                return Trap::StackOverflow;
+            }
+            fp = st.buf.as_mut_ptr().add(new_fp);
+            // Zero the locals (results are the callee's to write: op.rs).
+            let args_end = callee.result_slots as usize + callee.arg_slots as usize;
+            let mut z = fp.add(args_end);
+            let end = fp.add(callee.frame_size as usize);
+            while z < end {
+                *z = 0;
+                z = z.add(1);
+            }
+            cur = CallInfo {
+                func: callee_id,
+                pc: 0,
+                fp: new_fp as u32,
+            };
+            func = callee;
+            code = func.code.as_ptr();
+            ip = code;
+            if preempt.load(Ordering::Relaxed) {
+                save!();
+                return Trap::Preempted;
+            }
+        }};
+    }
 
     // SAFETY: every raw access below is to a slot of the running frame or
     // to the next instruction, both in bounds by the invariants in the
-    // module comment; `ip` only moves by verified jump offsets.
+    // module comment; `ip` only moves by verified jump offsets. Memory
+    // accesses go through pointers the compiled code computed from Go
+    // values (nil is checked; Go's type system keeps the rest in bounds
+    // with the bounds checks the compiler emits).
     unsafe {
         loop {
             let ins = *ip;
@@ -167,6 +688,7 @@ pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
                 Instr::MovN { dst, src, n } => {
                     std::ptr::copy(fp.add(src.idx()), fp.add(dst.idx()), n as usize)
                 }
+                Instr::ZeroN { dst, n } => std::ptr::write_bytes(fp.add(dst.idx()), 0, n as usize),
                 Instr::LoadImm { dst, imm } => r!(dst) = imm as i64 as u64,
                 Instr::LoadConst { dst, idx } => r!(dst) = *func.consts.get_unchecked(idx as usize),
 
@@ -176,70 +698,184 @@ pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
                 Instr::DivI64 { dst, a, b } => {
                     let y = ri!(b);
                     if y == 0 {
-                        save!();
-                        return Exit::Panic(RuntimeError::DivideByZero);
+                        throw_rt!(RuntimeError::divide());
                     }
                     r!(dst) = ri!(a).wrapping_div(y) as u64
                 }
                 Instr::RemI64 { dst, a, b } => {
                     let y = ri!(b);
                     if y == 0 {
-                        save!();
-                        return Exit::Panic(RuntimeError::DivideByZero);
+                        throw_rt!(RuntimeError::divide());
                     }
                     r!(dst) = ri!(a).wrapping_rem(y) as u64
+                }
+                Instr::DivU64 { dst, a, b } => {
+                    let y = r!(b);
+                    if y == 0 {
+                        throw_rt!(RuntimeError::divide());
+                    }
+                    r!(dst) = r!(a) / y
+                }
+                Instr::RemU64 { dst, a, b } => {
+                    let y = r!(b);
+                    if y == 0 {
+                        throw_rt!(RuntimeError::divide());
+                    }
+                    r!(dst) = r!(a) % y
                 }
                 Instr::AndI64 { dst, a, b } => r!(dst) = r!(a) & r!(b),
                 Instr::OrI64 { dst, a, b } => r!(dst) = r!(a) | r!(b),
                 Instr::XorI64 { dst, a, b } => r!(dst) = r!(a) ^ r!(b),
+                Instr::AndNotI64 { dst, a, b } => r!(dst) = r!(a) & !r!(b),
+                Instr::Shl { dst, a, b } => {
+                    let s = r!(b);
+                    r!(dst) = if s >= 64 { 0 } else { r!(a) << s }
+                }
+                Instr::ShrI64 { dst, a, b } => {
+                    let s = r!(b);
+                    r!(dst) = (ri!(a) >> s.min(63)) as u64
+                }
+                Instr::ShrU64 { dst, a, b } => {
+                    let s = r!(b);
+                    r!(dst) = if s >= 64 { 0 } else { r!(a) >> s }
+                }
+                Instr::ShiftCheck { a } => {
+                    if ri!(a) < 0 {
+                        throw_rt!(RuntimeError::new("runtime error: negative shift amount"));
+                    }
+                }
                 Instr::AddImmI64 { dst, a, imm } => r!(dst) = r!(a).wrapping_add(imm as i64 as u64),
                 Instr::NegI64 { dst, a } => r!(dst) = r!(a).wrapping_neg(),
+                Instr::ComI64 { dst, a } => r!(dst) = !r!(a),
+                Instr::Not { dst, a } => r!(dst) = r!(a) ^ 1,
+                Instr::Ext { dst, src, kind } => r!(dst) = ext(r!(src), kind),
 
                 Instr::AddF64 { dst, a, b } => r!(dst) = (rf!(a) + rf!(b)).to_bits(),
                 Instr::SubF64 { dst, a, b } => r!(dst) = (rf!(a) - rf!(b)).to_bits(),
                 Instr::MulF64 { dst, a, b } => r!(dst) = (rf!(a) * rf!(b)).to_bits(),
                 Instr::DivF64 { dst, a, b } => r!(dst) = (rf!(a) / rf!(b)).to_bits(),
+                Instr::NegF64 { dst, a } => r!(dst) = (-rf!(a)).to_bits(),
+                Instr::AddF32 { dst, a, b } => r!(dst) = (rf32!(a) + rf32!(b)).to_bits() as u64,
+                Instr::SubF32 { dst, a, b } => r!(dst) = (rf32!(a) - rf32!(b)).to_bits() as u64,
+                Instr::MulF32 { dst, a, b } => r!(dst) = (rf32!(a) * rf32!(b)).to_bits() as u64,
+                Instr::DivF32 { dst, a, b } => r!(dst) = (rf32!(a) / rf32!(b)).to_bits() as u64,
+                Instr::NegF32 { dst, a } => r!(dst) = (-rf32!(a)).to_bits() as u64,
+                Instr::Conv { dst, src, op } => r!(dst) = conv(op, r!(src)),
 
                 Instr::EqI64 { dst, a, b } => r!(dst) = (r!(a) == r!(b)) as u64,
+                Instr::NeI64 { dst, a, b } => r!(dst) = (r!(a) != r!(b)) as u64,
                 Instr::LtI64 { dst, a, b } => r!(dst) = (ri!(a) < ri!(b)) as u64,
                 Instr::LeI64 { dst, a, b } => r!(dst) = (ri!(a) <= ri!(b)) as u64,
                 Instr::LtU64 { dst, a, b } => r!(dst) = (r!(a) < r!(b)) as u64,
+                Instr::LeU64 { dst, a, b } => r!(dst) = (r!(a) <= r!(b)) as u64,
+                Instr::EqF64 { dst, a, b } => r!(dst) = (rf!(a) == rf!(b)) as u64,
+                Instr::NeF64 { dst, a, b } => r!(dst) = (rf!(a) != rf!(b)) as u64,
+                Instr::LtF64 { dst, a, b } => r!(dst) = (rf!(a) < rf!(b)) as u64,
+                Instr::LeF64 { dst, a, b } => r!(dst) = (rf!(a) <= rf!(b)) as u64,
+                Instr::EqF32 { dst, a, b } => r!(dst) = (rf32!(a) == rf32!(b)) as u64,
+                Instr::NeF32 { dst, a, b } => r!(dst) = (rf32!(a) != rf32!(b)) as u64,
+                Instr::LtF32 { dst, a, b } => r!(dst) = (rf32!(a) < rf32!(b)) as u64,
+                Instr::LeF32 { dst, a, b } => r!(dst) = (rf32!(a) <= rf32!(b)) as u64,
+                Instr::CmpStr { dst, a, b, op } => {
+                    let x = GoStr {
+                        ptr: r!(a) as *const u8,
+                        len: r!(Slot1(a)) as usize,
+                    };
+                    let y = GoStr {
+                        ptr: r!(b) as *const u8,
+                        len: r!(Slot1(b)) as usize,
+                    };
+                    r!(dst) = cmp_str(x, y, op) as u64
+                }
+                Instr::EqMem { dst, a, b, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const Type);
+                    r!(dst) =
+                        crate::alg::typeequal(t, r!(a) as *const u8, r!(b) as *const u8) as u64
+                }
 
                 Instr::Jmp { off } => {
                     ip = ip.offset(off as isize);
                     if off < 0 && preempt.load(Ordering::Relaxed) {
                         save!();
-                        return Exit::Preempted;
+                        return Trap::Preempted;
                     }
                 }
                 Instr::JmpIf { cond, off } => {
                     if r!(cond) != 0 {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
                     }
                 }
                 Instr::JmpIfNot { cond, off } => {
                     if r!(cond) == 0 {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
                     }
                 }
                 Instr::JmpLtI64 { a, b, off } => {
                     if ri!(a) < ri!(b) {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
                     }
                 }
                 Instr::JmpGeI64 { a, b, off } => {
                     if ri!(a) >= ri!(b) {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
+                    }
+                }
+                Instr::JmpEqI64 { a, b, off } => {
+                    if r!(a) == r!(b) {
+                        branch!(off)
+                    }
+                }
+                Instr::JmpNeI64 { a, b, off } => {
+                    if r!(a) != r!(b) {
+                        branch!(off)
                     }
                 }
                 Instr::JmpLtImmI64 { a, imm, off } => {
                     if ri!(a) < imm as i64 {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
                     }
                 }
                 Instr::JmpGeImmI64 { a, imm, off } => {
                     if ri!(a) >= imm as i64 {
-                        ip = ip.offset(off as isize)
+                        branch!(off)
+                    }
+                }
+                Instr::JmpLeI64 { a, b, off } => {
+                    if ri!(a) <= ri!(b) {
+                        branch!(off)
+                    }
+                }
+                Instr::JmpGtI64 { a, b, off } => {
+                    if ri!(a) > ri!(b) {
+                        branch!(off)
+                    }
+                }
+                Instr::AddJmpLtI64 { i, n, imm, off } => {
+                    let v = ri!(i).wrapping_add(imm as i64);
+                    r!(i) = v as u64;
+                    if v < ri!(n) {
+                        branch!(off)
+                    }
+                }
+                Instr::AddJmpLeI64 { i, n, imm, off } => {
+                    let v = ri!(i).wrapping_add(imm as i64);
+                    r!(i) = v as u64;
+                    if v <= ri!(n) {
+                        branch!(off)
+                    }
+                }
+                Instr::AddRJmpLtI64 { i, step, n, off } => {
+                    let v = ri!(i).wrapping_add(ri!(step));
+                    r!(i) = v as u64;
+                    if v < ri!(n) {
+                        branch!(off)
+                    }
+                }
+                Instr::AddRJmpLeI64 { i, step, n, off } => {
+                    let v = ri!(i).wrapping_add(ri!(step));
+                    r!(i) = v as u64;
+                    if v <= ri!(n) {
+                        branch!(off)
                     }
                 }
                 Instr::IncJmpLtI64 { i, n, off } => {
@@ -249,52 +885,135 @@ pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
                         ip = ip.offset(off as isize);
                         if preempt.load(Ordering::Relaxed) {
                             save!();
-                            return Exit::Preempted;
+                            return Trap::Preempted;
                         }
                     }
+                }
+
+                Instr::Load { dst, p, kind, off } => {
+                    let base = nonnil!(r!(p), off);
+                    r!(dst) = load(base.add(off as usize), kind)
+                }
+                Instr::Store { p, src, kind, off } => {
+                    let base = nonnil!(r!(p), off);
+                    store(base.add(off as usize), kind, r!(src))
+                }
+                Instr::LoadN { dst, p, n, off } => {
+                    let base = nonnil!(r!(p), off);
+                    std::ptr::copy_nonoverlapping(
+                        base.add(off as usize) as *const u64,
+                        fp.add(dst.idx()),
+                        n as usize,
+                    )
+                }
+                Instr::StoreN { p, src, n, off } => {
+                    let base = nonnil!(r!(p), off);
+                    std::ptr::copy_nonoverlapping(
+                        fp.add(src.idx()),
+                        base.add(off as usize) as *mut u64,
+                        n as usize,
+                    )
+                }
+                Instr::FLoad { dst, kind, off } => {
+                    r!(dst) = load((fp as *const u8).add(off as usize), kind)
+                }
+                Instr::FStore { src, kind, off } => {
+                    store((fp as *mut u8).add(off as usize), kind, r!(src))
+                }
+                Instr::MemMove { dst, src, size } => {
+                    let d = nonnil!(r!(dst), 0);
+                    let s = nonnil!(r!(src), 0);
+                    std::ptr::copy(s as *const u8, d, size as usize)
+                }
+                Instr::LoadBytes { dst, p, size } => {
+                    let s = nonnil!(r!(p), 0);
+                    let d = fp.add(dst.idx()) as *mut u8;
+                    let n = size as usize;
+                    std::ptr::write_bytes(d.add(n), 0, n.div_ceil(8) * 8 - n);
+                    std::ptr::copy_nonoverlapping(s as *const u8, d, n)
+                }
+                Instr::StoreBytes { p, src, size } => {
+                    let d = nonnil!(r!(p), 0);
+                    std::ptr::copy_nonoverlapping(fp.add(src.idx()) as *const u8, d, size as usize)
+                }
+                Instr::MemZero { p, size } => {
+                    let d = nonnil!(r!(p), 0);
+                    std::ptr::write_bytes(d, 0, size as usize)
+                }
+                Instr::NilCheck { p } => {
+                    nonnil!(r!(p), 0);
+                }
+                Instr::IndexAddr { dst, p, i, size } => {
+                    r!(dst) = r!(p).wrapping_add(r!(i).wrapping_mul(size as u64))
+                }
+                Instr::BoundsCheck { i, len } => {
+                    if r!(i) >= r!(len) {
+                        throw_rt!(RuntimeError::index(ri!(i), ri!(len)));
+                    }
+                }
+                Instr::LoadElem { dst, s, i, kind } => {
+                    let idx = r!(i);
+                    let len = r!(Slot1(s));
+                    if idx >= len {
+                        throw_rt!(RuntimeError::index(idx as i64, len as i64));
+                    }
+                    let p = (r!(s) as *const u8).add(idx as usize * kind.size() as usize);
+                    r!(dst) = load(p, kind)
+                }
+                Instr::StoreElem { s, i, src, kind } => {
+                    let idx = r!(i);
+                    let len = r!(Slot1(s));
+                    if idx >= len {
+                        throw_rt!(RuntimeError::index(idx as i64, len as i64));
+                    }
+                    let p = (r!(s) as *mut u8).add(idx as usize * kind.size() as usize);
+                    store(p, kind, r!(src))
+                }
+                Instr::AddPtrImm { dst, a, imm } => r!(dst) = r!(a).wrapping_add(imm as u64),
+                Instr::New { dst, typ } => {
+                    let t = *func.consts.get_unchecked(typ as usize) as *const Type;
+                    r!(dst) = crate::malloc::mallocgc((*t).size, t, true) as u64
+                }
+
+                Instr::Print { a, kind } => {
+                    crate::print::print_value(&mut gs.out, kind, fp.add(a.idx()));
                 }
 
                 Instr::Call {
                     func: callee_id,
                     base,
                 } => {
-                    let callee = funcs.get_unchecked(callee_id.idx());
-                    let new_fp = cur.fp as usize + base.idx();
-                    let need = new_fp + callee.frame_size as usize;
-                    cur.pc = ip.offset_from(code) as u32;
-                    st.frames.push(cur);
-                    if need > st.buf.len() && !st.grow(need) {
-                        st.frames.pop();
-                        save!();
-                        return Exit::StackOverflow;
+                    enter!(callee_id, cur.fp as usize + base.idx());
+                }
+                Instr::CallClosure { fv, base } => {
+                    let f = r!(fv);
+                    if f == 0 {
+                        throw_rt!(RuntimeError::nil_deref(0));
                     }
-                    fp = st.buf.as_mut_ptr().add(new_fp);
-                    // Zero results and locals; arguments are the caller's.
-                    let res = callee.result_slots as usize;
-                    let args_end = res + callee.arg_slots as usize;
-                    std::ptr::write_bytes(fp, 0, res);
-                    std::ptr::write_bytes(
-                        fp.add(args_end),
-                        0,
-                        callee.frame_size as usize - args_end,
-                    );
-                    cur = CallInfo {
-                        func: callee_id,
-                        pc: 0,
-                        fp: new_fp as u32,
-                    };
-                    func = callee;
-                    code = func.code.as_ptr();
-                    ip = code;
-                    if preempt.load(Ordering::Relaxed) {
-                        save!();
-                        return Exit::Preempted;
+                    ctx = f;
+                    let fid = FuncId(*(f as *const u64) as u32);
+                    enter!(fid, cur.fp as usize + base.idx());
+                }
+                Instr::CallIndirect { f, base } => {
+                    let fid = FuncId(r!(f) as u32);
+                    enter!(fid, cur.fp as usize + base.idx());
+                }
+                Instr::CallNative { id, base, .. } => {
+                    let n = natives.get_unchecked(id as usize);
+                    save!();
+                    if let Err(e) = (n.f)(gs, fp.add(base.idx())) {
+                        return Trap::Panic(e);
                     }
                 }
+                Instr::GetClosure { dst } => r!(dst) = ctx,
                 Instr::Ret => match st.frames.pop() {
                     None => {
                         save!();
-                        return Exit::Done;
+                        return Trap::Done;
+                    }
+                    Some(caller) if caller.func == PANIC_MARK => {
+                        save!();
+                        return Trap::DeferReturned;
                     }
                     Some(caller) => {
                         cur = caller;
@@ -304,7 +1023,85 @@ pub fn run(prog: &Program, st: &mut Stack, preempt: &AtomicBool) -> Exit {
                         fp = st.buf.as_mut_ptr().add(cur.fp as usize);
                     }
                 },
+
+                Instr::Defer { fv } => gs.defers.push(DeferRec {
+                    fv: r!(fv),
+                    depth: st.frames.len(),
+                }),
+                Instr::DeferReturn => {
+                    let depth = st.frames.len();
+                    if let Some(d) = gs.defers.last().copied() {
+                        if d.depth == depth {
+                            gs.defers.pop();
+                            if d.fv == 0 {
+                                throw_rt!(RuntimeError::nil_deref(0));
+                            }
+                            // Return to this DeferReturn to run the next one.
+                            ip = ip.sub(1);
+                            ctx = d.fv;
+                            let fid = FuncId(*(d.fv as *const u64) as u32);
+                            enter!(fid, cur.fp as usize + func.frame_size as usize);
+                        }
+                    }
+                }
+                Instr::Panic { v } => {
+                    let typ = r!(v) as *const Type;
+                    let data = r!(Slot1(v)) as *const u8;
+                    save!();
+                    return Trap::Panic(if typ.is_null() {
+                        PanicValue::Runtime(RuntimeError::new(
+                            "panic called with nil argument (use runtime.PanicNilError)",
+                        ))
+                    } else {
+                        PanicValue::Go { typ, data }
+                    });
+                }
+                Instr::Recover { dst } => {
+                    let (t, d) = do_recover(funcs, st, gs);
+                    r!(dst) = t;
+                    r!(Slot1(dst)) = d;
+                }
             }
         }
     }
+}
+
+/// The slot after `s` (second word of a two-word operand).
+#[allow(non_snake_case)]
+#[inline(always)]
+fn Slot1(s: crate::op::Slot) -> crate::op::Slot {
+    crate::op::Slot(s.0 + 1)
+}
+
+/// `recover()`: valid only in a function called directly by the panic
+/// machinery (wrappers are transparent), while a panic is not yet
+/// recovered. Returns the panic value as an `interface{}`.
+#[cold]
+fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState) -> (u64, u64) {
+    let Some(p) = gs.panics.last_mut() else {
+        return (0, 0);
+    };
+    if p.recovered {
+        return (0, 0);
+    }
+    let mut i = st.frames.len();
+    // The running frame's caller must be the marker, seen through wrappers.
+    loop {
+        if i == 0 {
+            return (0, 0);
+        }
+        let caller = st.frames[i - 1];
+        if caller.func == PANIC_MARK {
+            break;
+        }
+        if !funcs[caller.func.idx()].wrapper {
+            return (0, 0);
+        }
+        i -= 1;
+    }
+    if i - 1 != p.mark_depth {
+        return (0, 0);
+    }
+    p.recovered = true;
+    crate::print::panic_value_as_eface(&p.val)
 }

@@ -17,7 +17,10 @@
 //! A call names the caller's slot `base` where the callee's frame begins
 //! (register windows, as in Lua): the caller evaluates arguments straight
 //! into `base+R..`, and after the return finds the results in `base..`.
-//! Nothing is copied.
+//! Nothing is copied. The interpreter zeroes the callee's locals (slots
+//! after the arguments) on entry; result slots are the callee's to write
+//! (the compiler zeroes named results, and all results of a function
+//! with defers, in its prologue).
 //!
 //! Encoding: one `Instr` is one enum value of at most 16 bytes (pinned
 //! below). Jump offsets are relative to the instruction after the jump.
@@ -45,6 +48,87 @@ impl Slot {
 #[repr(transparent)]
 pub struct FuncId(pub u32);
 
+/// Width and signedness of a memory or frame-byte access, and of the
+/// normalization [`Instr::Ext`] (scalars in slots are kept sign- or
+/// zero-extended to 64 bits).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u8)]
+pub enum MemKind {
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    W64,
+}
+
+impl MemKind {
+    pub fn size(self) -> u32 {
+        match self {
+            MemKind::I8 | MemKind::U8 => 1,
+            MemKind::I16 | MemKind::U16 => 2,
+            MemKind::I32 | MemKind::U32 => 4,
+            MemKind::W64 => 8,
+        }
+    }
+}
+
+/// Numeric conversions done by [`Instr::Conv`] (Go's conversion rules:
+/// float→int truncates toward zero; out-of-range results are what amd64
+/// produces).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u8)]
+pub enum ConvOp {
+    I64ToF64,
+    U64ToF64,
+    F64ToI64,
+    F64ToU64,
+    I64ToF32,
+    U64ToF32,
+    F32ToI64,
+    F32ToU64,
+    F32ToF64,
+    F64ToF32,
+}
+
+/// What [`Instr::Print`] prints (the builtins print/println).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u8)]
+pub enum PrintKind {
+    Int,
+    Uint,
+    F64,
+    F32,
+    Bool,
+    /// two slots {ptr, len}
+    Str,
+    /// a pointer, map, chan, func or unsafe.Pointer: `0x...`
+    Ptr,
+    /// two slots: `(0x..,0x..)`
+    Iface,
+    /// three slots: `[len/cap]0x...`
+    Slice,
+    /// two slots (re, im) of complex128: `(1+2i)`
+    C128,
+    /// a space between println operands
+    Space,
+    /// the final newline of println; flushes
+    Newline,
+    /// flush without newline (end of print)
+    Flush,
+}
+
+/// Comparison of two strings by [`Instr::CmpStr`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u8)]
+pub enum StrCmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+}
+
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Instr {
     /// no operation
@@ -52,80 +136,562 @@ pub enum Instr {
 
     // --- moves and constants -------------------------------------------
     /// `R[dst] := R[src]` (one word)
-    Mov { dst: Slot, src: Slot },
-    /// `R[dst..dst+n] := R[src..src+n]` (non-overlapping or dst < src)
-    MovN { dst: Slot, src: Slot, n: u16 },
+    Mov {
+        dst: Slot,
+        src: Slot,
+    },
+    /// `R[dst..dst+n] := R[src..src+n]` (memmove semantics)
+    MovN {
+        dst: Slot,
+        src: Slot,
+        n: u16,
+    },
+    /// `R[dst..dst+n] := 0`
+    ZeroN {
+        dst: Slot,
+        n: u16,
+    },
     /// `R[dst] := imm` (sign-extended)
-    LoadImm { dst: Slot, imm: i32 },
+    LoadImm {
+        dst: Slot,
+        imm: i32,
+    },
     /// `R[dst] := consts[idx]`: a 64-bit constant from the function's pool
-    LoadConst { dst: Slot, idx: u32 },
+    LoadConst {
+        dst: Slot,
+        idx: u32,
+    },
 
     // --- int64 / uint64 arithmetic (two's complement wrap-around) ------
     /// `R[dst] := R[a] + R[b]`
-    AddI64 { dst: Slot, a: Slot, b: Slot },
+    AddI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] - R[b]`
-    SubI64 { dst: Slot, a: Slot, b: Slot },
+    SubI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] * R[b]`
-    MulI64 { dst: Slot, a: Slot, b: Slot },
+    MulI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] / R[b]`; panics "integer divide by zero"; MinInt64/-1 = MinInt64
-    DivI64 { dst: Slot, a: Slot, b: Slot },
+    DivI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] % R[b]`; panics on zero; MinInt64 % -1 = 0
-    RemI64 { dst: Slot, a: Slot, b: Slot },
+    RemI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `U[dst] := U[a] / U[b]`; panics on zero
+    DivU64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `U[dst] := U[a] % U[b]`; panics on zero
+    RemU64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] & R[b]`
-    AndI64 { dst: Slot, a: Slot, b: Slot },
+    AndI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] | R[b]`
-    OrI64 { dst: Slot, a: Slot, b: Slot },
+    OrI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     /// `R[dst] := R[a] ^ R[b]`
-    XorI64 { dst: Slot, a: Slot, b: Slot },
+    XorI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[dst] := R[a] &^ R[b]`
+    AndNotI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[dst] := R[a] << U[b]` (0 when `U[b] >= 64`)
+    Shl {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[dst] := R[a] >> U[b]` arithmetic (sign fill when `U[b] >= 64`)
+    ShrI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `U[dst] := U[a] >> U[b]` (0 when `U[b] >= 64`)
+    ShrU64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// panics "negative shift amount" when `R[a] < 0`
+    ShiftCheck {
+        a: Slot,
+    },
     /// `R[dst] := R[a] + imm`
-    AddImmI64 { dst: Slot, a: Slot, imm: i32 },
+    AddImmI64 {
+        dst: Slot,
+        a: Slot,
+        imm: i32,
+    },
     /// `R[dst] := -R[a]`
-    NegI64 { dst: Slot, a: Slot },
+    NegI64 {
+        dst: Slot,
+        a: Slot,
+    },
+    /// `R[dst] := ^R[a]`
+    ComI64 {
+        dst: Slot,
+        a: Slot,
+    },
+    /// `R[dst] := R[a] ^ 1` (boolean not)
+    Not {
+        dst: Slot,
+        a: Slot,
+    },
+    /// `R[dst] := R[src]` truncated to `kind` and sign/zero-extended back
+    Ext {
+        dst: Slot,
+        src: Slot,
+        kind: MemKind,
+    },
 
-    // --- float64 --------------------------------------------------------
-    /// `F[dst] := F[a] + F[b]`
-    AddF64 { dst: Slot, a: Slot, b: Slot },
-    /// `F[dst] := F[a] - F[b]`
-    SubF64 { dst: Slot, a: Slot, b: Slot },
-    /// `F[dst] := F[a] * F[b]`
-    MulF64 { dst: Slot, a: Slot, b: Slot },
-    /// `F[dst] := F[a] / F[b]` (IEEE: no panic)
-    DivF64 { dst: Slot, a: Slot, b: Slot },
+    // --- floats (float32 lives in a slot as its f32 bits) ---------------
+    AddF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    SubF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    MulF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// IEEE: no panic
+    DivF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    NegF64 {
+        dst: Slot,
+        a: Slot,
+    },
+    AddF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    SubF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    MulF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    DivF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    NegF32 {
+        dst: Slot,
+        a: Slot,
+    },
+    /// `R[dst] := convert(R[src])`
+    Conv {
+        dst: Slot,
+        src: Slot,
+        op: ConvOp,
+    },
 
     // --- comparisons producing a bool (0 or 1) ---------------------------
-    /// `R[dst] := R[a] == R[b]`
-    EqI64 { dst: Slot, a: Slot, b: Slot },
-    /// `R[dst] := R[a] < R[b]` (signed)
-    LtI64 { dst: Slot, a: Slot, b: Slot },
-    /// `R[dst] := R[a] <= R[b]` (signed)
-    LeI64 { dst: Slot, a: Slot, b: Slot },
-    /// `R[dst] := U[a] < U[b]`
-    LtU64 { dst: Slot, a: Slot, b: Slot },
+    EqI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    NeI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// signed
+    LtI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LeI64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LtU64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LeU64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    EqF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    NeF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LtF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LeF64 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    EqF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    NeF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LtF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    LeF32 {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[dst] := S[a] op S[b]` for strings in slots `a, a+1` and `b, b+1`
+    CmpStr {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+        op: StrCmp,
+    },
+    /// `R[dst] := mem(R[a], size) == mem(R[b], size)` by the type
+    /// descriptor `consts[typ]`'s equality (panics on uncomparable
+    /// interface contents)
+    EqMem {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+        typ: u32,
+    },
 
     // --- control flow ---------------------------------------------------
     /// `pc += off`; a safepoint when `off < 0`
-    Jmp { off: i32 },
+    Jmp {
+        off: i32,
+    },
     /// `if R[cond] != 0 { pc += off }`
-    JmpIf { cond: Slot, off: i32 },
+    JmpIf {
+        cond: Slot,
+        off: i32,
+    },
     /// `if R[cond] == 0 { pc += off }`
-    JmpIfNot { cond: Slot, off: i32 },
-    /// `if R[a] < R[b] { pc += off }` (fused compare-and-branch)
-    JmpLtI64 { a: Slot, b: Slot, off: i32 },
+    JmpIfNot {
+        cond: Slot,
+        off: i32,
+    },
+    /// `if R[a] < R[b] { pc += off }` (fused compare-and-branch; like every
+    /// conditional jump, a safepoint when taken backwards)
+    JmpLtI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
     /// `if R[a] >= R[b] { pc += off }`
-    JmpGeI64 { a: Slot, b: Slot, off: i32 },
+    JmpGeI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
+    /// `if R[a] == R[b] { pc += off }`
+    JmpEqI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
+    /// `if R[a] != R[b] { pc += off }`
+    JmpNeI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
     /// `if R[a] < imm { pc += off }`
-    JmpLtImmI64 { a: Slot, imm: i16, off: i32 },
+    JmpLtImmI64 {
+        a: Slot,
+        imm: i16,
+        off: i32,
+    },
     /// `if R[a] >= imm { pc += off }`
-    JmpGeImmI64 { a: Slot, imm: i16, off: i32 },
+    JmpGeImmI64 {
+        a: Slot,
+        imm: i16,
+        off: i32,
+    },
+    /// `if R[a] <= R[b] { pc += off }`
+    JmpLeI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
+    /// `if R[a] > R[b] { pc += off }`
+    JmpGtI64 {
+        a: Slot,
+        b: Slot,
+        off: i32,
+    },
+    /// `R[i] += imm; if R[i] < R[n] { pc += off }` (counted loop back edge)
+    AddJmpLtI64 {
+        i: Slot,
+        n: Slot,
+        imm: i16,
+        off: i32,
+    },
+    /// `R[i] += imm; if R[i] <= R[n] { pc += off }`
+    AddJmpLeI64 {
+        i: Slot,
+        n: Slot,
+        imm: i16,
+        off: i32,
+    },
+    /// `R[i] += R[step]; if R[i] < R[n] { pc += off }`
+    AddRJmpLtI64 {
+        i: Slot,
+        step: Slot,
+        n: Slot,
+        off: i32,
+    },
+    /// `R[i] += R[step]; if R[i] <= R[n] { pc += off }`
+    AddRJmpLeI64 {
+        i: Slot,
+        step: Slot,
+        n: Slot,
+        off: i32,
+    },
     /// `R[i] += 1; if R[i] < R[n] { pc += off }`: the back edge of a
     /// counted loop; a safepoint.
-    IncJmpLtI64 { i: Slot, n: Slot, off: i32 },
+    IncJmpLtI64 {
+        i: Slot,
+        n: Slot,
+        off: i32,
+    },
+
+    // --- memory (pointer in a slot; null panics as a nil dereference) ----
+    /// `R[dst] := *(kind*)(R[p] + off)`, extended to 64 bits
+    Load {
+        dst: Slot,
+        p: Slot,
+        kind: MemKind,
+        off: u32,
+    },
+    /// `*(kind*)(R[p] + off) := R[src]`
+    Store {
+        p: Slot,
+        src: Slot,
+        kind: MemKind,
+        off: u32,
+    },
+    /// `R[dst..dst+n] := words at R[p] + off`
+    LoadN {
+        dst: Slot,
+        p: Slot,
+        n: u16,
+        off: u32,
+    },
+    /// `words at R[p] + off := R[src..src+n]`
+    StoreN {
+        p: Slot,
+        src: Slot,
+        n: u16,
+        off: u32,
+    },
+    /// `R[dst] := *(kind*)(frame bytes + off)`: a sub-word field of a
+    /// frame-resident struct
+    FLoad {
+        dst: Slot,
+        kind: MemKind,
+        off: u32,
+    },
+    /// `*(kind*)(frame bytes + off) := R[src]`
+    FStore {
+        src: Slot,
+        kind: MemKind,
+        off: u32,
+    },
+    /// copy `size` bytes from `R[src]` to `R[dst]` (both non-nil checked)
+    MemMove {
+        dst: Slot,
+        src: Slot,
+        size: u32,
+    },
+    /// copy `size` bytes from memory at `R[p]` into the frame at slot `dst`
+    /// (a value smaller than its slots: the tail of the last slot is zeroed)
+    LoadBytes {
+        dst: Slot,
+        p: Slot,
+        size: u32,
+    },
+    /// copy `size` bytes from the frame at slot `src` to memory at `R[p]`
+    StoreBytes {
+        p: Slot,
+        src: Slot,
+        size: u32,
+    },
+    /// zero `size` bytes at `R[p]`
+    MemZero {
+        p: Slot,
+        size: u32,
+    },
+    /// panics "nil pointer dereference" when `R[p]` is null
+    NilCheck {
+        p: Slot,
+    },
+    /// `R[dst] := R[p] + R[i] * size` (address of an element)
+    IndexAddr {
+        dst: Slot,
+        p: Slot,
+        i: Slot,
+        size: u32,
+    },
+    /// panics "index out of range [R[i]] with length R[len]" unless
+    /// `0 <= R[i] < R[len]` (unsigned compare)
+    BoundsCheck {
+        i: Slot,
+        len: Slot,
+    },
+    /// `R[dst] := elem(R[s], R[i])`: bounds-checked load of a scalar element
+    /// of the slice (or string) header at `s` (`s+1` is its length);
+    /// the element size is `kind.size()`.
+    LoadElem {
+        dst: Slot,
+        s: Slot,
+        i: Slot,
+        kind: MemKind,
+    },
+    /// `elem(R[s], R[i]) := R[src]`: bounds-checked store of a scalar
+    /// element of the slice header at `s`.
+    StoreElem {
+        s: Slot,
+        i: Slot,
+        src: Slot,
+        kind: MemKind,
+    },
+    /// `R[dst] := R[a] + imm` on addresses (no overflow semantics needed)
+    AddPtrImm {
+        dst: Slot,
+        a: Slot,
+        imm: u32,
+    },
+    /// `R[dst] := mallocgc(desc.size, desc, true)` with `desc = consts[typ]`
+    New {
+        dst: Slot,
+        typ: u32,
+    },
+
+    // --- print ------------------------------------------------------------
+    /// print the value in slot `a` (see [`PrintKind`])
+    Print {
+        a: Slot,
+        kind: PrintKind,
+    },
 
     // --- calls ----------------------------------------------------------
     /// Call function `func` with its frame starting at this frame's `base`.
-    Call { func: FuncId, base: Slot },
+    Call {
+        func: FuncId,
+        base: Slot,
+    },
+    /// Call the func value (a `*funcval`) in `R[fv]`; the callee reads it
+    /// with `GetClosure`. Nil panics.
+    CallClosure {
+        fv: Slot,
+        base: Slot,
+    },
+    /// Call the function whose [`FuncId`] is in `R[f]` (interface methods).
+    CallIndirect {
+        f: Slot,
+        base: Slot,
+    },
+    /// Call Rust native `id` of the program's native table; it reads its
+    /// arguments and writes its results in the `n`-slot window at `base`
+    /// (`n` at least the native's declared window; more for natives that
+    /// take a value of variable size, such as a map key, at the end).
+    CallNative {
+        id: u16,
+        n: u16,
+        base: Slot,
+    },
+    /// `R[dst] := the closure pointer this function was called with`
+    GetClosure {
+        dst: Slot,
+    },
     /// Return to the caller (results are already in slots `0..R`).
     Ret,
+
+    // --- defer, panic, recover --------------------------------------------
+    /// Push a `_defer` record calling the func value `R[fv]` on this frame.
+    Defer {
+        fv: Slot,
+    },
+    /// Run (LIFO) the defers this frame pushed, then continue.
+    DeferReturn,
+    /// Start panicking with the `interface{}` in slots `v, v+1`.
+    Panic {
+        v: Slot,
+    },
+    /// `R[dst..dst+2] := recover()`
+    Recover {
+        dst: Slot,
+    },
 }
 
 const _: () = assert!(std::mem::size_of::<Instr>() <= 16);

@@ -1,23 +1,32 @@
 //! Function metadata (Go's symtab.go / funcdata): the compiled code of a
-//! function, its frame size, its pointer map, and its pc→line table.
+//! function, its frame size, its pointer map, its pc→line table, and the
+//! program's table of Rust natives.
 //!
-//! Invariants (checked by `Func::verify`, relied on by the interpreter
+//! Invariants (checked by `Program::verify`, relied on by the interpreter
 //! to skip bounds checks):
-//! - every slot operand of every instruction is `< frame_size`;
+//! - every slot operand of every instruction (all the slots a multi-word
+//!   operand covers) is `< frame_size`;
 //! - every jump lands inside `code`; the last instruction cannot fall off
 //!   the end (it is a `Ret` or an unconditional jump);
-//! - a `Call`'s `base + callee.frame_size` fits the caller's frame plus the
-//!   stack headroom the caller reserves (`base < frame_size`);
-//! - `ptrmap` has a bit per slot: set iff the slot may hold a pointer. A
-//!   slot never holds a pointer at one pc and a scalar at another.
+//! - a `Call`'s `base` is `< frame_size`; the callee's frame may extend
+//!   past the caller's (the interpreter grows the stack at the call);
+//! - constant-pool and native indices are in range;
+//! - `ptrmap` has a bit per slot: set iff the slot may hold a pointer.
+//!   Locals and temporaries are never reused for another type, so a slot
+//!   holds a pointer at every pc or at none; a suspended caller's frame is
+//!   live only below the `base` of the call it is suspended in (the rest
+//!   belongs to the callee's frame), as Go's outgoing-argument area does.
 
+use crate::interp::NativeFn;
 use crate::op::{FuncId, Instr, Slot};
 
 #[derive(Clone, Debug, Default)]
 pub struct Func {
+    /// Go's qualified name as tracebacks print it: `main.f`, `main.(*T).M`,
+    /// `main.main.func1`.
     pub name: String,
     pub code: Box<[Instr]>,
-    /// 64-bit constants loaded by `LoadConst`.
+    /// 64-bit constants loaded by `LoadConst` (and type descriptors).
     pub consts: Box<[u64]>,
     /// Slots in the frame: results, arguments, locals, temporaries.
     pub frame_size: u32,
@@ -27,12 +36,37 @@ pub struct Func {
     pub arg_slots: u32,
     /// One bit per slot: may hold a pointer (for the GC and stack copying).
     pub ptrmap: Box<[u64]>,
+    /// Source file (absolute path) and the line of each instruction.
+    pub file: String,
+    pub lines: Box<[u32]>,
+    /// Where a frame that recovered from a panic resumes: its epilogue
+    /// (`DeferReturn`, copy-out of named results, `Ret`).
+    pub recover_pc: u32,
+    /// A compiler-generated wrapper (defer thunks, method wrappers): not
+    /// shown in tracebacks, transparent to `recover`.
+    pub wrapper: bool,
+}
+
+/// A Rust native bound to a bodiless Go function or used as a runtime
+/// helper: `slots` is the size of its window (results then arguments).
+#[derive(Clone, Copy)]
+pub struct Native {
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub slots: u16,
+}
+
+impl std::fmt::Debug for Native {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "native {}", self.name)
+    }
 }
 
 /// The compiled program: every function, indexed by [`FuncId`].
 #[derive(Clone, Debug, Default)]
 pub struct Program {
     pub funcs: Vec<Func>,
+    pub natives: Vec<Native>,
 }
 
 impl Program {
@@ -46,6 +80,144 @@ impl Program {
     }
 }
 
+/// The slot ranges (start, width) and jump offset of one instruction.
+fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32>), String> {
+    use Instr::*;
+    let one = |s: Slot| (s, 1u32);
+    Ok(match *ins {
+        Nop | Ret | DeferReturn => (vec![], None),
+        Mov { dst, src } => (vec![one(dst), one(src)], None),
+        MovN { dst, src, n } => (vec![(dst, n as u32), (src, n as u32)], None),
+        ZeroN { dst, n } => (vec![(dst, n as u32)], None),
+        LoadImm { dst, .. } | GetClosure { dst } => (vec![one(dst)], None),
+        LoadConst { dst, .. } => (vec![one(dst)], None),
+        AddI64 { dst, a, b }
+        | SubI64 { dst, a, b }
+        | MulI64 { dst, a, b }
+        | DivI64 { dst, a, b }
+        | RemI64 { dst, a, b }
+        | DivU64 { dst, a, b }
+        | RemU64 { dst, a, b }
+        | AndI64 { dst, a, b }
+        | OrI64 { dst, a, b }
+        | XorI64 { dst, a, b }
+        | AndNotI64 { dst, a, b }
+        | Shl { dst, a, b }
+        | ShrI64 { dst, a, b }
+        | ShrU64 { dst, a, b }
+        | AddF64 { dst, a, b }
+        | SubF64 { dst, a, b }
+        | MulF64 { dst, a, b }
+        | DivF64 { dst, a, b }
+        | AddF32 { dst, a, b }
+        | SubF32 { dst, a, b }
+        | MulF32 { dst, a, b }
+        | DivF32 { dst, a, b }
+        | EqI64 { dst, a, b }
+        | NeI64 { dst, a, b }
+        | LtI64 { dst, a, b }
+        | LeI64 { dst, a, b }
+        | LtU64 { dst, a, b }
+        | LeU64 { dst, a, b }
+        | EqF64 { dst, a, b }
+        | NeF64 { dst, a, b }
+        | LtF64 { dst, a, b }
+        | LeF64 { dst, a, b }
+        | EqF32 { dst, a, b }
+        | NeF32 { dst, a, b }
+        | LtF32 { dst, a, b }
+        | LeF32 { dst, a, b }
+        | EqMem { dst, a, b, .. } => (vec![one(dst), one(a), one(b)], None),
+        CmpStr { dst, a, b, .. } => (vec![one(dst), (a, 2), (b, 2)], None),
+        ShiftCheck { a } | NilCheck { p: a } | Defer { fv: a } => (vec![one(a)], None),
+        AddImmI64 { dst, a, .. }
+        | NegI64 { dst, a }
+        | ComI64 { dst, a }
+        | Not { dst, a }
+        | NegF64 { dst, a }
+        | NegF32 { dst, a }
+        | AddPtrImm { dst, a, .. } => (vec![one(dst), one(a)], None),
+        Ext { dst, src, .. } | Conv { dst, src, .. } => (vec![one(dst), one(src)], None),
+        Jmp { off } => (vec![], Some(off)),
+        JmpIf { cond, off } | JmpIfNot { cond, off } => (vec![one(cond)], Some(off)),
+        JmpLtI64 { a, b, off }
+        | JmpGeI64 { a, b, off }
+        | JmpLeI64 { a, b, off }
+        | JmpGtI64 { a, b, off }
+        | JmpEqI64 { a, b, off }
+        | JmpNeI64 { a, b, off } => (vec![one(a), one(b)], Some(off)),
+        JmpLtImmI64 { a, off, .. } | JmpGeImmI64 { a, off, .. } => (vec![one(a)], Some(off)),
+        IncJmpLtI64 { i, n, off }
+        | AddJmpLtI64 { i, n, off, .. }
+        | AddJmpLeI64 { i, n, off, .. } => (vec![one(i), one(n)], Some(off)),
+        AddRJmpLtI64 { i, step, n, off } | AddRJmpLeI64 { i, step, n, off } => {
+            (vec![one(i), one(step), one(n)], Some(off))
+        }
+        LoadElem { dst, s, i, .. } => (vec![one(dst), (s, 2), one(i)], None),
+        StoreElem { s, i, src, .. } => (vec![(s, 2), one(i), one(src)], None),
+        Load { dst, p, .. } => (vec![one(dst), one(p)], None),
+        Store { p, src, .. } => (vec![one(p), one(src)], None),
+        LoadN { dst, p, n, .. } => (vec![(dst, n as u32), one(p)], None),
+        StoreN { p, src, n, .. } => (vec![one(p), (src, n as u32)], None),
+        FLoad { dst, kind, off } => (
+            vec![
+                one(dst),
+                (Slot((off / 8) as u16), (off % 8 + kind.size()).div_ceil(8)),
+            ],
+            None,
+        ),
+        FStore { src, kind, off } => (
+            vec![
+                one(src),
+                (Slot((off / 8) as u16), (off % 8 + kind.size()).div_ceil(8)),
+            ],
+            None,
+        ),
+        MemMove { dst, src, .. } => (vec![one(dst), one(src)], None),
+        LoadBytes { dst, p, size } => (vec![(dst, size.div_ceil(8).max(1)), one(p)], None),
+        StoreBytes { p, src, size } => (vec![one(p), (src, size.div_ceil(8).max(1))], None),
+        MemZero { p, .. } => (vec![one(p)], None),
+        IndexAddr { dst, p, i, .. } => (vec![one(dst), one(p), one(i)], None),
+        BoundsCheck { i, len } => (vec![one(i), one(len)], None),
+        New { dst, .. } => (vec![one(dst)], None),
+        Print { a, kind } => {
+            let n = match kind {
+                crate::op::PrintKind::Str
+                | crate::op::PrintKind::Iface
+                | crate::op::PrintKind::C128 => 2,
+                crate::op::PrintKind::Slice => 3,
+                _ => 1,
+            };
+            (vec![(a, n)], None)
+        }
+        Call { func, base } => {
+            let callee = prog
+                .funcs
+                .get(func.idx())
+                .ok_or_else(|| format!("call of unknown func {}", func.0))?;
+            (
+                vec![(base, (callee.result_slots + callee.arg_slots).max(1))],
+                None,
+            )
+        }
+        CallClosure { fv, base } | CallIndirect { f: fv, base } => (vec![one(fv), one(base)], None),
+        CallNative { id, n, base } => {
+            let nat = prog
+                .natives
+                .get(id as usize)
+                .ok_or_else(|| format!("unknown native {}", id))?;
+            if n < nat.slots {
+                return Err(format!(
+                    "window of {} slots for native {} needing {}",
+                    n, nat.name, nat.slots
+                ));
+            }
+            (vec![(base, (n as u32).max(1))], None)
+        }
+        Panic { v } | Recover { dst: v } => (vec![(v, 2)], None),
+    })
+}
+
 impl Func {
     fn verify(&self, prog: &Program) -> Result<(), String> {
         let size = self.frame_size;
@@ -57,94 +229,37 @@ impl Func {
             Some(Instr::Ret) | Some(Instr::Jmp { .. }) => {}
             _ => return Err("code may fall off the end".into()),
         }
-        let slot = |s: Slot| -> Result<(), String> {
-            if (s.0 as u32) < size {
-                Ok(())
-            } else {
-                Err(format!("slot {} out of frame of {}", s.0, size))
-            }
-        };
-        let target = |pc: usize, off: i32| -> Result<(), String> {
-            let t = pc as i64 + 1 + off as i64;
-            if (0..n).contains(&t) {
-                Ok(())
-            } else {
-                Err(format!("jump at {} to {} out of code", pc, t))
-            }
-        };
+        if self.lines.len() != self.code.len() {
+            return Err("line table does not cover the code".into());
+        }
+        if self.recover_pc as i64 >= n {
+            return Err("recover pc out of code".into());
+        }
         for (pc, ins) in self.code.iter().enumerate() {
-            use Instr::*;
+            let (slots, jump) = operands(ins, prog)?;
+            for (s, w) in slots {
+                if w == 0 || s.0 as u32 + w > size {
+                    return Err(format!(
+                        "pc {}: slot {}+{} out of frame of {}",
+                        pc, s.0, w, size
+                    ));
+                }
+            }
+            if let Some(off) = jump {
+                let t = pc as i64 + 1 + off as i64;
+                if !(0..n).contains(&t) {
+                    return Err(format!("jump at {} to {} out of code", pc, t));
+                }
+            }
             match *ins {
-                Nop | Ret => {}
-                Mov { dst, src } => {
-                    slot(dst)?;
-                    slot(src)?
-                }
-                MovN { dst, src, n } => {
-                    if n == 0 {
-                        return Err("MovN of 0 slots".into());
-                    }
-                    slot(Slot(dst.0.saturating_add(n - 1)))?;
-                    slot(Slot(src.0.saturating_add(n - 1)))?
-                }
-                LoadImm { dst, .. } => slot(dst)?,
-                LoadConst { dst, idx } => {
-                    slot(dst)?;
+                Instr::LoadConst { idx, .. }
+                | Instr::New { typ: idx, .. }
+                | Instr::EqMem { typ: idx, .. } => {
                     if idx as usize >= self.consts.len() {
                         return Err(format!("constant {} out of pool", idx));
                     }
                 }
-                AddI64 { dst, a, b }
-                | SubI64 { dst, a, b }
-                | MulI64 { dst, a, b }
-                | DivI64 { dst, a, b }
-                | RemI64 { dst, a, b }
-                | AndI64 { dst, a, b }
-                | OrI64 { dst, a, b }
-                | XorI64 { dst, a, b }
-                | AddF64 { dst, a, b }
-                | SubF64 { dst, a, b }
-                | MulF64 { dst, a, b }
-                | DivF64 { dst, a, b }
-                | EqI64 { dst, a, b }
-                | LtI64 { dst, a, b }
-                | LeI64 { dst, a, b }
-                | LtU64 { dst, a, b } => {
-                    slot(dst)?;
-                    slot(a)?;
-                    slot(b)?
-                }
-                AddImmI64 { dst, a, .. } | NegI64 { dst, a } => {
-                    slot(dst)?;
-                    slot(a)?
-                }
-                Jmp { off } => target(pc, off)?,
-                JmpIf { cond, off } | JmpIfNot { cond, off } => {
-                    slot(cond)?;
-                    target(pc, off)?
-                }
-                JmpLtI64 { a, b, off } | JmpGeI64 { a, b, off } => {
-                    slot(a)?;
-                    slot(b)?;
-                    target(pc, off)?
-                }
-                JmpLtImmI64 { a, off, .. } | JmpGeImmI64 { a, off, .. } => {
-                    slot(a)?;
-                    target(pc, off)?
-                }
-                IncJmpLtI64 { i, n, off } => {
-                    slot(i)?;
-                    slot(n)?;
-                    target(pc, off)?
-                }
-                Call { func, base } => {
-                    slot(base)?;
-                    let callee = prog
-                        .funcs
-                        .get(func.0 as usize)
-                        .ok_or_else(|| format!("call of unknown func {}", func.0))?;
-                    let _ = callee;
-                }
+                _ => {}
             }
         }
         if self.ptrmap.len() * 64 < size as usize {
@@ -158,6 +273,11 @@ impl Func {
         self.ptrmap
             .get(slot / 64)
             .is_some_and(|w| w >> (slot % 64) & 1 == 1)
+    }
+
+    /// The source line of the instruction at `pc` (0 when unknown).
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(0)
     }
 }
 

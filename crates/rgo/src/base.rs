@@ -21,9 +21,13 @@ pub const COMMANDS: &[Command] = &[
         name: "build",
         short: "compile packages and dependencies",
         usage: "rgo build [build flags] [packages]",
-        long: "Build compiles the named packages and reports errors, as 'go build' does.\n\
+        long: "Build loads, parses and type-checks the named packages and their\n\
+               dependencies, and reports errors as 'go build' does. It only checks:\n\
+               no binary is produced yet (rgo has no code generator).\n\
                \n\
-               Not implemented yet.\n",
+               Packages are named as for 'go build': a list of .go files, a directory\n\
+               ('.', './dir'), a pattern ('./...'), or an import path of the main\n\
+               module (found by go.mod) or of rgo's standard library.\n",
     },
     Command {
         name: "run",
@@ -51,7 +55,10 @@ pub const COMMANDS: &[Command] = &[
                \n\
                The tools are:\n\
                \n\
+               \tcheckstd    type-check every package of a GOROOT from its own sources\n\
                \tparse       parse Go files and report syntax errors\n\
+               \ttypes       print the type of every expression of Go files\n\
+               \ttypetest    measure the type checker against Go's test suite\n\
                \n\
                Usage of 'rgo tool parse':\n\
                \n\
@@ -76,9 +83,15 @@ pub const COMMANDS: &[Command] = &[
         name: "vet",
         short: "report likely mistakes in packages",
         usage: "rgo vet [build flags] [vet flags] [packages]",
-        long: "Vet type-checks the named packages and reports errors as 'go vet' does.\n\
+        long: "Vet loads, parses and type-checks the named packages and their\n\
+               dependencies. Errors are printed in the form 'go build' uses (every\n\
+               error, up to 10 per package, under a '# import/path' header), not\n\
+               'go vet''s form, which shows only the first. The exit status is 1 if\n\
+               there was any error. rgo has no vet analyzers yet.\n\
                \n\
-               Not implemented yet.\n",
+               Packages are named as for 'go build': a list of .go files, a directory\n\
+               ('.', './dir'), a pattern ('./...'), or an import path of the main\n\
+               module (found by go.mod) or of rgo's standard library.\n",
     },
 ];
 

@@ -1,5 +1,255 @@
-//! `rgo run`: to mirror `go run`. Not written yet: it says so and exits 2.
+//! `rgo run file.go... [arguments]`: mirrors `go run`. Loads and
+//! type-checks the package (printing errors as `go build` does, exit 1),
+//! compiles the main package to bytecode (rgo-compile) and runs it as
+//! goroutine 1 in the VM (rgo-runtime). An unrecovered panic prints Go's
+//! `panic: ...` report and traceback to stderr; like `go run`, a non-zero
+//! exit status is followed by `exit status N` on stderr and rgo exits 1
+//! (go run exits 1 whatever the program's status).
+//!
+//! v1 limits: the main package is compiled alone, so a program can use
+//! only what needs no std package code (builtins, the language).
 
-pub fn main(_args: &[String]) -> i32 {
-    crate::base::not_implemented("run")
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use rgo_runtime::interp::{self, Exit, PANIC_MARK};
+use rgo_runtime::print::panic_value_string;
+use rgo_runtime::symtab::Program;
+
+pub fn main(args: &[String]) -> i32 {
+    let n_files = args.iter().take_while(|a| a.ends_with(".go")).count();
+    if n_files == 0 {
+        eprintln!("go: no go files listed");
+        return 1;
+    }
+    let files: Vec<String> = args[..n_files].to_vec();
+    let stem = files[0]
+        .rsplit('/')
+        .next()
+        .unwrap_or("main")
+        .trim_end_matches(".go");
+    let mut prog_args = vec![format!("/tmp/go-build/b001/exe/{}", stem)];
+    prog_args.extend(args[n_files..].iter().cloned());
+    rgo_std::glue::os::set_args(prog_args);
+    let code = rgo::with_deep_stack(move || build_and_run(&files));
+    if code < 0 {
+        // Build errors: printed already; go run exits 1.
+        return 1;
+    }
+    if code != 0 {
+        eprintln!("exit status {}", code);
+        return 1;
+    }
+    0
+}
+
+/// Loads, checks, compiles and runs; returns the program's exit status.
+fn build_and_run(files: &[String]) -> i32 {
+    let cfg = rgo::load::Config::from_env();
+    let loaded = rgo::load::load(cfg.clone(), files);
+    for w in &loaded.warnings {
+        eprintln!("{}", w);
+    }
+    if !loaded.errors.is_empty() {
+        for e in &loaded.errors {
+            eprintln!("{}", e);
+        }
+        return -1;
+    }
+    let mut session = rgo::check::Session::new();
+    session.keep_info = true;
+    let results = session.check(&loaded);
+    let mut failed = false;
+    for r in &results {
+        failed |= r.failed;
+        if r.lines.is_empty() {
+            continue;
+        }
+        eprintln!("# {}", r.path);
+        for l in &r.lines {
+            eprintln!("{}", l);
+        }
+    }
+    if failed {
+        return -1;
+    }
+    let Some(&root) = loaded.roots.first() else {
+        return -1;
+    };
+    // Every package of the program, dependencies first (the checker's
+    // order), the main package last.
+    let mut order: Vec<usize> = loaded
+        .dependency_order()
+        .into_iter()
+        .filter(|&i| i != root)
+        .collect();
+    order.push(root);
+    let mut metas = Vec::new();
+    for &i in &order {
+        let pkg = &loaded.packages[i];
+        let Some((pid, info)) = session.infos.remove(&pkg.path) else {
+            eprintln!("# {}\ninternal error: package not checked", pkg.path);
+            return -1;
+        };
+        metas.push((i, pid, info, file_paths(pkg, &cfg.cwd)));
+    }
+    let inputs: Vec<rgo_compile::PkgInput> = metas
+        .iter()
+        .map(|(i, pid, info, paths)| {
+            let pkg = &loaded.packages[*i];
+            rgo_compile::PkgInput {
+                pkg: *pid,
+                info,
+                files: &pkg.asts,
+                srcs: &pkg.sources,
+                paths,
+                lenient: pkg.std,
+            }
+        })
+        .collect();
+    let out = match rgo_compile::compile_program(&mut session.world, &inputs) {
+        Ok(o) => o,
+        Err(errs) => {
+            eprintln!("# {}", loaded.packages[root].path);
+            for e in errs.iter().take(10) {
+                eprintln!("{}", e);
+            }
+            return -1;
+        }
+    };
+    if std::env::var_os("RGO_DISASM").is_some() {
+        eprint!("{}", disasm(&out.prog));
+    }
+    // SAFETY: the descriptor is leaked by the compiler (lives forever) and
+    // has the layout set_runtime_error_type requires.
+    unsafe { rgo_runtime::print::set_runtime_error_type(out.runtime_error_type) };
+    execute(&out.prog, out.entry)
+}
+
+/// The absolute file names tracebacks print for `pkg`'s files (rgo-std
+/// files as `$GOROOT/src/PATH/x.go`).
+fn file_paths(pkg: &rgo::load::Package, cwd: &std::path::Path) -> Vec<String> {
+    match &pkg.dir {
+        Some(dir) => pkg
+            .files
+            .iter()
+            .map(|f| {
+                let p: PathBuf = dir.join(&f.name);
+                std::fs::canonicalize(&p).unwrap_or(p).display().to_string()
+            })
+            .collect(),
+        None => {
+            let _ = cwd;
+            pkg.sources.iter().map(|s| s.name.clone()).collect()
+        }
+    }
+}
+
+/// The program's bytecode, one instruction a line (`RGO_DISASM=1`).
+fn disasm(prog: &Program) -> String {
+    let mut s = String::new();
+    for (i, f) in prog.funcs.iter().enumerate() {
+        s.push_str(&format!(
+            "func {} {} (frame {}, results {}, args {})\n",
+            i, f.name, f.frame_size, f.result_slots, f.arg_slots
+        ));
+        for (pc, ins) in f.code.iter().enumerate() {
+            s.push_str(&format!("  {:4} L{:<4} {:?}\n", pc, f.line_at(pc), ins));
+        }
+    }
+    s
+}
+
+/// Runs the program's entry as goroutine 1; returns the exit status.
+fn execute(prog: &Program, entry: rgo_runtime::op::FuncId) -> i32 {
+    let cache = Box::leak(Box::new(rgo_runtime::mcache::MCache::new()));
+    // SAFETY: the cache is leaked (lives forever) and used by this thread only.
+    unsafe {
+        rgo_runtime::malloc::set_current_mcache(cache);
+    }
+    let mut g = interp::G::new(prog, entry);
+    let preempt = AtomicBool::new(false);
+    let exit = interp::run(prog, &mut g, &preempt);
+    rgo_runtime::print::flush(&mut g.st.out);
+    match exit {
+        Exit::Done => 0,
+        Exit::OsExit(c) => c,
+        Exit::Preempted => 0,
+        Exit::Panic => {
+            eprint!("{}", panic_report(prog, &g));
+            2
+        }
+        Exit::StackOverflow => {
+            let mut s = String::from("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+            s.push_str("fatal error: stack overflow\n\n");
+            s.push_str(&traceback(prog, &g, 100));
+            eprint!("{}", s);
+            2
+        }
+    }
+}
+
+/// Go's fatal panic report: the panic chain (oldest first), the SIGSEGV
+/// line for nil dereferences, and the goroutine's traceback.
+fn panic_report(prog: &Program, g: &interp::G) -> String {
+    let mut s = String::new();
+    for (i, p) in g.st.panics.iter().enumerate() {
+        if i > 0 {
+            s.push('\t');
+        }
+        s.push_str("panic: ");
+        s.push_str(&panic_value_string(&p.val));
+        if p.repanicked {
+            s.push_str(" [recovered, repanicked]");
+        } else if p.recovered {
+            s.push_str(" [recovered]");
+        }
+        s.push('\n');
+    }
+    if let Some(interp::PanicValue::Runtime(e)) = g.st.panics.last().map(|p| &p.val) {
+        if let Some(addr) = e.segv_addr {
+            s.push_str(&format!(
+                "[signal SIGSEGV: segmentation violation code=0x1 addr={:#x} pc=0x0]\n",
+                addr
+            ));
+        }
+    }
+    s.push('\n');
+    s.push_str(&traceback(prog, g, 100));
+    s
+}
+
+/// `goroutine 1 [running]:` and one `name(...)` / `\tfile:line` pair per
+/// frame, innermost first; generated wrappers and runtime frames are not
+/// shown.
+fn traceback(prog: &Program, g: &interp::G, max: usize) -> String {
+    let mut s = format!("goroutine {} [running]:\n", g.id);
+    let st = &g.stack;
+    let mut frames = vec![st.cur];
+    frames.extend(st.frames.iter().rev().copied());
+    let mut shown = 0;
+    for f in frames {
+        if f.func == PANIC_MARK {
+            continue;
+        }
+        let Some(func) = prog.funcs.get(f.func.idx()) else {
+            continue;
+        };
+        if func.wrapper {
+            continue;
+        }
+        if shown == max {
+            s.push_str("...additional frames elided...\n");
+            break;
+        }
+        let pc = (f.pc as usize).saturating_sub(1);
+        s.push_str(&format!(
+            "{}(...)\n\t{}:{} +0x0\n",
+            func.name,
+            func.file,
+            func.line_at(pc)
+        ));
+        shown += 1;
+    }
+    s
 }

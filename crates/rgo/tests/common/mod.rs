@@ -28,6 +28,7 @@ pub fn rgo_in(dir: Option<&Path>, args: &[&str]) -> Run {
 }
 
 /// Runs `rgo ARGS...` in the crate directory.
+#[allow(dead_code)] // not every test binary uses it
 pub fn rgo(args: &[&str]) -> Run {
     rgo_in(None, args)
 }

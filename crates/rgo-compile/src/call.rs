@@ -1,0 +1,1419 @@
+//! Lowering of calls (static, closures, methods, interface methods),
+//! builtins, conversions, interfaces (boxing, itabs, assertions, type
+//! switches), multi-value expressions, `defer`, and the generated
+//! wrapper functions (value-receiver methods behind interfaces, defer
+//! thunks).
+
+use rgo_runtime::op::{ConvOp, FuncId, Instr, MemKind, PrintKind, Slot};
+use rgo_syntax::ast::{CallExpr, Expr, ExprKind};
+use rgo_types::check::{Mode, SelectionKind};
+use rgo_types::constant::BasicKind;
+use rgo_types::types::{Builtin, FuncInfo, ObjId, ObjKind, Type, TypeId};
+
+use crate::func::{Fc, Place};
+use crate::layout;
+
+/// How a call reaches its callee.
+enum Callee {
+    Static(FuncId),
+    Closure(Slot),
+    /// Interface method: the FuncId in a slot.
+    Indirect(Slot),
+}
+
+impl<'c, 'a> Fc<'c, 'a> {
+    /// Compiles a call; returns the slot of its first result.
+    pub fn call(&mut self, e: &'a Expr, c: &'a CallExpr, dst: Option<Slot>) -> Slot {
+        let fun = c.fun.unparen();
+        let ftv = self.c.info.type_of(self.file, fun.id).cloned();
+        let t = self.ty(e);
+        if ftv.as_ref().is_some_and(|tv| tv.mode == Mode::TypeExpr) {
+            return self.conversion(&c.args[0], t, dst);
+        }
+        if matches!(fun.kind, ExprKind::Name(_)) || self.qualified(fun).is_some() {
+            if let Some(o) = self.use_of(fun) {
+                if let ObjKind::Builtin(b) = self.c.w.obj(o).kind {
+                    return self.builtin(e, b, c, t, dst);
+                }
+            }
+        }
+        self.set_line(e.pos);
+        let (callee, sig, recv) = self.callee(fun);
+        let Type::Signature(s) = self.c.w.types.get(self.c.w.types.under(sig)).clone() else {
+            self.err(e.pos, "call of a non-function");
+            return self.alloc_t(t);
+        };
+        let res_types: Vec<TypeId> = s.results.iter().map(|r| self.oty(*r)).collect();
+        let par_types: Vec<TypeId> = s.params.iter().map(|p| self.oty(*p)).collect();
+        let rslots: u32 = res_types.iter().map(|t| self.nslots(*t)).sum();
+        let recv_slots = recv.as_ref().map(|(_, rt)| self.nslots(*rt)).unwrap_or(0);
+        let pslots: u32 = par_types.iter().map(|t| self.nslots(*t)).sum();
+        let base = self.alloc(rslots + recv_slots + pslots);
+        self.mark_types(base, &res_types);
+        let mut at = base.0 as u32 + rslots;
+        if let Some((rv, rt)) = recv {
+            let n = self.nslots(rt);
+            self.mark_types(Slot(at as u16), &[rt]);
+            self.mov(Slot(at as u16), rv, n);
+            at += n;
+        }
+        self.mark_types(Slot(at as u16), &par_types);
+        self.args_into(c, &par_types, s.variadic, at);
+        self.set_line(e.pos);
+        match callee {
+            Callee::Static(f) => {
+                self.emit(Instr::Call { func: f, base });
+            }
+            Callee::Closure(fv) => {
+                self.emit(Instr::CallClosure { fv, base });
+            }
+            Callee::Indirect(f) => {
+                self.emit(Instr::CallIndirect { f, base });
+            }
+        }
+        let _ = dst;
+        base
+    }
+
+    fn mark_types(&mut self, at: Slot, types: &[TypeId]) {
+        let mut s = at.0 as usize;
+        for t in types {
+            let mut words = Vec::new();
+            layout::pointer_words(self.c.w, *t, 0, &mut words);
+            for (i, b) in words.iter().enumerate() {
+                if *b && s + i < self.ptrs.len() {
+                    self.ptrs[s + i] = true;
+                }
+            }
+            s += self.nslots(*t) as usize;
+        }
+    }
+
+    /// Evaluates call arguments into the window starting at slot `at`.
+    fn args_into(&mut self, c: &'a CallExpr, params: &[TypeId], variadic: bool, at: u32) {
+        let mut at = at;
+        // f(g()) with a multi-value g.
+        let multi = c.args.len() == 1
+            && matches!(
+                self.c.w.types.get(
+                    self.c
+                        .info
+                        .type_of(self.file, c.args[0].id)
+                        .map(|tv| tv.typ)
+                        .unwrap_or(TypeId::INVALID)
+                ),
+                Type::Tuple(_)
+            );
+        if multi {
+            let nfixed = if variadic {
+                params.len().saturating_sub(1)
+            } else {
+                params.len()
+            };
+            let parts = self.multi_value_n(&c.args[0], nfixed);
+            for (i, &(s, st)) in parts.iter().take(nfixed).enumerate() {
+                let pt = params[i];
+                let v = self.convert_slots(s, st, pt);
+                let n = self.nslots(pt);
+                self.mov(Slot(at as u16), v, n);
+                at += n;
+            }
+            if variadic {
+                let extra: Vec<(Slot, TypeId)> = parts.iter().skip(nfixed).copied().collect();
+                let st = params[params.len() - 1];
+                self.pack_variadic(&extra, st, Slot(at as u16));
+            }
+            return;
+        }
+        let fixed = if variadic && !c.has_dots {
+            params.len() - 1
+        } else {
+            params.len()
+        };
+        for (i, a) in c.args.iter().take(fixed).enumerate() {
+            let pt = params[i];
+            let n = self.nslots(pt);
+            self.value_to(a, pt, Slot(at as u16));
+            at += n;
+        }
+        if variadic && !c.has_dots {
+            let st = params[params.len() - 1];
+            let Type::Slice(et) = self.under(st) else {
+                return;
+            };
+            let extra = &c.args[fixed.min(c.args.len())..];
+            let dst = Slot(at as u16);
+            if extra.is_empty() {
+                self.zero(dst, 3);
+                return;
+            }
+            let at_t = self.c.w.types.array(extra.len() as i64, et);
+            let p = self.alloc_ptr();
+            let d = self.desc_const(at_t);
+            let idx = self.konst(d);
+            self.emit(Instr::New { dst: p, typ: idx });
+            let es = self.c.w.sizeof(et).max(0) as u32;
+            for (i, a) in extra.iter().enumerate() {
+                self.lit_to_mem(p, i as u32 * es, a, et);
+            }
+            self.mov(dst, p, 1);
+            self.load_u64(Slot(dst.0 + 1), extra.len() as u64);
+            self.load_u64(Slot(dst.0 + 2), extra.len() as u64);
+        }
+    }
+
+    /// Builds the `[]T` of a variadic call's extra values into `dst`.
+    fn pack_variadic(&mut self, vals: &[(Slot, TypeId)], st: TypeId, dst: Slot) {
+        let Type::Slice(et) = self.under(st) else {
+            return;
+        };
+        if vals.is_empty() {
+            self.zero(dst, 3);
+            return;
+        }
+        let at_t = self.c.w.types.array(vals.len() as i64, et);
+        let p = self.alloc_ptr();
+        let d = self.desc_const(at_t);
+        let idx = self.konst(d);
+        self.emit(Instr::New { dst: p, typ: idx });
+        let es = self.c.w.sizeof(et).max(0) as u32;
+        for (i, &(s, vt)) in vals.iter().enumerate() {
+            let v = self.convert_slots(s, vt, et);
+            self.store_mem(p, i as u32 * es, et, v);
+        }
+        self.mov(dst, p, 1);
+        self.load_u64(Slot(dst.0 + 1), vals.len() as u64);
+        self.load_u64(Slot(dst.0 + 2), vals.len() as u64);
+    }
+
+    /// Resolves the callee: (how, signature type, receiver value+type).
+    fn callee(&mut self, fun: &'a Expr) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
+        let ft = self.ty(fun);
+        if let Some(f) = self.generic_callee(fun) {
+            return (Callee::Static(f), ft, None);
+        }
+        if matches!(fun.kind, ExprKind::Name(_)) || self.qualified(fun).is_some() {
+            if let Some(o) = self.use_of(fun) {
+                if let Some(&f) = self.c.func_of.get(&o) {
+                    if !self.vars.contains_key(&o) {
+                        return (Callee::Static(f), ft, None);
+                    }
+                }
+            }
+        }
+        if let ExprKind::Selector(x, _) = &fun.kind {
+            let sel = self.c.info.files[self.file]
+                .selections
+                .get(fun.id.index())
+                .cloned()
+                .flatten();
+            if let Some(sel) = sel {
+                if sel.kind == SelectionKind::MethodVal {
+                    return self.method_callee(x, &sel, ft);
+                }
+            }
+        }
+        let fv = self.expr(fun);
+        (Callee::Closure(fv), ft, None)
+    }
+
+    fn method_callee(
+        &mut self,
+        x: &'a Expr,
+        sel: &rgo_types::check::Selection,
+        ft: TypeId,
+    ) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
+        let xt = self.ty(x);
+        let m = sel.obj;
+        // Walk embedded fields to the receiver.
+        let path = &sel.index[..sel.index.len() - 1];
+        let (recv_place, recv_t) = self.embedded_place(x, xt, path);
+        let recv_place = self.to_mem(recv_place);
+        if self.c.w.types.is_interface(recv_t) {
+            let iv = self.load_place(&recv_place, recv_t);
+            let idx = self.iface_method_index(recv_t, m);
+            let f = self.scalar();
+            self.emit(Instr::Load {
+                dst: f,
+                p: iv,
+                kind: MemKind::W64,
+                off: 24 + 8 * idx,
+            });
+            return (
+                Callee::Indirect(f),
+                ft,
+                Some((Slot(iv.0 + 1), TypeId::UNSAFE_POINTER)),
+            );
+        }
+        let ptr_recv = matches!(
+            self.c.w.obj(m).kind,
+            ObjKind::Func(FuncInfo { ptr_recv: true, .. })
+        );
+        let Some(&fid) = self.c.func_of.get(&m) else {
+            self.err(x.pos, "call of a method without a body");
+            let s = self.scalar();
+            return (Callee::Closure(s), ft, None);
+        };
+        let recv_is_ptr = matches!(self.under(recv_t), Type::Pointer(_));
+        let sig_recv_t = match self.c.w.types.get(self.oty(m)) {
+            Type::Signature(s) => s.recv.map(|r| self.oty(r)).unwrap_or(recv_t),
+            _ => recv_t,
+        };
+        let rv = if ptr_recv {
+            if recv_is_ptr {
+                self.load_place(&recv_place, recv_t)
+            } else {
+                match recv_place {
+                    Place::Mem(p, off, _) => self.addr_plus(p, off),
+                    _ => {
+                        let v = self.load_place(&recv_place, recv_t);
+                        self.spill(v, recv_t)
+                    }
+                }
+            }
+        } else if recv_is_ptr {
+            let p = self.load_place(&recv_place, recv_t);
+            let Type::Pointer(b) = self.under(recv_t) else {
+                return (Callee::Static(fid), ft, None);
+            };
+            let d = self.alloc_t(b);
+            self.load_mem(p, 0, b, d);
+            d
+        } else {
+            self.load_place(&recv_place, recv_t)
+        };
+        (Callee::Static(fid), ft, Some((rv, sig_recv_t)))
+    }
+
+    /// The place of `x.f1.f2...` following embedded fields `path`.
+    fn embedded_place(&mut self, x: &'a Expr, xt: TypeId, path: &[usize]) -> (Place, TypeId) {
+        let mut pl = match &x.unparen().kind {
+            ExprKind::Name(_)
+            | ExprKind::Selector(..)
+            | ExprKind::Index(..)
+            | ExprKind::Star(_)
+                if self.const_val(x).is_none() =>
+            {
+                self.place(x)
+            }
+            _ => {
+                let v = self.expr(x);
+                Place::Slots(v, xt)
+            }
+        };
+        let mut cur = xt;
+        for &fi in path {
+            if let Type::Pointer(b) = self.under(cur) {
+                let v = self.load_place(&pl, cur);
+                pl = Place::Mem(v, 0, b);
+                cur = b;
+            }
+            let Type::Struct(st) = self.under(cur) else {
+                break;
+            };
+            let f = st.fields[fi];
+            let ft = self.oty(f);
+            let off = self.c.w.offsetsof(&st.fields)[fi].max(0) as u32;
+            pl = match pl {
+                Place::Mem(p, o, _) => Place::Mem(p, o + off, ft),
+                Place::Slots(s, _) if off % 8 == 0 => {
+                    Place::Slots(Slot(s.0 + (off / 8) as u16), ft)
+                }
+                other => {
+                    let v = self.load_place(&other, cur);
+                    let p = self.spill(v, cur);
+                    Place::Mem(p, off, ft)
+                }
+            };
+            cur = ft;
+        }
+        (pl, cur)
+    }
+
+    /// Index of method `m` in interface `t`'s sorted method set.
+    fn iface_method_index(&mut self, t: TypeId, m: ObjId) -> u32 {
+        let u = self.c.w.types.under(t);
+        let ts = self.c.w.type_set(u);
+        let name = self.c.w.obj(m).name.clone();
+        ts.methods
+            .iter()
+            .position(|x| self.c.w.obj(*x).name == name)
+            .unwrap_or(0) as u32
+    }
+
+    // ------------------------------------------------------------------
+    // Multi-value expressions.
+
+    /// `multi_value` padded to `n` values (after an error already reported
+    /// for an unsupported form, so lowering can go on without panicking).
+    pub fn multi_value_n(&mut self, e: &'a Expr, n: usize) -> Vec<(Slot, TypeId)> {
+        let mut v = self.multi_value(e);
+        if v.len() < n {
+            if v.is_empty() {
+                self.err(e.pos, "unsupported multi-value expression");
+            }
+            while v.len() < n {
+                let s = self.scalar();
+                v.push((s, TypeId::INVALID));
+            }
+        }
+        v
+    }
+
+    /// The values of a multi-value expression (call, comma-ok forms).
+    pub fn multi_value(&mut self, e: &'a Expr) -> Vec<(Slot, TypeId)> {
+        let e = e.unparen();
+        match &e.kind {
+            ExprKind::Index(x, idx) => {
+                let (v, ok) = self.map_index2(x, &idx[0]);
+                let xt = self.ty(x);
+                let vt = match self.under(xt) {
+                    Type::Map(_, v) => v,
+                    _ => TypeId::INVALID,
+                };
+                vec![(v, vt), (ok, TypeId::BOOL)]
+            }
+            ExprKind::TypeAssert(x, Some(te)) => {
+                let t = self.ty(te);
+                let (v, ok) = self.type_assert(x, t, true);
+                vec![(v, t), (ok, TypeId::BOOL)]
+            }
+            ExprKind::Call(c) => {
+                let tv = self
+                    .c
+                    .info
+                    .type_of(self.file, e.id)
+                    .map(|tv| tv.typ)
+                    .unwrap_or(TypeId::INVALID);
+                let base = self.call(e, c, None);
+                match self.c.w.types.get(tv).clone() {
+                    Type::Tuple(vars) => {
+                        let mut out = Vec::new();
+                        let mut at = base.0;
+                        for v in vars {
+                            let t = self.oty(v);
+                            out.push((Slot(at), t));
+                            at += self.nslots(t) as u16;
+                        }
+                        out
+                    }
+                    _ => vec![(base, tv)],
+                }
+            }
+            ExprKind::Unary(..) => {
+                self.err(e.pos, "channel receive is not supported yet");
+                vec![]
+            }
+            _ => {
+                let t = self.ty(e);
+                vec![(self.expr(e), t)]
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Builtins.
+
+    fn builtin(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        c: &'a CallExpr,
+        t: TypeId,
+        dst: Option<Slot>,
+    ) -> Slot {
+        self.set_line(e.pos);
+        let args = &c.args;
+        let tuple_arg = args.len() == 1
+            && matches!(
+                self.c.w.types.get(
+                    self.c
+                        .info
+                        .type_of(self.file, args[0].id)
+                        .map(|tv| tv.typ)
+                        .unwrap_or(TypeId::INVALID)
+                ),
+                Type::Tuple(_)
+            );
+        if tuple_arg && !matches!(b, Builtin::Print | Builtin::Println) {
+            self.err(
+                e.pos,
+                format!("{} of a multi-value call is not supported yet", b.name()),
+            );
+            return self.alloc_t(t);
+        }
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let xt = self.ty(&args[0]);
+                match self.under(xt) {
+                    Type::Map(..) => {
+                        let m = self.expr(&args[0]);
+                        let id = self.c.native("runtime.maplen").unwrap_or(0);
+                        let w = self.alloc(2);
+                        self.mov(Slot(w.0 + 1), m, 1);
+                        self.emit(Instr::CallNative { id, n: 2, base: w });
+                        w
+                    }
+                    Type::Slice(_) => {
+                        let v = self.expr(&args[0]);
+                        Slot(v.0 + if b == Builtin::Len { 1 } else { 2 })
+                    }
+                    Type::Basic(_) => {
+                        let v = self.expr(&args[0]);
+                        Slot(v.0 + 1)
+                    }
+                    Type::Pointer(at) => {
+                        let p = self.expr(&args[0]);
+                        self.emit(Instr::NilCheck { p });
+                        let n = match self.under(at) {
+                            Type::Array(n, _) => n,
+                            _ => 0,
+                        };
+                        let d = self.scalar();
+                        self.load_u64(d, n as u64);
+                        d
+                    }
+                    _ => {
+                        self.err(e.pos, "len/cap of this type is not supported yet");
+                        self.scalar()
+                    }
+                }
+            }
+            Builtin::Append => self.append(e, c, t),
+            Builtin::Copy => {
+                let dt = self.ty(&args[0]);
+                let d = self.expr(&args[0]);
+                let s = self.expr(&args[1]);
+                let es = match self.under(dt) {
+                    Type::Slice(et) => self.c.w.sizeof(et).max(0) as u64,
+                    _ => 1,
+                };
+                let id = self.c.native("runtime.slicecopy").unwrap_or(0);
+                let w = self.alloc(8);
+                self.mov(Slot(w.0 + 1), d, 3);
+                self.mov(Slot(w.0 + 4), s, 2);
+                self.load_u64(Slot(w.0 + 7), es);
+                self.emit(Instr::CallNative { id, n: 8, base: w });
+                w
+            }
+            Builtin::Make => {
+                let mt = self.ty(&args[0]);
+                match self.under(mt) {
+                    Type::Slice(et) => {
+                        let len = self.value_as(&args[1], TypeId::INT);
+                        let cap = if args.len() > 2 {
+                            self.value_as(&args[2], TypeId::INT)
+                        } else {
+                            len
+                        };
+                        let id = self.c.native("runtime.makeslice").unwrap_or(0);
+                        let w = self.alloc(6);
+                        self.ptrs[w.0 as usize] = true;
+                        let d = self.desc_const(et);
+                        self.load_u64(Slot(w.0 + 3), d);
+                        self.mov(Slot(w.0 + 4), len, 1);
+                        self.mov(Slot(w.0 + 5), cap, 1);
+                        self.emit(Instr::CallNative { id, n: 6, base: w });
+                        w
+                    }
+                    Type::Map(..) => {
+                        let id = self.c.native("runtime.makemap").unwrap_or(0);
+                        let w = self.alloc(3);
+                        self.ptrs[w.0 as usize] = true;
+                        let d = self.desc_const(mt);
+                        self.load_u64(Slot(w.0 + 1), d);
+                        if args.len() > 1 {
+                            let h = self.value_as(&args[1], TypeId::INT);
+                            self.mov(Slot(w.0 + 2), h, 1);
+                        } else {
+                            self.zero(Slot(w.0 + 2), 1);
+                        }
+                        self.emit(Instr::CallNative { id, n: 3, base: w });
+                        w
+                    }
+                    _ => {
+                        self.err(e.pos, "make of this type is not supported yet");
+                        self.alloc_t(t)
+                    }
+                }
+            }
+            Builtin::New => {
+                let Type::Pointer(et) = self.under(t) else {
+                    return self.alloc_ptr();
+                };
+                let p = dst.unwrap_or_else(|| self.alloc_ptr());
+                let d = self.desc_const(et);
+                let idx = self.konst(d);
+                self.emit(Instr::New { dst: p, typ: idx });
+                p
+            }
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let Type::Map(kt, _) = self.under(mt) else {
+                    return self.scalar();
+                };
+                let m = self.expr(&args[0]);
+                let k = self.value_as(&args[1], kt);
+                let ks = self.nslots(kt).max(1);
+                let id = self.c.native("runtime.mapdelete").unwrap_or(0);
+                let w = self.alloc(2 + ks);
+                let md = self.desc_const(mt);
+                self.load_u64(w, md);
+                self.mov(Slot(w.0 + 1), m, 1);
+                self.mov(Slot(w.0 + 2), k, ks);
+                self.emit(Instr::CallNative {
+                    id,
+                    n: (2 + ks) as u16,
+                    base: w,
+                });
+                w
+            }
+            Builtin::Clear => {
+                let mt = self.ty(&args[0]);
+                match self.under(mt) {
+                    Type::Map(..) => {
+                        let m = self.expr(&args[0]);
+                        let id = self.c.native("runtime.mapclear").unwrap_or(0);
+                        let w = self.alloc(2);
+                        let md = self.desc_const(mt);
+                        self.load_u64(w, md);
+                        self.mov(Slot(w.0 + 1), m, 1);
+                        self.emit(Instr::CallNative { id, n: 2, base: w });
+                        w
+                    }
+                    _ => {
+                        self.err(e.pos, "clear of a slice is not supported yet");
+                        self.scalar()
+                    }
+                }
+            }
+            Builtin::Panic => {
+                let v = self.value_as(&args[0], TypeId::EMPTY_INTERFACE);
+                self.set_line(e.pos);
+                self.emit(Instr::Panic { v });
+                v
+            }
+            Builtin::Recover => {
+                let d = self.alloc_t(TypeId::EMPTY_INTERFACE);
+                self.emit(Instr::Recover { dst: d });
+                d
+            }
+            Builtin::Print | Builtin::Println => {
+                let ln = b == Builtin::Println;
+                let mut vals = Vec::new();
+                if args.len() == 1
+                    && matches!(
+                        self.c.w.types.get(
+                            self.c
+                                .info
+                                .type_of(self.file, args[0].id)
+                                .map(|tv| tv.typ)
+                                .unwrap_or(TypeId::INVALID)
+                        ),
+                        Type::Tuple(_)
+                    )
+                {
+                    for (s, st) in self.multi_value(&args[0]) {
+                        let k = self.print_kind(st);
+                        vals.push((s, k));
+                    }
+                }
+                let plain: &[Expr] = if vals.is_empty() { args } else { &[] };
+                for a in plain {
+                    let at = self.ty(a);
+                    let v = if self.is_nil(a) {
+                        let z = self.scalar();
+                        self.zero(z, 1);
+                        (z, PrintKind::Ptr)
+                    } else {
+                        (self.value_as(a, at), self.print_kind(at))
+                    };
+                    vals.push(v);
+                }
+                for (i, (v, k)) in vals.into_iter().enumerate() {
+                    if ln && i > 0 {
+                        self.emit(Instr::Print {
+                            a: v,
+                            kind: PrintKind::Space,
+                        });
+                    }
+                    self.emit(Instr::Print { a: v, kind: k });
+                }
+                let z = self.scalar();
+                self.emit(Instr::Print {
+                    a: z,
+                    kind: if ln {
+                        PrintKind::Newline
+                    } else {
+                        PrintKind::Flush
+                    },
+                });
+                z
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut acc = self.value_as(&args[0], t);
+                let n = self.nslots(t);
+                let cur = self.alloc_t(t);
+                self.mov(cur, acc, n);
+                acc = cur;
+                for a in &args[1..] {
+                    let v = self.value_as(a, t);
+                    let lt = self.scalar();
+                    if b == Builtin::Min {
+                        self.compare(rgo_syntax::token::Token::Lss, t, v, acc, lt);
+                    } else {
+                        self.compare(rgo_syntax::token::Token::Gtr, t, v, acc, lt);
+                    }
+                    let j = self.emit(Instr::JmpIfNot { cond: lt, off: 0 });
+                    self.mov(acc, v, n);
+                    let here = self.pc();
+                    self.patch(j, here);
+                }
+                acc
+            }
+            Builtin::String | Builtin::Slice => {
+                let p = self.expr(&args[0]);
+                let lt = self.ty(&args[1]);
+                let n = self.value_as(&args[1], lt);
+                let d = self.alloc_t(t);
+                self.mov(d, p, 1);
+                self.mov(Slot(d.0 + 1), n, 1);
+                if b == Builtin::Slice {
+                    self.mov(Slot(d.0 + 2), n, 1);
+                }
+                d
+            }
+            Builtin::StringData | Builtin::SliceData => {
+                let v = self.expr(&args[0]);
+                let d = self.alloc_ptr();
+                self.mov(d, v, 1);
+                d
+            }
+            Builtin::Add => {
+                let p = self.expr(&args[0]);
+                let lt = self.ty(&args[1]);
+                let n = self.value_as(&args[1], lt);
+                let d = self.alloc_ptr();
+                self.emit(Instr::AddI64 { dst: d, a: p, b: n });
+                d
+            }
+            _ => {
+                self.err(e.pos, format!("builtin {} is not supported yet", b.name()));
+                self.alloc_t(t)
+            }
+        }
+    }
+
+    fn append(&mut self, e: &'a Expr, c: &'a CallExpr, t: TypeId) -> Slot {
+        let Type::Slice(et) = self.under(t) else {
+            return self.alloc_t(t);
+        };
+        let s0 = self.value_as(&c.args[0], t);
+        let s = self.alloc_t(t);
+        self.mov(s, s0, 3);
+        let es = self.c.w.sizeof(et).max(0) as u32;
+        // Values first (Go evaluates all arguments before appending).
+        let (vals, num): (Vec<Slot>, Slot) = if c.has_dots {
+            let v = self.expr(&c.args[1]);
+            (vec![v], Slot(v.0 + 1))
+        } else {
+            let mut vals = Vec::new();
+            for a in &c.args[1..] {
+                let v = self.value_as(a, et);
+                let n = self.nslots(et);
+                let tmp = self.alloc_t(et);
+                self.mov(tmp, v, n);
+                vals.push(tmp);
+            }
+            let num = self.scalar();
+            self.load_u64(num, vals.len() as u64);
+            (vals, num)
+        };
+        if !c.has_dots && vals.is_empty() {
+            return s;
+        }
+        self.set_line(e.pos);
+        // Fast path: enough capacity.
+        let newlen = self.scalar();
+        self.emit(Instr::AddI64 {
+            dst: newlen,
+            a: Slot(s.0 + 1),
+            b: num,
+        });
+        let oldlen = self.scalar();
+        self.mov(oldlen, Slot(s.0 + 1), 1);
+        let r = self.alloc_t(t);
+        let grow = self.emit(Instr::JmpLtI64 {
+            a: Slot(s.0 + 2),
+            b: newlen,
+            off: 0,
+        });
+        self.mov(r, s, 3);
+        self.mov(Slot(r.0 + 1), newlen, 1);
+        let done = self.jmp();
+        let g = self.pc();
+        self.patch(grow, g);
+        let id = self.c.native("runtime.growslice").unwrap_or(0);
+        let w = self.alloc(8);
+        self.ptrs[w.0 as usize] = true;
+        self.ptrs[w.0 as usize + 3] = true;
+        self.mov(Slot(w.0 + 3), s, 3);
+        let d = self.desc_const(et);
+        self.load_u64(Slot(w.0 + 6), d);
+        self.mov(Slot(w.0 + 7), num, 1);
+        self.emit(Instr::CallNative { id, n: 8, base: w });
+        self.mov(r, w, 3);
+        let end = self.pc();
+        self.patch(done, end);
+        if c.has_dots {
+            let q = self.alloc_ptr();
+            self.emit(Instr::IndexAddr {
+                dst: q,
+                p: r,
+                i: oldlen,
+                size: es,
+            });
+            let id = self.c.native("runtime.slicecopy").unwrap_or(0);
+            let w = self.alloc(8);
+            self.mov(Slot(w.0 + 1), q, 1);
+            self.mov(Slot(w.0 + 2), num, 1);
+            self.mov(Slot(w.0 + 3), num, 1);
+            self.mov(Slot(w.0 + 4), vals[0], 2);
+            self.load_u64(Slot(w.0 + 7), es as u64);
+            self.emit(Instr::CallNative { id, n: 8, base: w });
+        } else {
+            for (i, v) in vals.into_iter().enumerate() {
+                let idx = self.scalar();
+                self.emit(Instr::AddImmI64 {
+                    dst: idx,
+                    a: oldlen,
+                    imm: i as i32,
+                });
+                let q = self.alloc_ptr();
+                self.emit(Instr::IndexAddr {
+                    dst: q,
+                    p: r,
+                    i: idx,
+                    size: es,
+                });
+                self.store_mem(q, 0, et, v);
+            }
+        }
+        r
+    }
+
+    // ------------------------------------------------------------------
+    // Conversions.
+
+    fn conversion(&mut self, a: &'a Expr, to: TypeId, dst: Option<Slot>) -> Slot {
+        let from = self.ty(a);
+        let tt = &self.c.w.types;
+        if tt.is_interface(to) {
+            return self.value_as(a, to);
+        }
+        let (fi, ti) = (tt.is_integer(from), tt.is_integer(to));
+        let (ff, tf) = (tt.is_float(from), tt.is_float(to));
+        let f32_to = tt.basic_kind(to) == Some(BasicKind::Float32);
+        let f32_from = tt.basic_kind(from) == Some(BasicKind::Float32);
+        let from_unsigned = tt.is_unsigned(from);
+        let to_unsigned = tt.is_unsigned(to);
+        if tt.is_string(to) && !tt.is_string(from) {
+            return self.to_string_conv(a, from, to);
+        }
+        if tt.is_string(from) && matches!(self.under(to), Type::Slice(_)) {
+            let Type::Slice(et) = self.under(to) else {
+                return self.alloc_t(to);
+            };
+            let name = if self.c.w.types.basic_kind(et) == Some(BasicKind::Int32) {
+                "runtime.stringtoslicerune"
+            } else {
+                "runtime.stringtoslicebyte"
+            };
+            let v = self.expr(a);
+            let id = self.c.native(name).unwrap_or(0);
+            let w = self.alloc(5);
+            self.ptrs[w.0 as usize] = true;
+            self.ptrs[w.0 as usize + 3] = true;
+            self.mov(Slot(w.0 + 3), v, 2);
+            self.emit(Instr::CallNative { id, n: 5, base: w });
+            return w;
+        }
+        if let Type::Slice(_) = self.under(from) {
+            let (is_ptr, at) = match self.under(to) {
+                Type::Pointer(at) => (true, at),
+                _ => (false, to),
+            };
+            if let Type::Array(n, _) = self.under(at) {
+                return self.slice_to_array(a, n, at, is_ptr);
+            }
+        }
+        let v = self.expr(a);
+        if fi && ti {
+            if self.c.w.sizeof(to) < 8 {
+                let d = dst.unwrap_or_else(|| self.scalar());
+                let kind = layout::mem_kind(self.c.w, to);
+                self.emit(Instr::Ext {
+                    dst: d,
+                    src: v,
+                    kind,
+                });
+                return d;
+            }
+            return v;
+        }
+        if fi && tf {
+            let d = dst.unwrap_or_else(|| self.scalar());
+            let op = match (from_unsigned, f32_to) {
+                (false, false) => ConvOp::I64ToF64,
+                (true, false) => ConvOp::U64ToF64,
+                (false, true) => ConvOp::I64ToF32,
+                (true, true) => ConvOp::U64ToF32,
+            };
+            self.conv(d, v, op);
+            return d;
+        }
+        if ff && ti {
+            let d = dst.unwrap_or_else(|| self.scalar());
+            let op = match (to_unsigned && self.c.w.sizeof(to) == 8, f32_from) {
+                (false, false) => ConvOp::F64ToI64,
+                (true, false) => ConvOp::F64ToU64,
+                (false, true) => ConvOp::F32ToI64,
+                (true, true) => ConvOp::F32ToU64,
+            };
+            self.conv(d, v, op);
+            if self.c.w.sizeof(to) < 8 {
+                let kind = layout::mem_kind(self.c.w, to);
+                self.emit(Instr::Ext {
+                    dst: d,
+                    src: d,
+                    kind,
+                });
+            }
+            return d;
+        }
+        if ff && tf {
+            if f32_from == f32_to {
+                return v;
+            }
+            let d = dst.unwrap_or_else(|| self.scalar());
+            self.conv(
+                d,
+                v,
+                if f32_to {
+                    ConvOp::F64ToF32
+                } else {
+                    ConvOp::F32ToF64
+                },
+            );
+            return d;
+        }
+        v
+    }
+
+    /// `(*[N]T)(s)` and `[N]T(s)`: panics when `len(s) < N`.
+    fn slice_to_array(&mut self, a: &'a Expr, n: i64, at: TypeId, is_ptr: bool) -> Slot {
+        let v = self.expr(a);
+        let id = self.c.native("runtime.panicSliceConvert").unwrap_or(0);
+        let w = self.alloc(2);
+        self.mov(w, Slot(v.0 + 1), 1);
+        self.load_u64(Slot(w.0 + 1), n as u64);
+        let ok = self.emit(Instr::JmpGeI64 {
+            a: w,
+            b: Slot(w.0 + 1),
+            off: 0,
+        });
+        self.emit(Instr::CallNative { id, n: 2, base: w });
+        let here = self.pc();
+        self.patch(ok, here);
+        if is_ptr {
+            return v;
+        }
+        let d = self.alloc_t(at);
+        if n > 0 {
+            self.load_mem(v, 0, at, d);
+        }
+        d
+    }
+
+    fn to_string_conv(&mut self, a: &'a Expr, from: TypeId, to: TypeId) -> Slot {
+        let v = self.expr(a);
+        let (name, n, at) = if self.c.w.types.is_integer(from) {
+            ("runtime.intstring", 3, 2)
+        } else {
+            match self.under(from) {
+                Type::Slice(et) if self.c.w.types.basic_kind(et) == Some(BasicKind::Int32) => {
+                    ("runtime.slicerunetostring", 5, 2)
+                }
+                _ => ("runtime.slicebytetostring", 5, 2),
+            }
+        };
+        let id = self.c.native(name).unwrap_or(0);
+        let w = self.alloc(n);
+        self.ptrs[w.0 as usize] = true;
+        let k = if n == 3 { 1 } else { 3 };
+        self.mov(Slot(w.0 + at), v, k);
+        self.emit(Instr::CallNative {
+            id,
+            n: n as u16,
+            base: w,
+        });
+        let _ = to;
+        w
+    }
+
+    // ------------------------------------------------------------------
+    // Interfaces.
+
+    /// Boxes a concrete value of type `from` as interface type `to`.
+    pub fn to_iface(&mut self, v: Slot, from: TypeId, to: TypeId) -> Slot {
+        let d = self.alloc_t(to);
+        let empty = self.is_empty_iface(to);
+        let w0 = if empty {
+            self.desc_const(from)
+        } else {
+            self.itab(from, to)
+        };
+        self.load_u64(d, w0);
+        if layout::is_direct_iface(self.c.w, from) {
+            self.mov(Slot(d.0 + 1), v, 1);
+        } else if self.c.w.sizeof(from) == 0 {
+            self.load_u64(Slot(d.0 + 1), rgo_runtime::malloc::zerobase() as u64);
+        } else {
+            let p = self.spill(v, from);
+            self.mov(Slot(d.0 + 1), p, 1);
+        }
+        d
+    }
+
+    /// Converts between interface types (statically assignable).
+    pub fn iface_to_iface(&mut self, v: Slot, from: TypeId, to: TypeId) -> Slot {
+        let fe = self.is_empty_iface(from);
+        let te = self.is_empty_iface(to);
+        if fe == te
+            && (fe
+                || rgo_types::predicates::identical(
+                    self.c.w,
+                    self.c.w.types.under(from),
+                    self.c.w.types.under(to),
+                ))
+        {
+            return v;
+        }
+        let tw = self.type_word(v, from);
+        let d = self.alloc_t(to);
+        if te {
+            self.mov(d, tw, 1);
+        } else {
+            let (w0, _) = self.assert_iface(tw, to);
+            self.mov(d, w0, 1);
+        }
+        self.mov(Slot(d.0 + 1), Slot(v.0 + 1), 1);
+        d
+    }
+
+    /// The dynamic type word of interface value `iv` of type `xt`.
+    pub fn type_word(&mut self, iv: Slot, xt: TypeId) -> Slot {
+        if self.is_empty_iface(xt) {
+            return iv;
+        }
+        let tw = self.alloc_ptr();
+        let z = self.scalar();
+        self.zero(z, 1);
+        self.mov(tw, z, 1);
+        let j = self.emit(Instr::JmpEqI64 {
+            a: iv,
+            b: z,
+            off: 0,
+        });
+        self.emit(Instr::Load {
+            dst: tw,
+            p: iv,
+            kind: MemKind::W64,
+            off: 8,
+        });
+        let here = self.pc();
+        self.patch(j, here);
+        tw
+    }
+
+    /// Runtime lookup of the itab for dynamic type `tw` and interface `to`:
+    /// (itab or 0, ok).
+    fn assert_iface(&mut self, tw: Slot, to: TypeId) -> (Slot, Slot) {
+        let id = self.c.native("runtime.assertE2I").unwrap_or(0);
+        let w = self.alloc(4);
+        self.ptrs[w.0 as usize] = true;
+        let d = self.desc_const(to);
+        self.load_u64(Slot(w.0 + 2), d);
+        self.mov(Slot(w.0 + 3), tw, 1);
+        self.emit(Instr::CallNative { id, n: 4, base: w });
+        (w, Slot(w.0 + 1))
+    }
+
+    /// Whether the dynamic type `tw` matches type-switch case `e`.
+    pub fn type_matches(&mut self, tw: Slot, _iv: Slot, _xt: TypeId, e: &'a Expr) -> Slot {
+        let ok = self.scalar();
+        if self.is_nil(e) {
+            let z = self.scalar();
+            self.zero(z, 1);
+            self.emit(Instr::EqI64 {
+                dst: ok,
+                a: tw,
+                b: z,
+            });
+            return ok;
+        }
+        let t = self.ty(e);
+        if self.c.w.types.is_interface(t) {
+            if self.is_empty_iface(t) {
+                let z = self.scalar();
+                self.zero(z, 1);
+                self.emit(Instr::NeI64 {
+                    dst: ok,
+                    a: tw,
+                    b: z,
+                });
+                return ok;
+            }
+            let (_, k) = self.assert_iface(tw, t);
+            return k;
+        }
+        let d = self.desc_const(t);
+        let c = self.scalar();
+        self.load_u64(c, d);
+        self.emit(Instr::EqI64 {
+            dst: ok,
+            a: tw,
+            b: c,
+        });
+        ok
+    }
+
+    /// The value of concrete type `t` held in interface value `iv`.
+    pub fn iface_value(&mut self, iv: Slot, t: TypeId) -> Slot {
+        let data = Slot(iv.0 + 1);
+        if layout::is_direct_iface(self.c.w, t) {
+            return data;
+        }
+        let d = self.alloc_t(t);
+        if self.c.w.sizeof(t) > 0 {
+            self.load_mem(data, 0, t, d);
+        }
+        d
+    }
+
+    /// `x.(T)`: (value, ok). Without `comma_ok`, a failure panics.
+    pub fn type_assert(&mut self, x: &'a Expr, t: TypeId, comma_ok: bool) -> (Slot, Slot) {
+        let xt = self.ty(x);
+        let xv = self.expr(x);
+        let iv = self.alloc_t(xt);
+        self.mov(iv, xv, 2);
+        let tw = self.type_word(iv, xt);
+        let res = self.alloc_t(t);
+        let n = self.nslots(t);
+        self.zero(res, n);
+        let ok;
+        if self.c.w.types.is_interface(t) {
+            if self.is_empty_iface(t) {
+                ok = self.scalar();
+                let z = self.scalar();
+                self.zero(z, 1);
+                self.emit(Instr::NeI64 {
+                    dst: ok,
+                    a: tw,
+                    b: z,
+                });
+                let j = self.emit(Instr::JmpIfNot { cond: ok, off: 0 });
+                self.mov(res, tw, 1);
+                self.mov(Slot(res.0 + 1), Slot(iv.0 + 1), 1);
+                let here = self.pc();
+                self.patch(j, here);
+            } else {
+                let (w0, k) = self.assert_iface(tw, t);
+                ok = k;
+                let j = self.emit(Instr::JmpIfNot { cond: ok, off: 0 });
+                self.mov(res, w0, 1);
+                self.mov(Slot(res.0 + 1), Slot(iv.0 + 1), 1);
+                let here = self.pc();
+                self.patch(j, here);
+            }
+        } else {
+            ok = self.scalar();
+            let d = self.desc_const(t);
+            let c = self.scalar();
+            self.load_u64(c, d);
+            self.emit(Instr::EqI64 {
+                dst: ok,
+                a: tw,
+                b: c,
+            });
+            let j = self.emit(Instr::JmpIfNot { cond: ok, off: 0 });
+            let v = self.iface_value(iv, t);
+            self.mov(res, v, n);
+            let here = self.pc();
+            self.patch(j, here);
+        }
+        if !comma_ok {
+            let j = self.emit(Instr::JmpIf { cond: ok, off: 0 });
+            let id = self.c.native("runtime.panicdottype").unwrap_or(0);
+            let w = self.alloc(3);
+            self.mov(w, tw, 1);
+            let want = self.desc_const(t);
+            self.load_u64(Slot(w.0 + 1), want);
+            let it = self.desc_const(xt);
+            self.load_u64(Slot(w.0 + 2), it);
+            self.emit(Instr::CallNative { id, n: 3, base: w });
+            let here = self.pc();
+            self.patch(j, here);
+        }
+        (res, ok)
+    }
+
+    /// A static itab for concrete type `t` and interface `i`.
+    pub fn itab(&mut self, t: TypeId, i: TypeId) -> u64 {
+        if let Some(&p) = self.c.itabs.get(&(t, i)) {
+            return p;
+        }
+        let u = self.c.w.types.under(i);
+        let ms = self.c.w.type_set(u).methods;
+        let inter = self.desc_const(i);
+        let typ = self.desc_const(t);
+        let mut words: Vec<u64> = vec![inter, typ, 0];
+        for m in ms {
+            let name = self.c.w.obj(m).name.to_string();
+            let f = match crate::method_func(self.c, t, &name) {
+                Some(f) => self.c.take(f),
+                None => {
+                    self.err(
+                        rgo_syntax::Pos(0),
+                        format!(
+                            "method {} of {} is not supported yet (promoted through embedding?)",
+                            name,
+                            self.c.w.type_string(t, None)
+                        ),
+                    );
+                    0
+                }
+            };
+            words.push(f);
+        }
+        let p = Box::leak(words.into_boxed_slice()).as_ptr() as u64;
+        self.c.itabs.insert((t, i), p);
+        p
+    }
+
+    // ------------------------------------------------------------------
+    // Method values.
+
+    /// `x.M` as a value: a closure binding the receiver (evaluated now),
+    /// calling through a generated thunk that forwards the arguments.
+    pub fn method_value(&mut self, e: &'a Expr, _x: &'a Expr, t: TypeId) -> Slot {
+        let (callee, _, recv) = self.callee(e);
+        let Type::Signature(s) = self.c.w.types.get(self.c.w.types.under(t)).clone() else {
+            return self.alloc_t(t);
+        };
+        let res_slots: u32 = s.results.iter().map(|r| self.nslots(self.oty(*r))).sum();
+        let arg_slots: u32 = s.params.iter().map(|p| self.nslots(self.oty(*p))).sum();
+        let Some((rv, rt)) = recv else {
+            return self.alloc_t(t);
+        };
+        let rslots = self.nslots(rt);
+        let fv_word = !matches!(callee, Callee::Static(_));
+        let words = 1 + fv_word as u32 + rslots;
+        let tmp = self.alloc(words);
+        let mut bits = vec![false; words as usize];
+        let mut at = tmp.0 + 1;
+        if let Callee::Closure(f) | Callee::Indirect(f) = callee {
+            self.mov(Slot(at), f, 1);
+            at += 1;
+        }
+        self.mov(Slot(at), rv, rslots);
+        let mut pw = Vec::new();
+        layout::pointer_words(self.c.w, rt, 0, &mut pw);
+        if rt == TypeId::UNSAFE_POINTER {
+            pw = vec![true];
+        }
+        for (i, b) in pw.iter().enumerate() {
+            if *b {
+                bits[(at - tmp.0) as usize + i] = true;
+            }
+        }
+        let call = match callee {
+            Callee::Static(f) => crate::ThunkCall::Static(f),
+            Callee::Closure(_) => crate::ThunkCall::Closure,
+            Callee::Indirect(_) => crate::ThunkCall::Indirect,
+        };
+        let name = format!("{}-fm", self.name);
+        let thunk = crate::call_thunk(self.c, call, rslots, arg_slots, res_slots, true, name);
+        let tw = self.c.take(thunk);
+        self.load_u64(tmp, tw);
+        let desc = crate::words_type(&bits);
+        let idx = self.konst(desc as u64);
+        let p = self.alloc_ptr();
+        self.emit(Instr::New { dst: p, typ: idx });
+        self.emit(Instr::StoreN {
+            p,
+            src: tmp,
+            n: words as u16,
+            off: 0,
+        });
+        p
+    }
+
+    // ------------------------------------------------------------------
+    // defer.
+
+    pub fn defer_stmt(&mut self, e: &'a Expr) {
+        let ExprKind::Call(c) = &e.unparen().kind else {
+            self.err(e.pos, "defer requires a call");
+            return;
+        };
+        let fun = c.fun.unparen();
+        // defer func() { ... }()
+        if c.args.is_empty() {
+            if let ExprKind::FuncLit(_) = &fun.kind {
+                let fv = self.expr(fun);
+                self.emit(Instr::Defer { fv });
+                return;
+            }
+        }
+        if let ExprKind::Name(_) = &fun.kind {
+            if let Some(o) = self.use_of(fun) {
+                if let ObjKind::Builtin(b) = self.c.w.obj(o).kind {
+                    self.defer_builtin(e, b, c);
+                    return;
+                }
+            }
+        }
+        let (callee, sig, recv) = self.callee(fun);
+        let Type::Signature(s) = self.c.w.types.get(self.c.w.types.under(sig)).clone() else {
+            return;
+        };
+        let par_types: Vec<TypeId> = s.params.iter().map(|p| self.oty(*p)).collect();
+        let res_slots: u32 = s.results.iter().map(|r| self.nslots(self.oty(*r))).sum();
+        // Captured words: [thunk id][fv?][receiver][args]
+        let mut types: Vec<TypeId> = Vec::new();
+        let fv_word = matches!(callee, Callee::Closure(_) | Callee::Indirect(_));
+        if let Some((_, rt)) = &recv {
+            types.push(*rt);
+        }
+        types.extend(par_types.iter().copied());
+        let arg_slots: u32 = types.iter().map(|t| self.nslots(*t)).sum();
+        let words = 1 + fv_word as u32 + arg_slots;
+        let tmp = self.alloc(words);
+        let mut at = tmp.0 as u32 + 1;
+        if let Callee::Closure(fv) | Callee::Indirect(fv) = callee {
+            self.mov(Slot(at as u16), fv, 1);
+            at += 1;
+        }
+        if let Some((rv, rt)) = recv {
+            let n = self.nslots(rt);
+            self.mov(Slot(at as u16), rv, n);
+            at += n;
+        }
+        self.args_into(c, &par_types, s.variadic, at);
+        let call = match callee {
+            Callee::Static(f) => crate::ThunkCall::Static(f),
+            Callee::Closure(_) => crate::ThunkCall::Closure,
+            Callee::Indirect(_) => crate::ThunkCall::Indirect,
+        };
+        let thunk = crate::defer_thunk(self.c, call, arg_slots, res_slots, &self.name);
+        let tw = self.c.take(thunk);
+        self.load_u64(tmp, tw);
+        // The closure object's pointer words.
+        let mut bits = vec![false; words as usize];
+        if fv_word {
+            bits[1] = true;
+        }
+        let mut off = 1 + fv_word as usize;
+        for t in &types {
+            let mut pw = Vec::new();
+            layout::pointer_words(self.c.w, *t, 0, &mut pw);
+            for (i, b) in pw.iter().enumerate() {
+                if *b {
+                    bits[off + i] = true;
+                }
+            }
+            off += self.nslots(*t) as usize;
+        }
+        let desc = crate::words_type(&bits);
+        let idx = self.konst(desc as u64);
+        let p = self.alloc_ptr();
+        self.emit(Instr::New { dst: p, typ: idx });
+        self.emit(Instr::StoreN {
+            p,
+            src: tmp,
+            n: words as u16,
+            off: 0,
+        });
+        self.emit(Instr::Defer { fv: p });
+    }
+}
+
+impl<'c, 'a> Fc<'c, 'a> {
+    /// `defer print(...)`, `defer println(...)`, `defer panic(v)`: the
+    /// arguments are evaluated now into the defer record; a generated
+    /// thunk performs the builtin.
+    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, c: &'a CallExpr) {
+        let mut items: Vec<(TypeId, PrintKind)> = Vec::new();
+        let mut vals: Vec<Slot> = Vec::new();
+        match b {
+            Builtin::Print | Builtin::Println => {
+                for a in &c.args {
+                    let at = self.ty(a);
+                    if self.is_nil(a) {
+                        let z = self.scalar();
+                        self.zero(z, 1);
+                        vals.push(z);
+                        items.push((TypeId::UNSAFE_POINTER, PrintKind::Ptr));
+                    } else {
+                        vals.push(self.value_as(a, at));
+                        items.push((at, self.print_kind(at)));
+                    }
+                }
+            }
+            Builtin::Panic => {
+                vals.push(self.value_as(&c.args[0], TypeId::EMPTY_INTERFACE));
+                items.push((TypeId::EMPTY_INTERFACE, PrintKind::Iface));
+            }
+            Builtin::Recover => {}
+            _ => {
+                self.err(e.pos, format!("defer {} is not supported yet", b.name()));
+                return;
+            }
+        }
+        let words: u32 = 1 + items.iter().map(|(t, _)| self.nslots(*t)).sum::<u32>();
+        let tmp = self.alloc(words);
+        let mut at = tmp.0 + 1;
+        let mut bits = vec![false; words as usize];
+        for (v, (t, _)) in vals.iter().zip(&items) {
+            let n = self.nslots(*t);
+            self.mov(Slot(at), *v, n);
+            let mut pw = Vec::new();
+            layout::pointer_words(self.c.w, *t, 0, &mut pw);
+            for (i, p) in pw.iter().enumerate() {
+                if *p {
+                    bits[(at - tmp.0) as usize + i] = true;
+                }
+            }
+            at += n as u16;
+        }
+        let thunk = crate::builtin_thunk(self.c, b, &items, &self.name);
+        let tw = self.c.take(thunk);
+        self.load_u64(tmp, tw);
+        let desc = crate::words_type(&bits);
+        let idx = self.konst(desc as u64);
+        let p = self.alloc_ptr();
+        self.emit(Instr::New { dst: p, typ: idx });
+        self.emit(Instr::StoreN {
+            p,
+            src: tmp,
+            n: words as u16,
+            off: 0,
+        });
+        self.emit(Instr::Defer { fv: p });
+    }
+}
+
+/// Unused: keeps Mode imported for future comma-ok receive forms.
+#[allow(dead_code)]
+fn _mode(_: Mode) {}

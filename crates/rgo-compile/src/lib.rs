@@ -1,0 +1,1320 @@
+//! rgo-compile: lowering of a type-checked Go package to rgo's bytecode
+//! (Go's cmd/compile, back half). Input: the AST (rgo-syntax) and the
+//! checker's facts (rgo-types `Info`); output: an `rgo_runtime::symtab::
+//! Program` plus the runtime type descriptors it references.
+//!
+//! Map: [`layout`] sizes, slots, pointer words and type descriptors;
+//! [`func`] the lowering of one function (frame, statements, control
+//! flow), `expr.rs` expressions and places, `call.rs` calls, builtins,
+//! conversions, interfaces and defer; [`escape`] which variables live on
+//! the heap; this file the package driver (function ids, globals, init
+//! order, method tables) and the generated functions (value-method and
+//! promoted-method wrappers, defer and method-value thunks).
+//!
+//! v1 limits (reported as compile errors, never Rust panics): one package
+//! (imported std packages are not compiled yet), no generics, goroutines,
+//! channels, select, complex arithmetic, `clear` of slices, frames over
+//! 65k slots.
+//!
+//! Design decisions (recorded here as the issue asks; Decision /
+//! Rationale / Trade-off):
+//!
+//! - Values in Go's memory layout. Frame slots are 8 bytes; a local of
+//!   type T occupies ceil(size/8) consecutive slots holding T's memory
+//!   image (so frame ↔ heap is a copy). Sub-word fields of a
+//!   frame-resident struct are read and written with byte-offset frame
+//!   instructions (`FLoad`/`FStore`). A scalar alone in a slot is kept
+//!   sign- or zero-extended to 64 bits after every narrow operation
+//!   (`Ext`), so comparisons are plain 64-bit ones; float32 is kept as
+//!   its f32 bits and rounded to f32 by every operation.
+//! - Slots are allocated monotonically and never reused for another
+//!   value, so a slot holds a pointer at every pc or at none (exact
+//!   pointer maps). A call's window is allocated like any temporary; the
+//!   callee's frame may extend past the caller's, over slots the caller
+//!   only uses later (slots are handed out in source order, and nothing
+//!   allocated after a call site is live across it). Trade-off: frames are
+//!   larger than with a register allocator; they are zeroed on entry.
+//! - Escape analysis v1 (conservative): a local whose address is taken
+//!   (`&x`, a pointer-receiver method call on it, slicing it), a local of
+//!   array type, and a variable a closure captures *and* that is
+//!   reassigned somewhere live on the heap (`mallocgc` with the
+//!   variable's type descriptor) and are accessed through a pointer held
+//!   in a slot. A captured variable that is never reassigned nor
+//!   addressed is copied into the closure (by value, as Go does). Nothing
+//!   points into a stack, so stack growth copies without adjusting. Go
+//!   1.22 loop variables get a fresh cell per iteration when on the heap.
+//!   Not modelled yet: Go 1.25's stack-allocated backing store for
+//!   non-escaping `append`/`make` (visible in `cap` results).
+//! - Constants used as operands are loaded once per call into a small
+//!   reserved area after the parameters (read-only slots; the area sits
+//!   below every call window so no callee frame overlaps it).
+//! - The callee zeroes its locals on entry; results are the callee's to
+//!   write: named results are zeroed in the prologue (and all results of
+//!   a function with defers, which may return after a recovery).
+//! - Superinstructions where they pay: fused compare-and-branch with
+//!   registers or immediates, counted-loop back edges (`IncJmpLtI64`,
+//!   `AddJmpLtI64`, `AddRJmpLeI64`...), `AddImmI64` for `x±c` and `x++`,
+//!   bounds-checked scalar element access (`LoadElem`/`StoreElem`); loops
+//!   are inverted (test at the bottom).
+//! - Heap objects come only from `mallocgc(size, typ, needzero)` with the
+//!   object's descriptor. Descriptors (size, align, kind, ptrdata and
+//!   bitmap, equality, string form, kind-specific parts, methods of named
+//!   types) are leaked per loaded program, one per distinct type.
+//! - Calls use register windows (op.rs). A func value is a pointer to a
+//!   funcval `{FuncId, captured cell pointers...}`; a top-level function
+//!   used as a value gets a static funcval; the callee reads its closure
+//!   with `GetClosure`. Methods take the receiver as the first argument;
+//!   interface calls load the FuncId from the itab
+//!   `{inter, type, hash, fun[]}` (built statically for static
+//!   conversions) and use `CallIndirect`; value-receiver methods reached
+//!   through an interface go through a generated wrapper that
+//!   dereferences the data word (Go's `(*T).M` wrappers).
+//! - Interfaces are `{*Type or *itab, data}`; data is a pointer (values
+//!   boxed with mallocgc), except pointer-shaped types stored directly.
+//! - Strings `{ptr,len}` with literals in static memory; slices
+//!   `{ptr,len,cap}`; append grows with Go's `nextslicecap` + roundupsize;
+//!   concatenation, conversions and slicing checks are runtime natives.
+//! - defer: `defer f(args)` evaluates the arguments into a closure over a
+//!   generated thunk (Go 1.17+'s wrapping) pushed with `Defer`; a function
+//!   with defers ends in an epilogue (`DeferReturn`, copy-out of heap
+//!   named results, `Ret`) which is also where a recovered frame resumes.
+//! - main runs as goroutine 1 from a generated `runtime.main` (package
+//!   variable initialization in the checker's init order, `init`s, then
+//!   `main.main`).
+//!
+//! Architecture invariant: the compiler knows the runtime only through
+//! the instruction set (op.rs), symtab.rs, the natives' names and the
+//! type descriptors.
+
+mod call;
+pub mod escape;
+mod expr;
+pub mod func;
+pub mod layout;
+
+use std::collections::{HashMap, HashSet};
+
+use rgo_runtime::op::{FuncId, Instr, Slot};
+use rgo_runtime::symtab::{Func, Program};
+use rgo_syntax::ast;
+use rgo_syntax::SourceFile;
+use rgo_types::types::{ObjId, ObjKind, PackageId, TypeId, World};
+use rgo_types::Info;
+
+/// A compiled program ready to run.
+pub struct Output {
+    pub prog: Program,
+    /// The descriptor of runtime error values (install it with
+    /// `rgo_runtime::print::set_runtime_error_type` before running).
+    pub runtime_error_type: *const rgo_runtime::typedesc::Type,
+    /// `runtime.main`: initializes the package and calls `main.main`.
+    pub entry: FuncId,
+}
+
+/// An error the compiler cannot (yet) lower, with its position.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub pos: String,
+    pub msg: String,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.pos, self.msg)
+    }
+}
+
+/// A function literal waiting to be compiled: its id, where it is, the
+/// captured variables in closure order, and its traceback name.
+pub(crate) struct PendingLit<'a> {
+    pub id: FuncId,
+    pub file: usize,
+    pub lit: &'a ast::FuncLit,
+    pub sig: TypeId,
+    pub captures: Vec<ObjId>,
+    pub name: String,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum ThunkCall {
+    Static(FuncId),
+    /// The func value is the first captured word.
+    Closure,
+    /// An interface method: the FuncId is the first captured word.
+    Indirect,
+}
+
+/// The package compiler's shared state.
+pub struct Compiler<'a> {
+    pub w: &'a mut World,
+    pub info: &'a Info,
+    pub files: &'a [ast::File],
+    pub srcs: &'a [SourceFile],
+    pub pkg: PackageId,
+    pub(crate) funcs: Vec<Option<Func>>,
+    pub(crate) func_of: HashMap<ObjId, FuncId>,
+    pub(crate) globals: HashMap<ObjId, u64>,
+    pub(crate) descs: layout::Descs,
+    pub(crate) natives: Vec<rgo_runtime::symtab::Native>,
+    pub(crate) native_of: HashMap<String, u16>,
+    pub(crate) pending: Vec<PendingLit<'a>>,
+    pub(crate) strings: HashMap<Vec<u8>, u64>,
+    pub(crate) static_funcvals: HashMap<FuncId, u64>,
+    pub(crate) value_wrappers: HashMap<ObjId, FuncId>,
+    pub(crate) promoted: HashMap<(TypeId, String), FuncId>,
+    pub(crate) itabs: HashMap<(TypeId, TypeId), u64>,
+    pub(crate) escapes: HashSet<ObjId>,
+    /// Captured variables never reassigned: copied into closures.
+    pub(crate) by_value: HashSet<ObjId>,
+    pub(crate) errors: Vec<CompileError>,
+    /// Functions of std packages replaced by stubs, with the errors to
+    /// report if the program reaches them.
+    pub(crate) stubs: HashMap<FuncId, Vec<CompileError>>,
+    /// Functions whose id the function being compiled stores as a value
+    /// (closures, thunks, itabs, funcvals).
+    pub(crate) taken: Vec<u32>,
+    /// Per compiled declaration (and init function): the ids it takes.
+    pub(crate) refs: HashMap<u32, Vec<u32>>,
+    /// The type substitution of the generic instance being compiled.
+    pub(crate) subst: Option<std::rc::Rc<Subst>>,
+    /// Generic functions: (package index, file, declaration).
+    pub(crate) generics: HashMap<ObjId, (usize, usize, &'a ast::FuncDecl)>,
+    /// Instances by (generic function, type arguments).
+    pub(crate) instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
+    /// Instances waiting for their bodies.
+    pub(crate) inst_queue: Vec<(ObjId, Vec<TypeId>, FuncId)>,
+    /// Index (into the program's packages) of the package being compiled.
+    pub(crate) cur: usize,
+}
+
+/// A generic instance's substitution: types of expressions (by file and
+/// node index) and of objects with type parameters replaced.
+pub(crate) struct Subst {
+    pub types: HashMap<(usize, usize), TypeId>,
+    pub objs: HashMap<ObjId, TypeId>,
+    pub map: Vec<(TypeId, TypeId)>,
+}
+
+impl<'a> Compiler<'a> {
+    /// Makes `p` the package being compiled.
+    fn enter(&mut self, p: &PkgInput<'a>) {
+        self.info = p.info;
+        self.files = p.files;
+        self.srcs = p.srcs;
+        self.pkg = p.pkg;
+    }
+
+    /// `f` as a value word (a closure's or itab's FuncId), remembered as a
+    /// root of reachability.
+    pub(crate) fn take(&mut self, f: FuncId) -> u64 {
+        self.taken.push(f.0);
+        f.0 as u64
+    }
+
+    /// The instance of generic function `o` for `targs` (compiled later).
+    pub(crate) fn instantiate(&mut self, o: ObjId, targs: Vec<TypeId>) -> FuncId {
+        if let Some(&f) = self.instances.get(&(o, targs.clone())) {
+            return f;
+        }
+        let id = self.reserve();
+        self.instances.insert((o, targs.clone()), id);
+        self.inst_queue.push((o, targs, id));
+        id
+    }
+
+    /// A new FuncId whose body comes later.
+    pub(crate) fn reserve(&mut self) -> FuncId {
+        self.funcs.push(None);
+        FuncId(self.funcs.len() as u32 - 1)
+    }
+
+    pub(crate) fn native(&mut self, name: &str) -> Option<u16> {
+        if let Some(&i) = self.native_of.get(name) {
+            return Some(i);
+        }
+        let n = rgo_runtime::natives::lookup(name).or_else(|| rgo_std::glue::lookup(name))?;
+        if name == "sort.reflectSwapper" {
+            self.swap_thunk();
+        }
+        if name.starts_with("fmt.appendPrint") {
+            self.register_fmt_state();
+        }
+        self.natives.push(n);
+        let i = self.natives.len() as u16 - 1;
+        self.native_of.insert(name.to_string(), i);
+        Some(i)
+    }
+
+    /// The function of the func values `sort.reflectSwapper` returns:
+    /// `func(i, j int)` calling `sort.swapElems(closure, i, j)`.
+    fn swap_thunk(&mut self) {
+        let Some(native) = self.native("sort.swapElems") else {
+            return;
+        };
+        let id = self.reserve();
+        let mut f = func::Fc::new(self, 0, "sort.Slice.func1".into());
+        let args = f.alloc(2);
+        let win = f.alloc(3);
+        f.emit(Instr::GetClosure { dst: win });
+        f.mov(Slot(win.0 + 1), args, 2);
+        f.emit(Instr::CallNative {
+            id: native,
+            n: 3,
+            base: win,
+        });
+        f.emit(Instr::Ret);
+        let func = f.finish(0, 2, String::new(), 0, true);
+        self.funcs[id.idx()] = Some(func);
+        rgo_std::glue::sort::set_swap_thunk(id.0);
+    }
+
+    /// Tells fmt's native core the descriptors of `*fmt.pp` and
+    /// `fmt.State` (it builds the State a `Format` method receives).
+    fn register_fmt_state(&mut self) {
+        let scope = self.w.pkg(self.pkg).scope;
+        let (Some(pp), Some(st)) = (
+            self.w.lookup_local(scope, "pp"),
+            self.w.lookup_local(scope, "State"),
+        ) else {
+            return;
+        };
+        let (pp_t, st_t) = (self.w.obj(pp).typ, self.w.obj(st).typ);
+        let ptr = self.w.types.pointer(pp_t);
+        let pd = self.descs.get(self.w, ptr);
+        let sd = self.descs.get(self.w, st_t);
+        rgo_std::glue::set_fmt_state_types(pd, sd);
+    }
+
+    /// Static string data for a literal (interned).
+    pub(crate) fn string_data(&mut self, b: &[u8]) -> u64 {
+        if b.is_empty() {
+            return 0;
+        }
+        if let Some(&p) = self.strings.get(b) {
+            return p;
+        }
+        let p = Box::leak(b.to_vec().into_boxed_slice()).as_ptr() as u64;
+        self.strings.insert(b.to_vec(), p);
+        p
+    }
+
+    /// The static funcval of a top-level function used as a value.
+    pub(crate) fn static_funcval(&mut self, f: FuncId) -> u64 {
+        self.taken.push(f.0);
+        *self
+            .static_funcvals
+            .entry(f)
+            .or_insert_with(|| Box::leak(Box::new([f.0 as u64])).as_ptr() as u64)
+    }
+
+    pub(crate) fn error(&mut self, file: usize, pos: rgo_syntax::Pos, msg: impl Into<String>) {
+        let pos = self
+            .srcs
+            .get(file)
+            .map(|s| s.position(pos))
+            .unwrap_or_default();
+        self.errors.push(CompileError {
+            pos,
+            msg: msg.into(),
+        });
+    }
+
+    /// The traceback name of a declared function or method.
+    fn func_name(&self, d: &ast::FuncDecl, o: ObjId) -> String {
+        let pkg = self.w.pkg(self.pkg).name.to_string();
+        let Some(recv) = &d.recv else {
+            return format!("{}.{}", pkg, d.name.name);
+        };
+        let _ = o;
+        let Some(f) = recv.list.first() else {
+            return format!("{}.{}", pkg, d.name.name);
+        };
+        let mut t = f.typ.unparen();
+        let mut ptr = false;
+        if let ast::ExprKind::Star(x) = &t.kind {
+            ptr = true;
+            t = x.unparen();
+        }
+        if let ast::ExprKind::Index(x, _) = &t.kind {
+            t = x;
+        }
+        let tn = match &t.kind {
+            ast::ExprKind::Name(n) => n.to_string(),
+            _ => "?".into(),
+        };
+        if ptr {
+            format!("{}.(*{}).{}", pkg, tn, d.name.name)
+        } else {
+            format!("{}.{}.{}", pkg, tn, d.name.name)
+        }
+    }
+}
+
+/// The name a bodiless function binds its native by: `path.F`,
+/// `(*path.T).M` or `(path.T).M` (tools/natives.txt spells them so).
+pub(crate) fn native_name(c: &Compiler, d: &ast::FuncDecl) -> String {
+    let path = c.w.pkg(c.pkg).path.to_string();
+    let Some(f) = d.recv.as_ref().and_then(|r| r.list.first()) else {
+        return format!("{}.{}", path, d.name.name);
+    };
+    let mut t = f.typ.unparen();
+    let mut star = "";
+    if let ast::ExprKind::Star(x) = &t.kind {
+        star = "*";
+        t = x.unparen();
+    }
+    let tn = match &t.kind {
+        ast::ExprKind::Name(n) => n.to_string(),
+        _ => "?".into(),
+    };
+    format!("({}{}.{}).{}", star, path, tn, d.name.name)
+}
+
+/// One package of a program to compile: its checked syntax and facts.
+pub struct PkgInput<'a> {
+    pub pkg: PackageId,
+    pub info: &'a Info,
+    pub files: &'a [ast::File],
+    pub srcs: &'a [SourceFile],
+    /// The absolute file names tracebacks print, parallel to `files`.
+    pub paths: &'a [String],
+    /// A std package: a function that cannot be compiled (or a native
+    /// rgo lacks) becomes a stub reported only if the program reaches it.
+    pub lenient: bool,
+}
+
+/// Compiles package `pkg` (already checked without errors) into a program
+/// whose entry runs its initialization and `main`. `paths` are the
+/// absolute file names tracebacks print, parallel to `files`.
+pub fn compile_package(
+    w: &mut World,
+    pkg: PackageId,
+    info: &Info,
+    files: &[ast::File],
+    srcs: &[SourceFile],
+    paths: &[String],
+) -> Result<Output, Vec<CompileError>> {
+    let input = PkgInput {
+        pkg,
+        info,
+        files,
+        srcs,
+        paths,
+        lenient: false,
+    };
+    compile_program(w, std::slice::from_ref(&input))
+}
+
+/// A declared function waiting for its body to be compiled.
+struct PendingDecl<'a> {
+    file: usize,
+    decl: &'a ast::FuncDecl,
+    obj: ObjId,
+    id: FuncId,
+}
+
+/// What pass one found in a package: declared functions and `init`s.
+struct PkgDecls<'a> {
+    bodies: Vec<PendingDecl<'a>>,
+    inits: Vec<FuncId>,
+    main: Option<FuncId>,
+}
+
+/// Compiles a whole program: `pkgs` in dependency order (every package
+/// after the ones it imports), the main package last. Its entry
+/// (`runtime.main`) initializes every package in that order (each one's
+/// variables in the checker's init order, then its `init` functions) and
+/// calls `main.main`.
+pub fn compile_program<'a>(
+    w: &'a mut World,
+    pkgs: &'a [PkgInput<'a>],
+) -> Result<Output, Vec<CompileError>> {
+    let Some(last) = pkgs.last() else {
+        return Err(vec![CompileError {
+            pos: String::new(),
+            msg: "no packages to compile".into(),
+        }]);
+    };
+    let mut c = Compiler {
+        w,
+        info: last.info,
+        files: last.files,
+        srcs: last.srcs,
+        pkg: last.pkg,
+        funcs: Vec::new(),
+        func_of: HashMap::new(),
+        globals: HashMap::new(),
+        descs: layout::Descs::default(),
+        natives: Vec::new(),
+        native_of: HashMap::new(),
+        pending: Vec::new(),
+        strings: HashMap::new(),
+        static_funcvals: HashMap::new(),
+        value_wrappers: HashMap::new(),
+        promoted: HashMap::new(),
+        itabs: HashMap::new(),
+        escapes: HashSet::new(),
+        by_value: HashSet::new(),
+        errors: Vec::new(),
+        stubs: HashMap::new(),
+        taken: Vec::new(),
+        refs: HashMap::new(),
+        subst: None,
+        generics: HashMap::new(),
+        instances: HashMap::new(),
+        inst_queue: Vec::new(),
+        cur: 0,
+    };
+    // Function ids and globals of every package first: bodies may refer
+    // to anything.
+    let entry = c.reserve();
+    let mut decls = Vec::new();
+    for (i, p) in pkgs.iter().enumerate() {
+        c.enter(p);
+        c.cur = i;
+        decls.push(declare(&mut c, p));
+    }
+    let mut pkg_inits = Vec::new();
+    for (i, (p, d)) in pkgs.iter().zip(decls.iter_mut()).enumerate() {
+        c.enter(p);
+        c.cur = i;
+        for b in d.bodies.drain(..) {
+            compile_body(&mut c, p, b);
+        }
+        let named = named_types(&c, p.pkg);
+        attach_methods(&mut c, &named);
+        if !std::ptr::eq(p, last) {
+            let id = c.reserve();
+            let name = format!("{}.init", c.w.pkg(p.pkg).path);
+            c.taken.clear();
+            let f = func::compile_entry(&mut c, &[], &d.inits, None, name);
+            c.funcs[id.idx()] = Some(f);
+            compile_pending(&mut c, p.paths);
+            let taken = std::mem::take(&mut c.taken);
+            c.refs.insert(id.0, taken);
+            pkg_inits.push(id);
+        }
+    }
+    let runtime_error_type = runtime_error_desc(&mut c);
+    c.enter(last);
+    c.cur = pkgs.len() - 1;
+    let Some(main_id) = decls.last().and_then(|d| d.main) else {
+        return Err(vec![CompileError {
+            pos: String::new(),
+            msg: "function main is undeclared in the main package".into(),
+        }]);
+    };
+    c.escapes.clear();
+    c.by_value.clear();
+    let inits = decls.last().map(|d| d.inits.clone()).unwrap_or_default();
+    c.taken.clear();
+    let f = func::compile_entry(
+        &mut c,
+        &pkg_inits,
+        &inits,
+        Some(main_id),
+        "runtime.main".into(),
+    );
+    c.funcs[entry.idx()] = Some(f);
+    compile_pending(&mut c, last.paths);
+    let taken = std::mem::take(&mut c.taken);
+    c.refs.insert(entry.0, taken);
+    compile_instances(&mut c, pkgs);
+    check_stubs(&mut c, entry);
+    if !c.errors.is_empty() {
+        return Err(c.errors);
+    }
+    let mut prog = Program {
+        funcs: Vec::new(),
+        natives: c.natives.clone(),
+    };
+    for (i, f) in c.funcs.into_iter().enumerate() {
+        match f {
+            Some(f) => prog.funcs.push(f),
+            None => {
+                return Err(vec![CompileError {
+                    pos: String::new(),
+                    msg: format!("internal error: function {} has no body", i),
+                }]);
+            }
+        }
+    }
+    if let Err(e) = prog.verify() {
+        return Err(vec![CompileError {
+            pos: String::new(),
+            msg: format!("internal error: {}", e),
+        }]);
+    }
+    Ok(Output {
+        prog,
+        entry,
+        runtime_error_type,
+    })
+}
+
+/// Pass one over a package: reserves ids for its functions and memory
+/// for its variables.
+fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
+    let mut d = PkgDecls {
+        bodies: Vec::new(),
+        inits: Vec::new(),
+        main: None,
+    };
+    for (fi, f) in p.files.iter().enumerate() {
+        for decl in &f.decls {
+            match decl {
+                ast::Decl::Func(fd) => {
+                    let Some(o) = p.info.files[fi]
+                        .defs
+                        .get(fd.name.id.index())
+                        .copied()
+                        .flatten()
+                    else {
+                        continue;
+                    };
+                    if fd.typ.tparams.is_some() {
+                        c.generics.insert(o, (c.cur, fi, &**fd));
+                        continue;
+                    }
+                    if let Some(r) = &fd.recv {
+                        if recv_is_generic(r) {
+                            continue;
+                        }
+                    }
+                    let id = c.reserve();
+                    if fd.recv.is_none() && fd.name.name == "init" {
+                        d.inits.push(id);
+                    } else {
+                        c.func_of.insert(o, id);
+                    }
+                    if fd.recv.is_none() && fd.name.name == "main" {
+                        d.main = Some(id);
+                    }
+                    d.bodies.push(PendingDecl {
+                        file: fi,
+                        decl: fd,
+                        obj: o,
+                        id,
+                    });
+                }
+                ast::Decl::Gen(g) if g.kind == ast::DeclKind::Var => {
+                    for s in &g.specs {
+                        if let ast::Spec::Value(vs) = s {
+                            for n in &vs.names {
+                                if let Some(o) =
+                                    p.info.files[fi].defs.get(n.id.index()).copied().flatten()
+                                {
+                                    let t = c.w.obj(o).typ;
+                                    let words = layout::slots(c.w, t).max(1) as usize;
+                                    let mem = Box::leak(vec![0u64; words].into_boxed_slice());
+                                    c.globals.insert(o, mem.as_mut_ptr() as u64);
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    d
+}
+
+/// Compiles the queued generic instances (which may queue more), each in
+/// its package with its substitution.
+fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
+    while let Some((o, targs, id)) = c.inst_queue.pop() {
+        let Some(&(pi, file, decl)) = c.generics.get(&o) else {
+            continue;
+        };
+        let p = &pkgs[pi];
+        c.enter(p);
+        c.cur = pi;
+        let sig = c.w.obj(o).typ;
+        let tparams = match c.w.types.get(sig) {
+            rgo_types::types::Type::Signature(s) => s.tparams.clone(),
+            _ => Vec::new(),
+        };
+        let map: Vec<(TypeId, TypeId)> = tparams.into_iter().zip(targs.iter().copied()).collect();
+        let sub = build_subst(c, p, file, o, map);
+        c.subst = Some(std::rc::Rc::new(sub));
+        let targ_names: Vec<String> = targs.iter().map(|t| c.w.type_string(*t, None)).collect();
+        let name = format!("{}[{}]", c.func_name(decl, o), targ_names.join(","));
+        let b = PendingDecl {
+            file,
+            decl,
+            obj: o,
+            id,
+        };
+        compile_body_named(c, p, b, name);
+        c.subst = None;
+    }
+}
+
+/// The substitution of one instance: every expression type and object
+/// type of the generic function's file that mentions a type parameter.
+fn build_subst(
+    c: &mut Compiler,
+    p: &PkgInput,
+    file: usize,
+    o: ObjId,
+    map: Vec<(TypeId, TypeId)>,
+) -> Subst {
+    let mut types = HashMap::new();
+    let mut objs = HashMap::new();
+    let fi = &p.info.files[file];
+    for (i, tv) in fi.types.iter().enumerate() {
+        if let Some(tv) = tv {
+            let t = c.w.subst(tv.typ, &map);
+            if t != tv.typ {
+                types.insert((file, i), t);
+            }
+        }
+    }
+    let mut os: Vec<ObjId> = fi.defs.iter().flatten().copied().collect();
+    os.extend(fi.implicits.values().copied());
+    os.push(o);
+    if let rgo_types::types::Type::Signature(s) = c.w.types.get(c.w.obj(o).typ).clone() {
+        os.extend(s.params.iter().copied());
+        os.extend(s.results.iter().copied());
+    }
+    for v in os {
+        let t0 = c.w.obj(v).typ;
+        let t = c.w.subst(t0, &map);
+        if t != t0 {
+            objs.insert(v, t);
+        }
+    }
+    Subst { types, objs, map }
+}
+
+/// Whether a method's receiver is a generic type (`func (l *List[T]) ...`).
+fn recv_is_generic(r: &ast::FieldList) -> bool {
+    r.list.first().is_some_and(|f| {
+        let mut t = f.typ.unparen();
+        if let ast::ExprKind::Star(x) = &t.kind {
+            t = x.unparen();
+        }
+        matches!(t.kind, ast::ExprKind::Index(..))
+    })
+}
+
+/// Compiles one declared function (and the literals inside it). In a
+/// lenient (std) package, a function that fails to compile becomes a stub
+/// whose errors are reported only if the program can reach it.
+fn compile_body<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>, b: PendingDecl<'a>) {
+    let name = c.func_name(b.decl, b.obj);
+    compile_body_named(c, p, b, name);
+}
+
+fn compile_body_named<'a>(
+    c: &mut Compiler<'a>,
+    p: &PkgInput<'a>,
+    b: PendingDecl<'a>,
+    name: String,
+) {
+    c.escapes.clear();
+    c.by_value.clear();
+    let n_errors = c.errors.len();
+    if let Some(body) = &b.decl.body {
+        escape::analyze(c, b.file, &b.decl.typ, body);
+    }
+    let path = p.paths.get(b.file).cloned().unwrap_or_default();
+    c.taken.clear();
+    let f = func::compile_decl(c, b.file, b.decl, b.obj, name.clone(), path);
+    c.funcs[b.id.idx()] = Some(f);
+    compile_pending(c, p.paths);
+    let taken = std::mem::take(&mut c.taken);
+    c.refs.insert(b.id.0, taken);
+    if p.lenient && c.errors.len() > n_errors {
+        let errs: Vec<CompileError> = c.errors.drain(n_errors..).collect();
+        let (res, args) = c.funcs[b.id.idx()]
+            .as_ref()
+            .map_or((0, 0), |f| (f.result_slots, f.arg_slots));
+        let msg = errs.first().map(|e| e.msg.clone()).unwrap_or_default();
+        let f = stub_func(c, name, res, args, &msg);
+        c.funcs[b.id.idx()] = Some(f);
+        c.stubs.insert(b.id, errs);
+    }
+}
+
+/// A function standing for one rgo cannot compile: panics with `rgo:
+/// <why>` when called. Static calls to it are compile errors
+/// ([`check_stubs`]); it runs only when reached through a method table.
+fn stub_func(c: &mut Compiler, name: String, res: u32, args: u32, why: &str) -> Func {
+    let text = format!("rgo: {} ({})", why, name);
+    let data = c.string_data(text.as_bytes());
+    let native = c.native("runtime.unimplemented");
+    let mut f = func::Fc::new(c, 0, name);
+    f.alloc(res + args);
+    let s = f.alloc(2);
+    if let Some(id) = native {
+        f.load_u64(s, data);
+        f.load_u64(Slot(s.0 + 1), text.len() as u64);
+        f.emit(Instr::CallNative { id, n: 2, base: s });
+    }
+    f.emit(Instr::Ret);
+    f.finish(res, args, String::new(), 0, false)
+}
+
+/// Reports the errors of every stub the program can reach from the entry
+/// through static calls and the function ids a reached declaration
+/// takes as values (funcvals, closures, itabs, thunks). Method tables are
+/// not followed (every method of every std type would be reached): a stub
+/// reached only through one fails at run time instead (see
+/// [`stub_func`]).
+fn check_stubs(c: &mut Compiler, entry: FuncId) {
+    if c.stubs.is_empty() {
+        return;
+    }
+    let roots: Vec<u32> = vec![entry.0];
+    let mut seen = vec![false; c.funcs.len()];
+    let mut work = roots;
+    while let Some(i) = work.pop() {
+        let Some(s) = seen.get_mut(i as usize) else {
+            continue;
+        };
+        if *s {
+            continue;
+        }
+        *s = true;
+        if let Some(r) = c.refs.get(&i) {
+            work.extend(r.iter().copied());
+        }
+        if let Some(Some(f)) = c.funcs.get(i as usize) {
+            for ins in f.code.iter() {
+                if let Instr::Call { func, .. } = ins {
+                    work.push(func.0);
+                }
+            }
+        }
+    }
+    let mut ids: Vec<FuncId> = c.stubs.keys().copied().collect();
+    ids.sort_by_key(|f| f.0);
+    for id in ids {
+        if seen.get(id.idx()).copied().unwrap_or(false) {
+            if let Some(errs) = c.stubs.remove(&id) {
+                c.errors.extend(errs);
+            }
+        }
+    }
+}
+
+/// The named types of package `pkg` that get method tables (and the
+/// receiver base types of its methods).
+fn named_types(c: &Compiler, pkg: PackageId) -> Vec<TypeId> {
+    let mut named: Vec<TypeId> = Vec::new();
+    let scope = c.w.pkg(pkg).scope;
+    for &o in &c.w.scope(scope).order {
+        if matches!(c.w.obj(o).kind, ObjKind::TypeName) && !c.w.obj(o).alias {
+            let t = c.w.obj(o).typ;
+            if let rgo_types::types::Type::Named(n) = c.w.types.get(t) {
+                if n.tparams.is_empty() && !c.w.types.is_interface(t) && !named.contains(&t) {
+                    named.push(t);
+                }
+            }
+        }
+    }
+    named
+}
+
+/// Compiles queued function literals and generated thunks.
+fn compile_pending(c: &mut Compiler, paths: &[String]) {
+    while let Some(p) = c.pending.pop() {
+        let path = paths.get(p.file).cloned().unwrap_or_default();
+        let f = func::compile_lit(c, &p, path);
+        c.funcs[p.id.idx()] = Some(f);
+    }
+}
+
+/// The function an interface call of method `name` on dynamic type `t`
+/// reaches: the method itself, or the wrapper that dereferences the data
+/// word for a value receiver. `None` for methods promoted through
+/// embedded fields (not supported yet).
+pub(crate) fn method_func(c: &mut Compiler, t: TypeId, name: &str) -> Option<FuncId> {
+    let (base, is_ptr) = match c.w.types.get(t) {
+        rgo_types::types::Type::Pointer(b) => (*b, true),
+        _ => (t, false),
+    };
+    let Some(m) =
+        c.w.named_methods(base)
+            .iter()
+            .copied()
+            .find(|m| c.w.obj(*m).name == name)
+    else {
+        let (_, m, path, _) = c.w.method_set(t).into_iter().find(|(n, ..)| n == name)?;
+        if path.len() < 2 {
+            return None;
+        }
+        return promoted_wrapper(c, base, &path[..path.len() - 1], m);
+    };
+    let ptr_recv = matches!(
+        c.w.obj(m).kind,
+        ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
+    );
+    let fid = *c.func_of.get(&m)?;
+    if ptr_recv {
+        return is_ptr.then_some(fid);
+    }
+    if is_ptr || !layout::is_direct_iface(c.w, base) {
+        return Some(value_wrapper(c, m, base, fid));
+    }
+    Some(fid)
+}
+
+/// The wrapper for method `m` promoted into `base` through the embedded
+/// fields `path`: takes a pointer to a `base` value (an interface's data
+/// word), walks to the embedded value, and calls `m` on it (through its
+/// itab when the embedded field is an interface).
+fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) -> Option<FuncId> {
+    use rgo_runtime::op::MemKind;
+    use rgo_types::types::Type as T;
+    let key = (base, c.w.obj(m).name.to_string());
+    if let Some(&f) = c.promoted.get(&key) {
+        return Some(f);
+    }
+    let id = c.reserve();
+    c.promoted.insert(key, id);
+    let sig = c.w.obj(m).typ;
+    let (params, results) = match c.w.types.get(sig) {
+        T::Signature(s) => (s.params.clone(), s.results.clone()),
+        _ => return None,
+    };
+    let name = format!("{}.{}", c.w.type_string(base, None), c.w.obj(m).name);
+    let mut f = func::Fc::new(c, 0, name);
+    let rtypes: Vec<TypeId> = results.iter().map(|r| f.c.w.obj(*r).typ).collect();
+    let ptypes: Vec<TypeId> = params.iter().map(|p| f.c.w.obj(*p).typ).collect();
+    let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
+    let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
+    f.alloc(rs);
+    let p0 = f.alloc_ptr();
+    f.alloc(ps);
+    let (mut ptr, mut off, mut cur) = (p0, 0u32, base);
+    for &fi in path {
+        if let T::Pointer(e) = f.c.w.types.get(f.c.w.types.under(cur)).clone() {
+            let q = f.alloc_ptr();
+            f.emit(Instr::Load {
+                dst: q,
+                p: ptr,
+                kind: MemKind::W64,
+                off,
+            });
+            ptr = q;
+            off = 0;
+            cur = e;
+        }
+        let T::Struct(st) = f.c.w.types.get(f.c.w.types.under(cur)).clone() else {
+            return None;
+        };
+        off += f.c.w.offsetsof(&st.fields)[fi].max(0) as u32;
+        cur = f.c.w.obj(st.fields[fi]).typ;
+    }
+    let ptr_recv = matches!(
+        f.c.w.obj(m).kind,
+        ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
+    );
+    let is_iface = f.c.w.types.is_interface(cur);
+    if let T::Pointer(e) = f.c.w.types.get(f.c.w.types.under(cur)).clone() {
+        let q = f.alloc_ptr();
+        f.emit(Instr::Load {
+            dst: q,
+            p: ptr,
+            kind: MemKind::W64,
+            off,
+        });
+        ptr = q;
+        off = 0;
+        cur = e;
+    }
+    let recv_slots = if is_iface {
+        1
+    } else if ptr_recv {
+        1
+    } else {
+        f.nslots(cur)
+    };
+    let win = f.alloc(rs + recv_slots + ps);
+    let recv_at = Slot(win.0 + rs as u16);
+    if is_iface {
+        let iv = f.alloc(2);
+        f.emit(Instr::LoadN {
+            dst: iv,
+            p: ptr,
+            n: 2,
+            off,
+        });
+        let u = f.c.w.types.under(cur);
+        let ms = f.c.w.type_set(u).methods;
+        let mname = f.c.w.obj(m).name.clone();
+        let idx = ms
+            .iter()
+            .position(|x| f.c.w.obj(*x).name == mname)
+            .unwrap_or(0) as u32;
+        let fw = f.alloc(1);
+        f.emit(Instr::Load {
+            dst: fw,
+            p: iv,
+            kind: MemKind::W64,
+            off: 24 + 8 * idx,
+        });
+        f.mov(recv_at, Slot(iv.0 + 1), 1);
+        f.mov(Slot(recv_at.0 + 1), Slot(p0.0 + 1), ps);
+        f.emit(Instr::CallIndirect { f: fw, base: win });
+    } else {
+        let fid = *f.c.func_of.get(&m)?;
+        if ptr_recv {
+            let a = f.addr_plus(ptr, off);
+            f.mov(recv_at, a, 1);
+        } else {
+            f.load_mem(ptr, off, cur, recv_at);
+        }
+        f.mov(Slot(recv_at.0 + recv_slots as u16), Slot(p0.0 + 1), ps);
+        f.emit(Instr::Call {
+            func: fid,
+            base: win,
+        });
+    }
+    f.mov(Slot(0), win, rs);
+    f.emit(Instr::Ret);
+    let func = f.finish(rs, 1 + ps, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    Some(id)
+}
+
+/// `I.M` for an interface type `I`: a function taking the interface
+/// value first, calling `M` through its itab.
+pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> FuncId {
+    use rgo_runtime::op::MemKind;
+    let id = c.reserve();
+    let sig = c.w.obj(m).typ;
+    let (params, results) = match c.w.types.get(sig) {
+        rgo_types::types::Type::Signature(s) => (s.params.clone(), s.results.clone()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    let name = format!("{}.{}", c.w.type_string(iface, None), c.w.obj(m).name);
+    let mut f = func::Fc::new(c, 0, name);
+    let rs: u32 = results.iter().map(|r| f.nslots(f.c.w.obj(*r).typ)).sum();
+    let ps: u32 = params.iter().map(|p| f.nslots(f.c.w.obj(*p).typ)).sum();
+    f.alloc(rs);
+    let iv = f.alloc_ptr();
+    f.alloc_ptr();
+    f.alloc(ps);
+    let u = f.c.w.types.under(iface);
+    let ms = f.c.w.type_set(u).methods;
+    let mname = f.c.w.obj(m).name.clone();
+    let idx = ms
+        .iter()
+        .position(|x| f.c.w.obj(*x).name == mname)
+        .unwrap_or(0) as u32;
+    let fw = f.alloc(1);
+    f.emit(Instr::Load {
+        dst: fw,
+        p: iv,
+        kind: MemKind::W64,
+        off: 24 + 8 * idx,
+    });
+    let win = f.alloc(rs + 1 + ps);
+    f.mov(Slot(win.0 + rs as u16), Slot(iv.0 + 1), 1);
+    f.mov(Slot(win.0 + rs as u16 + 1), Slot(iv.0 + 2), ps);
+    f.emit(Instr::CallIndirect { f: fw, base: win });
+    f.mov(Slot(0), win, rs);
+    f.emit(Instr::Ret);
+    let func = f.finish(rs, 2 + ps, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    id
+}
+
+/// `(*T).M` for a value-receiver method `M`: takes the receiver as a
+/// pointer, copies `*p` into the callee's window, and calls `T.M`.
+fn value_wrapper(c: &mut Compiler, m: ObjId, recv_t: TypeId, fid: FuncId) -> FuncId {
+    if let Some(&w) = c.value_wrappers.get(&m) {
+        return w;
+    }
+    let id = c.reserve();
+    c.value_wrappers.insert(m, id);
+    let name = {
+        let callee_name = c
+            .funcs
+            .get(fid.idx())
+            .and_then(|f| f.as_ref())
+            .map(|f| f.name.clone());
+        callee_name
+            .unwrap_or_else(|| format!("{}.{}", c.w.type_string(recv_t, None), c.w.obj(m).name))
+    };
+    let sig = c.w.obj(m).typ;
+    let (params, results) = match c.w.types.get(sig) {
+        rgo_types::types::Type::Signature(s) => (s.params.clone(), s.results.clone()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    let mut f = func::Fc::new(c, 0, name);
+    let rtypes: Vec<TypeId> = results.iter().map(|r| f.c.w.obj(*r).typ).collect();
+    let ptypes: Vec<TypeId> = params.iter().map(|p| f.c.w.obj(*p).typ).collect();
+    let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
+    let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
+    let recv_slots = f.nslots(recv_t);
+    let _res = f.alloc(rs);
+    let p = f.alloc_ptr();
+    let _args = f.alloc(ps);
+    let win = f.alloc(rs + recv_slots + ps);
+    f.load_mem(p, 0, recv_t, Slot(win.0 + rs as u16));
+    f.mov(Slot(win.0 + (rs + recv_slots) as u16), Slot(p.0 + 1), ps);
+    f.emit(Instr::Call {
+        func: fid,
+        base: win,
+    });
+    f.mov(Slot(0), win, rs);
+    f.emit(Instr::Ret);
+    let func = f.finish(rs, 1 + ps, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    id
+}
+
+/// A generated `defer` thunk: loads the callee (for closures and
+/// interface methods) and the arguments captured in its closure, and
+/// calls.
+pub(crate) fn defer_thunk(
+    c: &mut Compiler,
+    call: ThunkCall,
+    arg_slots: u32,
+    res_slots: u32,
+    outer: &str,
+) -> FuncId {
+    call_thunk(
+        c,
+        call,
+        arg_slots,
+        0,
+        res_slots,
+        false,
+        format!("{}.deferwrap", outer),
+    )
+}
+
+/// A generated function that calls `call` with the `cap_slots` words
+/// captured in its closure (after the FuncId word, and after the callee
+/// word for closures and interface methods), followed by its own
+/// `fwd_slots` argument slots; with `returns`, the callee's `res_slots`
+/// result slots become its own results. Defer thunks capture every
+/// argument; method values (`x.M`) capture the receiver and forward the
+/// rest (Go's `-fm` wrappers).
+pub(crate) fn call_thunk(
+    c: &mut Compiler,
+    call: ThunkCall,
+    cap_slots: u32,
+    fwd_slots: u32,
+    res_slots: u32,
+    returns: bool,
+    name: String,
+) -> FuncId {
+    let id = c.reserve();
+    let mut f = func::Fc::new(c, 0, name);
+    let own_res = if returns { res_slots } else { 0 };
+    f.alloc(own_res + fwd_slots);
+    let ctx = f.alloc_ptr();
+    f.emit(Instr::GetClosure { dst: ctx });
+    let fword = f.alloc_ptr();
+    let fv_word = !matches!(call, ThunkCall::Static(_));
+    if fv_word {
+        f.emit(Instr::Load {
+            dst: fword,
+            p: ctx,
+            kind: rgo_runtime::op::MemKind::W64,
+            off: 8,
+        });
+    }
+    let win = f.alloc(res_slots + cap_slots + fwd_slots);
+    if cap_slots > 0 {
+        f.emit(Instr::LoadN {
+            dst: Slot(win.0 + res_slots as u16),
+            p: ctx,
+            n: cap_slots as u16,
+            off: 8 * (1 + fv_word as u32),
+        });
+    }
+    f.mov(
+        Slot(win.0 + (res_slots + cap_slots) as u16),
+        Slot(own_res as u16),
+        fwd_slots,
+    );
+    match call {
+        ThunkCall::Static(fid) => f.emit(Instr::Call {
+            func: fid,
+            base: win,
+        }),
+        ThunkCall::Closure => f.emit(Instr::CallClosure {
+            fv: fword,
+            base: win,
+        }),
+        ThunkCall::Indirect => f.emit(Instr::CallIndirect {
+            f: fword,
+            base: win,
+        }),
+    };
+    if returns {
+        f.mov(Slot(0), win, res_slots);
+    }
+    f.emit(Instr::Ret);
+    let func = f.finish(own_res, fwd_slots, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    id
+}
+
+/// The thunk of a deferred `print`/`println`/`panic`: loads the values
+/// captured in its closure and performs the builtin.
+pub(crate) fn builtin_thunk(
+    c: &mut Compiler,
+    b: rgo_types::types::Builtin,
+    items: &[(TypeId, rgo_runtime::op::PrintKind)],
+    outer: &str,
+) -> FuncId {
+    use rgo_runtime::op::PrintKind;
+    let id = c.reserve();
+    let mut f = func::Fc::new(c, 0, format!("{}.deferwrap", outer));
+    let ctx = f.alloc_ptr();
+    f.emit(Instr::GetClosure { dst: ctx });
+    let mut off = 8u32;
+    let mut slots = Vec::new();
+    for (t, _) in items {
+        let n = f.nslots(*t);
+        let s = f.alloc_t(*t);
+        if n > 0 {
+            f.emit(Instr::LoadN {
+                dst: s,
+                p: ctx,
+                n: n as u16,
+                off,
+            });
+        }
+        off += 8 * n;
+        slots.push(s);
+    }
+    match b {
+        rgo_types::types::Builtin::Panic => {
+            f.emit(Instr::Panic { v: slots[0] });
+        }
+        rgo_types::types::Builtin::Recover => {
+            let d = f.alloc(2);
+            f.emit(Instr::Recover { dst: d });
+        }
+        _ => {
+            let ln = b == rgo_types::types::Builtin::Println;
+            for (i, (s, (_, k))) in slots.iter().zip(items).enumerate() {
+                if ln && i > 0 {
+                    f.emit(Instr::Print {
+                        a: *s,
+                        kind: PrintKind::Space,
+                    });
+                }
+                f.emit(Instr::Print { a: *s, kind: *k });
+            }
+            let z = f.alloc(1);
+            f.emit(Instr::Print {
+                a: z,
+                kind: if ln {
+                    PrintKind::Newline
+                } else {
+                    PrintKind::Flush
+                },
+            });
+        }
+    }
+    f.emit(Instr::Ret);
+    let func = f.finish(0, 0, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    id
+}
+
+/// A leaked descriptor for an object of `bits.len()` words whose words
+/// `i` with `bits[i]` hold pointers (closure and defer records).
+pub(crate) fn words_type(bits: &[bool]) -> *const rgo_runtime::typedesc::Type {
+    use rgo_runtime::typedesc::{Kind, Type as TD};
+    let mut mask = vec![0u8; bits.len() / 8 + 1];
+    for (i, b) in bits.iter().enumerate() {
+        if *b {
+            mask[i / 8] |= 1 << (i % 8);
+        }
+    }
+    let t = if bits.iter().any(|b| *b) {
+        TD::with_pointers(
+            bits.len() * 8,
+            Kind::Struct,
+            Box::leak(mask.into_boxed_slice()),
+            "funcval",
+        )
+    } else {
+        TD::noscan(bits.len() * 8, 8, Kind::Struct, "funcval")
+    };
+    Box::leak(Box::new(t))
+}
+
+/// Attaches method tables to the descriptors of `T` and `*T` for every
+/// named type with methods (what `assertE2I` matches interfaces against).
+fn attach_methods(c: &mut Compiler, named: &[TypeId]) {
+    let pkg_path = c.w.pkg(c.pkg).path.clone();
+    for &t in named {
+        let pt = c.w.types.pointer(t);
+        for ty in [t, pt] {
+            let names: Vec<(String, ObjId)> =
+                c.w.method_set(ty)
+                    .into_iter()
+                    .map(|(n, m, ..)| (n, m))
+                    .collect();
+            let mut ms = Vec::new();
+            for (n, m) in names {
+                if let Some(f) = method_func(c, ty, &n) {
+                    let sig = c.descs.method_sig(c.w, c.w.obj(m).typ);
+                    ms.push((n, f.0, sig));
+                }
+            }
+            let d = c.descs.get(c.w, ty);
+            c.descs.set_methods(d, &pkg_path, ms);
+        }
+    }
+}
+
+/// The descriptor of runtime error values: string-shaped (the data word
+/// points at the message), with `Error() string` (returns the message)
+/// and `RuntimeError()` methods, so it satisfies `error` and
+/// `runtime.Error`.
+fn runtime_error_desc(c: &mut Compiler) -> *const rgo_runtime::typedesc::Type {
+    let err_id = c.reserve();
+    let mut f = func::Fc::new(c, 0, "runtime.(*errorString).Error".into());
+    let res = f.alloc(2);
+    let p = f.alloc_ptr();
+    f.emit(Instr::LoadN {
+        dst: res,
+        p,
+        n: 2,
+        off: 0,
+    });
+    f.emit(Instr::Ret);
+    let func = f.finish(2, 1, String::new(), 0, true);
+    c.funcs[err_id.idx()] = Some(func);
+    let rt_id = c.reserve();
+    let mut f = func::Fc::new(c, 0, "runtime.(*errorString).RuntimeError".into());
+    f.alloc_ptr();
+    f.emit(Instr::Ret);
+    let func = f.finish(0, 1, String::new(), 0, true);
+    c.funcs[rt_id.idx()] = Some(func);
+    let mut t = rgo_runtime::typedesc::Type::noscan(
+        16,
+        8,
+        rgo_runtime::typedesc::Kind::String,
+        "runtime.Error",
+    );
+    t.tflag = rgo_runtime::typedesc::tflag::NAMED;
+    let d: *const rgo_runtime::typedesc::Type = Box::leak(Box::new(t));
+    c.descs.set_methods(
+        d,
+        "runtime",
+        vec![
+            ("Error".into(), err_id.0, std::ptr::null()),
+            ("RuntimeError".into(), rt_id.0, std::ptr::null()),
+        ],
+    );
+    d
+}
+
+/// Placeholder so imports stay used.
+#[allow(dead_code)]
+fn _types(_: Instr, _: Slot, _: TypeId, _: ObjKind) {}

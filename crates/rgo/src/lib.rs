@@ -1,0 +1,103 @@
+//! The rgo command as a library: what `rgo vet` and `rgo build` do,
+//! callable from Rust.
+//!
+//! - [`load`]: command-line arguments to packages (`x.go` files, `.`,
+//!   `./...`, import paths of the main module and of the standard library),
+//!   files chosen by build constraints for linux/amd64, parsed, and the
+//!   import graph walked; load errors worded as `go build` words them.
+//! - [`check`]: a [`check::Session`] type-checks loaded packages in
+//!   dependency order with rgo-types and keeps the World and the std
+//!   packages already checked; [`check::SessionImporter`] is the same as an
+//!   `rgo_types::Importer`, for embedders that call `check_package` themselves.
+//! - [`diag`]: gc's error list (one syntax error per line, 10 errors then
+//!   `too many errors`, sorted by position).
+//! - [`gotest`]: the conventions of Go's test suite (`// ERROR "rx"`
+//!   annotations, recipes), for `rgo tool typetest`.
+//! - [`vet`]: the whole of `rgo vet`: load, check, and the text `go build`
+//!   would print for the same errors.
+//!
+//! ```no_run
+//! let cfg = rgo::load::Config::from_env();
+//! let out = rgo::vet(&cfg, &["./...".to_string()]);
+//! eprint!("{}", out.text);
+//! std::process::exit(if out.ok { 0 } else { 1 });
+//! ```
+//!
+//! Architecture invariant: this crate is the only one that touches the
+//! file system and the process; the front-end crates get bytes and return
+//! values.
+
+pub mod check;
+pub mod diag;
+pub mod gotest;
+pub mod load;
+
+/// What `rgo vet` prints (to stderr) and whether it succeeded.
+#[derive(Debug)]
+pub struct VetOutput {
+    pub text: String,
+    pub ok: bool,
+}
+
+/// Loads the packages named by `args` and type-checks them and their
+/// dependencies, as `go build` does before compiling: load errors stop
+/// everything (printed bare); otherwise each package with errors gets a
+/// `# import/path` header followed by its errors.
+pub fn vet(cfg: &load::Config, args: &[String]) -> VetOutput {
+    let loaded = load::load(cfg.clone(), args);
+    let mut text = String::new();
+    for w in &loaded.warnings {
+        text.push_str(w);
+        text.push('\n');
+    }
+    if !loaded.errors.is_empty() {
+        for e in &loaded.errors {
+            text.push_str(e);
+            text.push('\n');
+        }
+        return VetOutput { text, ok: false };
+    }
+    let mut session = check::Session::new();
+    let results = session.check(&loaded);
+    let mut ok = true;
+    for r in &results {
+        ok &= !r.failed;
+        if r.lines.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("# {}\n", r.path));
+        for l in &r.lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+    }
+    VetOutput { text, ok }
+}
+
+/// Stack of the thread that loads and checks: the parser and the checker
+/// recurse over the tree, and dropping a tree recurses too, so a deeply
+/// nested (legal) program needs more than the main thread's 8 MiB. Only the
+/// pages touched are committed.
+pub const DEEP_STACK: usize = 512 << 20;
+
+/// Runs `f` on a thread with a [`DEEP_STACK`]-byte stack (or on this
+/// thread, if no such thread can be made). A panic in `f` is resumed here.
+pub fn with_deep_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
+    let cell = std::sync::Mutex::new(Some(f));
+    let take = || cell.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let joined = std::thread::scope(|s| {
+        let h = std::thread::Builder::new()
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(s, || take().map(|f| f()));
+        h.ok().map(|h| h.join())
+    });
+    match joined {
+        Some(Ok(Some(v))) => v,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // The thread could not be spawned: run here.
+        _ => match take() {
+            Some(f) => f(),
+            None => unreachable!("f ran on the thread but returned nothing"),
+        },
+    }
+}

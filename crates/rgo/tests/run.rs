@@ -1,0 +1,122 @@
+//! Golden tests of `rgo run`: every `testdata/run/x.go` runs under rgo and
+//! must produce exactly `x.out` on stdout, `x.err` on stderr (after the
+//! normalization of scripts/normalize-run.awk, reimplemented below) and
+//! exit with `x.exit`. The golden files come from the real Go
+//! (scripts/regen-golden.sh); a new test is a new `.go` file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/run")
+}
+
+/// The normalization of scripts/normalize-run.awk.
+fn normalize(s: &str, dir: &str) -> String {
+    let mut out = String::new();
+    let mut tb = false;
+    let mut skip = false;
+    for line in s.lines() {
+        let mut line = line.replace(dir, "$DIR");
+        if line.starts_with("goroutine ") && line.contains(" [") {
+            tb = true;
+        } else if line.starts_with("[signal ") {
+            if let Some(i) = line.find("pc=0x") {
+                let end = line[i + 5..]
+                    .find(|c: char| !c.is_ascii_hexdigit())
+                    .map(|e| i + 5 + e)
+                    .unwrap_or(line.len());
+                line = format!("{}pc=PC{}", &line[..i], &line[end..]);
+            }
+        } else if tb && line.starts_with('\t') {
+            if let Some(i) = line.rfind(" +0x") {
+                if line[i + 4..].chars().all(|c| c.is_ascii_hexdigit()) {
+                    line.truncate(i);
+                }
+            }
+            if skip {
+                skip = false;
+                continue;
+            }
+        } else if tb && line.ends_with(')') && !line.starts_with("exit status") {
+            let name = line.split('(').next().unwrap_or("").to_string();
+            if name.starts_with("runtime.") || name == "panic" {
+                skip = true;
+                continue;
+            }
+            line = format!("{}(...)", name);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn golden_programs() {
+    let dir = testdata();
+    let abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
+    let dir_s = format!("{}/", abs.display());
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "go"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    assert!(!names.is_empty(), "no programs in {}", dir.display());
+    let mut failures = Vec::new();
+    for p in &names {
+        let base = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let read = |ext: &str| {
+            std::fs::read_to_string(dir.join(format!("{}.{}", base, ext))).unwrap_or_default()
+        };
+        let (want_out, want_err, want_exit) = (read("out"), read("err"), read("exit"));
+        let out = Command::new(env!("CARGO_BIN_EXE_rgo"))
+            .args(["run", &format!("{}.go", base)])
+            .current_dir(&abs)
+            .output()
+            .expect("run rgo");
+        let got_out = String::from_utf8_lossy(&out.stdout).into_owned();
+        let got_err = normalize(&String::from_utf8_lossy(&out.stderr), &dir_s);
+        let got_exit = out.status.code().unwrap_or(-1).to_string();
+        let mut why = Vec::new();
+        if got_out != want_out {
+            why.push(format!(
+                "stdout:\n--- want\n{}--- got\n{}",
+                want_out, got_out
+            ));
+        }
+        if got_err != want_err {
+            why.push(format!(
+                "stderr:\n--- want\n{}--- got\n{}",
+                want_err, got_err
+            ));
+        }
+        if got_exit != want_exit.trim() {
+            why.push(format!("exit: want {} got {}", want_exit.trim(), got_exit));
+        }
+        if !why.is_empty() {
+            failures.push(format!("== {}.go\n{}", base, why.join("\n")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn normalization_drops_addresses_and_runtime_frames() {
+    let go = "panic: x\n\ngoroutine 1 [running]:\nmain.f(0x1, 0x2)\n\t/d/x.go:3 +0x1d\npanic({0x1?, 0x2?})\n\t/go/src/runtime/panic.go:9 +0x2\nmain.main()\n\t/d/x.go:5 +0x18\nexit status 2\n";
+    let want = "panic: x\n\ngoroutine 1 [running]:\nmain.f(...)\n\t$DIRx.go:3\nmain.main(...)\n\t$DIRx.go:5\nexit status 2\n";
+    assert_eq!(normalize(go, "/d/"), want);
+}
