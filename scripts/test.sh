@@ -8,8 +8,10 @@
 # 2. the parser conformance test (scripts/parse-conformance.sh) on the Go
 #    trees that are installed: GOROOT/src of a go in PATH or /tmp/govenv,
 #    /usr/share/go-1.19/{src,test}. It skips trees that are missing.
+# 3. the type checker conformance test (scripts/types-conformance.sh): the
+#    Go 1.19 suite programs in conformance/types/*-pass.txt must still pass.
 #
-# Both steps run even if the first fails; the exit status is 1 if either failed.
+# Every step runs even if an earlier one fails; the exit status is 1 if any failed.
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -21,6 +23,9 @@ cargo test --workspace || failed+=("cargo test")
 
 section "parser conformance (scripts/parse-conformance.sh)"
 scripts/parse-conformance.sh || failed+=("parser conformance")
+
+section "type checker conformance (scripts/types-conformance.sh)"
+scripts/types-conformance.sh || failed+=("type checker conformance")
 
 section "result"
 if [ ${#failed[@]} -gt 0 ]; then
