@@ -249,7 +249,14 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.c.w.obj(m).kind,
             ObjKind::Func(FuncInfo { ptr_recv: true, .. })
         );
-        let Some(&fid) = self.c.func_of.get(&m) else {
+        let map = self
+            .c
+            .subst
+            .as_ref()
+            .map(|s| s.map.clone())
+            .unwrap_or_default();
+        let concrete_recv = self.c.w.subst(recv_t, &map);
+        let Some(fid) = self.c.method_fid(m, concrete_recv) else {
             self.err(x.pos, "call of a method without a body");
             let s = self.scalar();
             return (Callee::Closure(s), ft, None);

@@ -311,7 +311,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                             let name = self.c.w.obj(s.obj).name.to_string();
                             crate::method_func(self.c, s.recv, &name)
                         } else {
-                            self.c.func_of.get(&s.obj).copied()
+                            self.c.method_fid(s.obj, s.recv)
                         };
                         match f {
                             Some(f) => {
@@ -1550,7 +1550,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             id,
             file: self.file,
             lit: l,
-            sig: t,
+            // The checker's own signature: its parameter objects are the
+            // ones the body uses (a generic instance substitutes their
+            // types through `oty`).
+            sig: self.c.info.type_of(self.file, e.id).map_or(t, |tv| tv.typ),
             captures: caps,
             name,
         });

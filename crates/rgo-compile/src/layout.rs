@@ -439,6 +439,11 @@ impl Descs {
 
     /// Sets the method table of a named type's descriptor (FuncIds of the
     /// functions an interface call reaches, sorted by name).
+    /// The types that have descriptors so far.
+    pub fn type_ids(&self) -> Vec<TypeId> {
+        self.by_id.keys().copied().collect()
+    }
+
     /// The descriptor standing for a method's signature `sig` (its
     /// receiver ignored): one per distinct signature text, so two methods
     /// match exactly when their descriptors are the same pointer.

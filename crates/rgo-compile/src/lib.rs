@@ -11,10 +11,9 @@
 //! order, method tables) and the generated functions (value-method and
 //! promoted-method wrappers, defer and method-value thunks).
 //!
-//! v1 limits (reported as compile errors, never Rust panics): one package
-//! (imported std packages are not compiled yet), no generics, goroutines,
-//! channels, select, complex arithmetic, `clear` of slices, frames over
-//! 65k slots.
+//! v1 limits (reported as compile errors, never Rust panics): generic
+//! *types* (methods of `List[T]`), goroutines, channels, select, complex
+//! arithmetic, `clear` of slices, frames over 65k slots.
 //!
 //! Design decisions (recorded here as the issue asks; Decision /
 //! Rationale / Trade-off):
@@ -78,9 +77,32 @@
 //!   generated thunk (Go 1.17+'s wrapping) pushed with `Defer`; a function
 //!   with defers ends in an epilogue (`DeferReturn`, copy-out of heap
 //!   named results, `Ret`) which is also where a recovered frame resumes.
-//! - main runs as goroutine 1 from a generated `runtime.main` (package
-//!   variable initialization in the checker's init order, `init`s, then
-//!   `main.main`).
+//! - main runs as goroutine 1 from a generated `runtime.main`: it calls
+//!   one generated `<path>.init` per imported package in dependency
+//!   order (each: its variables in the checker's init order, then its
+//!   `init`s), then initializes the main package and calls `main.main`.
+//! - Whole-program compilation ([`compile_program`]): every package of the
+//!   program (std ones included) goes into one `Program`; ids of all
+//!   functions and all package variables are assigned before any body is
+//!   compiled, so qualified identifiers (`pkg.F`, `pkg.V`, `pkg.T`) and
+//!   methods of imported types resolve like local ones. The compiler's
+//!   per-package context (`info`, files, package) is switched per package.
+//! - Natives: a bodiless function compiles to a body of one `CallNative`
+//!   over its own `[results][arguments]` frame, bound by qualified name
+//!   (`path.F`, `(*path.T).M`, `(path.T).M`) in rgo-runtime's helpers,
+//!   then in `rgo_std::glue`. In std packages (lenient inputs), a missing
+//!   native or a function rgo cannot compile yet becomes a stub; its
+//!   errors are reported only if the program reaches it (static calls
+//!   and function ids taken as values, from the entry), otherwise the stub
+//!   panics `rgo: ...` if reached dynamically (through a method table).
+//!   Trade-off: reachability does not follow method tables (it would
+//!   reach every method of every std type).
+//! - Generic functions are monomorphized: each (function, type arguments)
+//!   pair used (from the checker's `instances`) gets its own FuncId, and
+//!   its body is compiled with every expression and object type
+//!   substituted (`Subst`); closures inside inherit the substitution.
+//!   Method signatures get one descriptor per distinct signature so that
+//!   itabs built at run time match methods by name *and* type.
 //!
 //! Architecture invariant: the compiler knows the runtime only through
 //! the instruction set (op.rs), symtab.rs, the natives' names and the
@@ -160,7 +182,8 @@ pub struct Compiler<'a> {
     pub(crate) pending: Vec<PendingLit<'a>>,
     pub(crate) strings: HashMap<Vec<u8>, u64>,
     pub(crate) static_funcvals: HashMap<FuncId, u64>,
-    pub(crate) value_wrappers: HashMap<ObjId, FuncId>,
+    /// Value-receiver wrappers by the wrapped function.
+    pub(crate) value_wrappers: HashMap<FuncId, FuncId>,
     pub(crate) promoted: HashMap<(TypeId, String), FuncId>,
     pub(crate) itabs: HashMap<(TypeId, TypeId), u64>,
     pub(crate) escapes: HashSet<ObjId>,
@@ -220,6 +243,30 @@ impl<'a> Compiler<'a> {
         self.instances.insert((o, targs.clone()), id);
         self.inst_queue.push((o, targs, id));
         id
+    }
+
+    /// The function of method `m` called on a receiver of type `recv`
+    /// (`T` or `*T`): the declared one, or for a method of a generic type
+    /// the instance for `T`'s type arguments.
+    pub(crate) fn method_fid(&mut self, m: ObjId, recv: TypeId) -> Option<FuncId> {
+        if let Some(&f) = self.func_of.get(&m) {
+            return Some(f);
+        }
+        if !self.generics.contains_key(&m) {
+            return None;
+        }
+        let base = match self.w.types.get(recv) {
+            rgo_types::types::Type::Pointer(b) => *b,
+            _ => recv,
+        };
+        let rgo_types::types::Type::Named(n) = self.w.types.get(base) else {
+            return None;
+        };
+        let targs = n.targs.clone();
+        if targs.is_empty() {
+            return None;
+        }
+        Some(self.instantiate(m, targs))
     }
 
     /// A new FuncId whose body comes later.
@@ -283,6 +330,22 @@ impl<'a> Compiler<'a> {
         let pd = self.descs.get(self.w, ptr);
         let sd = self.descs.get(self.w, st_t);
         rgo_std::glue::set_fmt_state_types(pd, sd);
+        // The method interfaces fmt tests operands against (by signature,
+        // not just by name).
+        let mut ifaces = Vec::new();
+        for name in ["Formatter", "GoStringer", "error", "Stringer"] {
+            let o = self
+                .w
+                .lookup_parent(scope, name)
+                .map(|(_, o)| o)
+                .filter(|o| matches!(self.w.obj(*o).kind, ObjKind::TypeName));
+            let Some(o) = o else {
+                return;
+            };
+            let t = self.w.obj(o).typ;
+            ifaces.push(self.descs.get(self.w, t));
+        }
+        rgo_std::glue::set_fmt_method_ifaces(&ifaces);
     }
 
     /// Static string data for a literal (interned).
@@ -520,6 +583,8 @@ pub fn compile_program<'a>(
     let taken = std::mem::take(&mut c.taken);
     c.refs.insert(entry.0, taken);
     compile_instances(&mut c, pkgs);
+    attach_instance_methods(&mut c, pkgs);
+    c.enter(last);
     check_stubs(&mut c, entry);
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -578,6 +643,7 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                     }
                     if let Some(r) = &fd.recv {
                         if recv_is_generic(r) {
+                            c.generics.insert(o, (c.cur, fi, &**fd));
                             continue;
                         }
                     }
@@ -651,6 +717,27 @@ fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
     }
 }
 
+/// Method tables for the instances of generic types the program uses
+/// (`Stack[int]`), until no new instance appears.
+fn attach_instance_methods<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
+    let mut done: HashSet<TypeId> = HashSet::new();
+    loop {
+        let mut todo = Vec::new();
+        for t in c.descs.type_ids() {
+            if let rgo_types::types::Type::Named(n) = c.w.types.get(t) {
+                if !n.targs.is_empty() && done.insert(t) {
+                    todo.push(t);
+                }
+            }
+        }
+        if todo.is_empty() {
+            return;
+        }
+        attach_methods(c, &todo);
+        compile_instances(c, pkgs);
+    }
+}
+
 /// The substitution of one instance: every expression type and object
 /// type of the generic function's file that mentions a type parameter.
 fn build_subst(
@@ -675,6 +762,7 @@ fn build_subst(
     os.extend(fi.implicits.values().copied());
     os.push(o);
     if let rgo_types::types::Type::Signature(s) = c.w.types.get(c.w.obj(o).typ).clone() {
+        os.extend(s.recv);
         os.extend(s.params.iter().copied());
         os.extend(s.results.iter().copied());
     }
@@ -852,7 +940,7 @@ pub(crate) fn method_func(c: &mut Compiler, t: TypeId, name: &str) -> Option<Fun
         c.w.obj(m).kind,
         ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
     );
-    let fid = *c.func_of.get(&m)?;
+    let fid = c.method_fid(m, t)?;
     if ptr_recv {
         return is_ptr.then_some(fid);
     }
@@ -961,7 +1049,7 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
         f.mov(Slot(recv_at.0 + 1), Slot(p0.0 + 1), ps);
         f.emit(Instr::CallIndirect { f: fw, base: win });
     } else {
-        let fid = *f.c.func_of.get(&m)?;
+        let fid = f.c.method_fid(m, cur)?;
         if ptr_recv {
             let a = f.addr_plus(ptr, off);
             f.mov(recv_at, a, 1);
@@ -1027,11 +1115,11 @@ pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> F
 /// `(*T).M` for a value-receiver method `M`: takes the receiver as a
 /// pointer, copies `*p` into the callee's window, and calls `T.M`.
 fn value_wrapper(c: &mut Compiler, m: ObjId, recv_t: TypeId, fid: FuncId) -> FuncId {
-    if let Some(&w) = c.value_wrappers.get(&m) {
+    if let Some(&w) = c.value_wrappers.get(&fid) {
         return w;
     }
     let id = c.reserve();
-    c.value_wrappers.insert(m, id);
+    c.value_wrappers.insert(fid, id);
     let name = {
         let callee_name = c
             .funcs

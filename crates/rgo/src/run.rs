@@ -6,8 +6,10 @@
 //! exit status is followed by `exit status N` on stderr and rgo exits 1
 //! (go run exits 1 whatever the program's status).
 //!
-//! v1 limits: the main package is compiled alone, so a program can use
-//! only what needs no std package code (builtins, the language).
+//! Every package of the program (std ones from rgo-std included) is
+//! compiled into one program (`rgo_compile::compile_program`), in the
+//! checker's dependency order; `os.Args` is the program name (as `go run`
+//! shows it) followed by the arguments after the files.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;

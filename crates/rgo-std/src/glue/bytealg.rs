@@ -53,6 +53,8 @@ fn cmp(a: &[u8], b: &[u8]) -> u64 {
 // SAFETY (all below): the window has the declared slots (CallNative's
 // contract) and the headers in it describe live Go memory.
 unsafe fn index_byte(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(4) as u8;
         set(w, 0, pos(bytes(w, 1).iter().position(|&b| b == c)));
@@ -60,6 +62,8 @@ unsafe fn index_byte(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn index_byte_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(3) as u8;
         set(w, 0, pos(bytes(w, 1).iter().position(|&b| b == c)));
@@ -67,6 +71,8 @@ unsafe fn index_byte_string(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn last_index_byte(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(4) as u8;
         set(w, 0, pos(bytes(w, 1).iter().rposition(|&b| b == c)));
@@ -74,6 +80,8 @@ unsafe fn last_index_byte(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn last_index_byte_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(3) as u8;
         set(w, 0, pos(bytes(w, 1).iter().rposition(|&b| b == c)));
@@ -81,6 +89,8 @@ unsafe fn last_index_byte_string(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn count(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(4) as u8;
         set(w, 0, bytes(w, 1).iter().filter(|&&b| b == c).count() as u64);
@@ -88,6 +98,8 @@ unsafe fn count(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn count_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let c = *w.add(3) as u8;
         set(w, 0, bytes(w, 1).iter().filter(|&&b| b == c).count() as u64);
@@ -95,30 +107,44 @@ unsafe fn count_string(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn index(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, pos(find(bytes(w, 1), bytes(w, 4)))) };
     Ok(())
 }
 unsafe fn index_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, pos(find(bytes(w, 1), bytes(w, 3)))) };
     Ok(())
 }
 unsafe fn last_index(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, pos(rfind(bytes(w, 1), bytes(w, 4)))) };
     Ok(())
 }
 unsafe fn last_index_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, pos(rfind(bytes(w, 1), bytes(w, 3)))) };
     Ok(())
 }
 unsafe fn compare(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, cmp(bytes(w, 1), bytes(w, 4))) };
     Ok(())
 }
 unsafe fn compare_string(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, cmp(bytes(w, 1), bytes(w, 3))) };
     Ok(())
 }
 unsafe fn equal(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, (bytes(w, 1) == bytes(w, 4)) as u64) };
     Ok(())
 }

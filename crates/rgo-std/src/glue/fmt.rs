@@ -41,6 +41,18 @@ pub fn set_state_types(pp_ptr: *const Type, state: *const Type) {
     *g = (pp_ptr as usize, state as usize);
 }
 
+/// Descriptors of fmt.Formatter, fmt.GoStringer, error, fmt.Stringer.
+static METHOD_IFACES: std::sync::Mutex<[usize; 4]> = std::sync::Mutex::new([0; 4]);
+
+/// Records the interfaces fmt checks operands against (in the order
+/// Formatter, GoStringer, error, Stringer).
+pub fn set_method_ifaces(ifaces: &[*const Type]) {
+    let mut g = METHOD_IFACES.lock().unwrap_or_else(|e| e.into_inner());
+    for (slot, t) in g.iter_mut().zip(ifaces) {
+        *slot = *t as usize;
+    }
+}
+
 /// An interface value: descriptor (null for nil) and data word.
 #[derive(Clone, Copy)]
 struct Any {
@@ -53,6 +65,8 @@ struct Any {
 /// # Safety
 /// The slice header describes live `any` values.
 unsafe fn operands(w: *mut u64, i: usize) -> Vec<Any> {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (p, n) = (slot(w, i) as *const u64, slot(w, i + 1) as usize);
         (0..n)
@@ -69,6 +83,8 @@ unsafe fn operands(w: *mut u64, i: usize) -> Vec<Any> {
 /// # Safety
 /// The window has 9 slots as declared.
 unsafe fn append_print(gs: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let args = operands(w, 6);
         let mut p = Printer::new(gs, bytes(w, 3).to_vec());
@@ -91,6 +107,8 @@ unsafe fn append_print(gs: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 9 slots as declared.
 unsafe fn append_println(gs: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let args = operands(w, 6);
         let mut p = Printer::new(gs, bytes(w, 3).to_vec());
@@ -113,6 +131,8 @@ unsafe fn append_println(gs: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 16 slots as declared.
 unsafe fn append_printf(gs: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let format = bytes(w, 10).to_vec();
         let args = operands(w, 12);
@@ -156,6 +176,9 @@ struct Printer<'g> {
     reordered: bool,
     /// Re-entrance guard for methods (as Go's `p.erroring`/`panicking`).
     depth: usize,
+    /// Inside a value reached through an unexported field: Go's reflect
+    /// cannot Interface() it, so fmt calls no methods on it.
+    read_only: bool,
 }
 
 /// Reads the word at `a`.
@@ -163,6 +186,8 @@ struct Printer<'g> {
 /// # Safety
 /// `a` points at 8 readable bytes.
 unsafe fn word(a: *const u8) -> u64 {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { (a as *const u64).read_unaligned() }
 }
 
@@ -172,6 +197,8 @@ unsafe fn word(a: *const u8) -> u64 {
 /// # Safety
 /// `a` holds an interface of type `t`.
 unsafe fn iface_at(t: *const Type, a: *const u8) -> Any {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let w0 = word(a);
         let data = word(a.add(8));
@@ -190,6 +217,8 @@ unsafe fn iface_at(t: *const Type, a: *const u8) -> Any {
 /// # Safety
 /// `a` holds a value of type `t`.
 unsafe fn data_word(t: *const Type, a: *const u8) -> u64 {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         if (*t).tflag & tflag::DIRECT_IFACE != 0 {
             word(a)
@@ -199,11 +228,41 @@ unsafe fn data_word(t: *const Type, a: *const u8) -> u64 {
     }
 }
 
-/// The method `name` of `t`'s method table.
+/// The function of `t`'s method `name` when `t` implements the matching
+/// fmt interface (name *and* signature; by name alone when the interface
+/// descriptors were not registered).
 ///
 /// # Safety
 /// `t` is a descriptor.
 unsafe fn method(t: *const Type, name: &str) -> Option<FuncId> {
+    let which = match name {
+        "Format" => 0,
+        "GoString" => 1,
+        "Error" => 2,
+        _ => 3,
+    };
+    let iface = METHOD_IFACES.lock().unwrap_or_else(|e| e.into_inner())[which];
+    if iface == 0 {
+        return unsafe { method_by_name(t, name) };
+    }
+    // SAFETY: a registered interface descriptor with one method; the
+    // itab's first function word follows {inter, type, hash}.
+    unsafe {
+        let (itab, _) = rgo_runtime::natives::getitab(iface as *const InterfaceType, t);
+        if itab == 0 {
+            return None;
+        }
+        Some(FuncId(*(itab as *const u64).add(3) as u32))
+    }
+}
+
+/// The method `name` of `t`'s method table.
+///
+/// # Safety
+/// `t` is a descriptor.
+unsafe fn method_by_name(t: *const Type, name: &str) -> Option<FuncId> {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let u = (*t).uncommon;
         if u.is_null() || (*u).methods.is_null() {
@@ -243,6 +302,8 @@ fn is_uint(k: Kind) -> bool {
 /// # Safety
 /// `a` holds a value of kind `k`.
 unsafe fn read_int(k: Kind, a: *const u8) -> u64 {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         match k {
             Kind::Int8 => *(a as *const i8) as i64 as u64,
@@ -266,6 +327,7 @@ impl<'g> Printer<'g> {
             wrapped: Vec::new(),
             reordered: false,
             depth: 0,
+            read_only: false,
         }
     }
 
@@ -284,6 +346,8 @@ impl<'g> Printer<'g> {
         if a.t.is_null() {
             match verb {
                 'T' | 'v' => self.pad(b"<nil>"),
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 _ => unsafe { self.bad_verb(a, verb)? },
             }
             return Ok(());
@@ -295,15 +359,21 @@ impl<'g> Printer<'g> {
                 return Ok(());
             }
             'p' => {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe { self.fmt_pointer(a.t, a.data, 'p')? };
                 return Ok(());
             }
             _ => {}
         }
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         if unsafe { self.handle_methods(a, verb)? } {
             return Ok(());
         }
         let cell = a.data;
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         let addr = unsafe {
             if (*a.t).tflag & tflag::DIRECT_IFACE != 0 {
                 &cell as *const u64 as *const u8
@@ -311,6 +381,8 @@ impl<'g> Printer<'g> {
                 a.data as *const u8
             }
         };
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe { self.print_value(a.t, addr, verb, 0) }
     }
 
@@ -323,12 +395,16 @@ impl<'g> Printer<'g> {
         if self.depth > 32 {
             return Ok(false);
         }
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         if let Some(m) = unsafe { method(a.t, "Format") } {
             if self.call_format(a, m, verb)? {
                 return Ok(true);
             }
         }
         if self.f.sharp_v {
+            // SAFETY: the window slots and the Go values they describe are valid, as
+            // the enclosing function's `# Safety` contract (or its caller) states.
             let Some(m) = (unsafe { method(a.t, "GoString") }) else {
                 return Ok(false);
             };
@@ -342,6 +418,8 @@ impl<'g> Printer<'g> {
             return Ok(false);
         }
         for name in ["Error", "String"] {
+            // SAFETY: the window slots and the Go values they describe are valid, as
+            // the enclosing function's `# Safety` contract (or its caller) states.
             if let Some(m) = unsafe { method(a.t, name) } {
                 if let Some(s) = self.call_string(a, m, name, verb)? {
                     self.fmt_string(&s, verb);
@@ -391,6 +469,8 @@ impl<'g> Printer<'g> {
         }
         // SAFETY: registered descriptors: `*pp` (a PtrType) and the State
         // interface; the pp object is fresh Go memory of pp's size.
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
             let elem = (*(pp_ptr as *const PtrType)).elem;
             let (itab, _) =
@@ -417,7 +497,12 @@ impl<'g> Printer<'g> {
                 *pp.add(40 + i) = *b as u8;
             }
             self.depth += 1;
-            let r = call_go(self.gs, m, &[a.data, itab as u64, pp as u64, verb as u64], 0);
+            let r = call_go(
+                self.gs,
+                m,
+                &[a.data, itab as u64, pp as u64, verb as u64],
+                0,
+            );
             self.depth -= 1;
             match r {
                 Ok(_) => {
@@ -480,6 +565,8 @@ impl<'g> Printer<'g> {
         } else {
             self.put(&type_name(a.t));
             self.buf.push(b'=');
+            // SAFETY: the window slots and the Go values they describe are valid, as
+            // the enclosing function's `# Safety` contract (or its caller) states.
             unsafe { self.print_arg(a, 'v')? };
         }
         self.buf.push(b')');
@@ -492,8 +579,10 @@ impl<'g> Printer<'g> {
     /// # Safety
     /// `a` holds a value of type `t`.
     unsafe fn print_value(&mut self, t: *const Type, a: *const u8, verb: char, depth: usize) -> R {
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
-            if depth > 0 {
+            if depth > 0 && !self.read_only {
                 let any = Any {
                     t,
                     data: data_word(t, a),
@@ -580,8 +669,12 @@ impl<'g> Printer<'g> {
     unsafe fn bad_value(&mut self, t: *const Type, a: *const u8, verb: char) -> R {
         let any = Any {
             t,
+            // SAFETY: the window slots and the Go values they describe are valid, as
+            // the enclosing function's `# Safety` contract (or its caller) states.
             data: unsafe { data_word(t, a) },
         };
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe { self.bad_verb(any, verb) }
     }
 
@@ -591,6 +684,8 @@ impl<'g> Printer<'g> {
     /// # Safety
     /// `a` holds a struct of type `t`.
     unsafe fn print_struct(&mut self, t: *const Type, a: *const u8, verb: char, depth: usize) -> R {
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
             let st = &*(t as *const StructType);
             if self.f.sharp_v {
@@ -611,7 +706,18 @@ impl<'g> Printer<'g> {
                     self.buf.push(b':');
                 }
                 let fa = a.add(fl.offset);
-                self.print_field(fl.typ, fa, verb, depth + 1)?;
+                let saved = self.read_only;
+                let first = fl.name.as_bytes().first().copied().unwrap_or(b'_');
+                let exported = first.is_ascii_uppercase()
+                    || (first >= 0x80
+                        && String::from_utf8_lossy(fl.name.as_bytes())
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase));
+                self.read_only |= !exported;
+                let r = self.print_field(fl.typ, fa, verb, depth + 1);
+                self.read_only = saved;
+                r?;
             }
             self.buf.push(b'}');
         }
@@ -624,6 +730,8 @@ impl<'g> Printer<'g> {
     /// # Safety
     /// `a` holds a value of type `t`.
     unsafe fn print_field(&mut self, t: *const Type, a: *const u8, verb: char, depth: usize) -> R {
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
             if (*t).kind() == Kind::Interface {
                 let inner = iface_at(t, a);
@@ -644,6 +752,8 @@ impl<'g> Printer<'g> {
     /// # Safety
     /// `a` holds an array or slice of type `t`.
     unsafe fn print_list(&mut self, t: *const Type, a: *const u8, verb: char, depth: usize) -> R {
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
             let (elem, base, n) = if (*t).kind() == Kind::Array {
                 let at = &*(t as *const ArrayType);
@@ -693,6 +803,8 @@ impl<'g> Printer<'g> {
     /// # Safety
     /// `a` holds a map of type `t`.
     unsafe fn print_map(&mut self, t: *const Type, a: *const u8, verb: char, depth: usize) -> R {
+        // SAFETY: the window slots and the Go values they describe are valid, as
+        // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe {
             let mt = &*(t as *const MapType);
             let h = word(a) as *mut rgo_runtime::map::HMap;
@@ -905,7 +1017,7 @@ impl<'g> Printer<'g> {
                         self.buf.push(num[0]);
                         let saved = self.f.wid;
                         self.f.wid = Some(w - 1);
-                        self.pad(&num[1..].to_vec());
+                        self.pad(&num[1..]);
                         self.f.wid = saved;
                         return Ok(());
                     }
@@ -914,7 +1026,7 @@ impl<'g> Printer<'g> {
             self.pad(&num);
             return Ok(());
         }
-        self.pad(&num[1..].to_vec());
+        self.pad(&num[1..]);
         Ok(())
     }
 
@@ -946,6 +1058,8 @@ impl<'g> Printer<'g> {
             }
             _ => {
                 let any = Any { t, data: p };
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe { self.bad_verb(any, verb)? };
             }
         }
@@ -1064,8 +1178,8 @@ fn sharp_float(num: &mut Vec<u8>, fc: char, prec: i32) {
             .filter(|&&c| c == b'0')
             .count();
         let have = digits - lead_zeros.min(digits.saturating_sub(1));
-        for _ in have..want {
-            body.push(b'0');
+        if want > have {
+            body.resize(body.len() + (want - have), b'0');
         }
     }
     body.extend_from_slice(&tail);
@@ -1156,6 +1270,8 @@ fn is_print(c: char) -> bool {
 /// Both addresses hold values of type `t`.
 unsafe fn compare(t: *const Type, a: *const u8, b: *const u8) -> std::cmp::Ordering {
     use std::cmp::Ordering as O;
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let k = (*t).kind();
         match k {
@@ -1260,6 +1376,7 @@ impl Printer<'_> {
             }
             i += 1;
             self.f = Flags::default();
+            let mut good = true;
             while i < end {
                 match format[i] {
                     b'#' => self.f.sharp = true,
@@ -1272,7 +1389,7 @@ impl Printer<'_> {
                 i += 1;
             }
             // Argument index, then width.
-            let (na, ni, ok) = arg_number(argnum, format, i, args.len());
+            let (na, ni, ok) = arg_number(argnum, format, i, args.len(), &mut good);
             argnum = na;
             i = ni;
             after_index = ok;
@@ -1295,9 +1412,6 @@ impl Printer<'_> {
             } else {
                 let (n, ni) = parse_num(format, i);
                 if ni > i {
-                    if after_index {
-                        // "%[3]2d": bad
-                    }
                     self.f.wid = n;
                     i = ni;
                 }
@@ -1307,12 +1421,9 @@ impl Printer<'_> {
             }
             // Precision.
             let mut bad_prec = false;
-            if i + 1 <= end && i < end && format[i] == b'.' {
+            if i < end && format[i] == b'.' {
                 i += 1;
-                if after_index {
-                    // reordered precision handled below
-                }
-                let (na, ni, ok) = arg_number(argnum, format, i, args.len());
+                let (na, ni, ok) = arg_number(argnum, format, i, args.len(), &mut good);
                 argnum = na;
                 i = ni;
                 after_index = ok;
@@ -1337,10 +1448,9 @@ impl Printer<'_> {
                 self.put("%!(BADPREC)");
             }
             if !after_index {
-                let (na, ni, ok) = arg_number(argnum, format, i, args.len());
+                let (na, ni, ok) = arg_number(argnum, format, i, args.len(), &mut good);
                 argnum = na;
                 i = ni;
-                after_index = ok;
                 reordered |= ok;
             }
             if i >= end {
@@ -1353,17 +1463,16 @@ impl Printer<'_> {
                 self.buf.push(b'%');
                 continue;
             }
-            if !after_index && argnum > args.len() {
-                // unreachable: arg_number keeps argnum in range
+            if !good {
+                self.put(&format!("%!{}(BADINDEX)", verb));
+                continue;
             }
             if argnum >= args.len() {
                 self.put(&format!("%!{}(MISSING)", verb));
                 continue;
             }
-            if verb == 'w' {
-                if self.wrap {
-                    self.wrapped.push(argnum);
-                }
+            if verb == 'w' && self.wrap {
+                self.wrapped.push(argnum);
             }
             let verb = if verb == 'v' {
                 if self.f.sharp {
@@ -1381,14 +1490,22 @@ impl Printer<'_> {
             let arg = args[argnum];
             argnum += 1;
             if verb == 'w' {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 let is_err = !arg.t.is_null() && unsafe { method(arg.t, "Error") }.is_some();
                 if !self.wrap || !is_err {
+                    // SAFETY: the window slots and the Go values they describe are valid, as
+                    // the enclosing function's `# Safety` contract (or its caller) states.
                     unsafe { self.bad_verb(arg, 'w')? };
                     continue;
                 }
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe { self.print_arg(arg, 'v')? };
                 continue;
             }
+            // SAFETY: the window slots and the Go values they describe are valid, as
+            // the enclosing function's `# Safety` contract (or its caller) states.
             unsafe { self.print_arg(arg, verb)? };
         }
         self.reordered = reordered;
@@ -1404,6 +1521,8 @@ impl Printer<'_> {
                 } else {
                     self.put(&type_name(a.t));
                     self.buf.push(b'=');
+                    // SAFETY: the window slots and the Go values they describe are valid, as
+                    // the enclosing function's `# Safety` contract (or its caller) states.
                     unsafe { self.print_arg(*a, 'v')? };
                 }
             }
@@ -1431,19 +1550,35 @@ fn parse_num(f: &[u8], mut i: usize) -> (Option<usize>, usize) {
     }
 }
 
-/// `[n]` at `i`: (new argnum, new i, whether an index was found).
-fn arg_number(argnum: usize, f: &[u8], i: usize, nargs: usize) -> (usize, usize, bool) {
+/// `[n]` at `i`: (new argnum, new i, whether an index was found);
+/// clears `good` for an index out of range or malformed (Go's
+/// `%!v(BADINDEX)`).
+fn arg_number(
+    argnum: usize,
+    f: &[u8],
+    i: usize,
+    nargs: usize,
+    good: &mut bool,
+) -> (usize, usize, bool) {
     if i >= f.len() || f[i] != b'[' {
         return (argnum, i, false);
     }
     let Some(close) = f[i + 1..].iter().position(|&c| c == b']') else {
-        return (argnum, i, false);
+        *good = false;
+        return (argnum, i + 1, false);
     };
     let inner = &f[i + 1..i + 1 + close];
     let (n, ni) = parse_num(inner, 0);
     match n {
         Some(n) if ni == inner.len() && n >= 1 && n <= nargs => (n - 1, i + close + 2, true),
-        _ => (nargs, i + close + 2, true),
+        Some(_) if ni == inner.len() => {
+            *good = false;
+            (argnum, i + close + 2, true)
+        }
+        _ => {
+            *good = false;
+            (argnum, i + close + 2, false)
+        }
     }
 }
 
@@ -1457,6 +1592,8 @@ fn int_from_arg(args: &[Any], argnum: usize) -> (Option<i64>, bool, usize) {
     }
     // SAFETY: a non-null descriptor; integers are stored boxed (data
     // points at the value).
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let k = (*a.t).kind();
         if !is_int(k) && !is_uint(k) {

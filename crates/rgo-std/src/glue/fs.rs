@@ -30,6 +30,8 @@ fn errno() -> u64 {
 /// # Safety
 /// Slots `i, i+1` hold a string.
 unsafe fn path(w: *mut u64, i: usize) -> Option<CString> {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     CString::new(unsafe { bytes(w, i) }.to_vec()).ok()
 }
 
@@ -38,6 +40,8 @@ unsafe fn path(w: *mut u64, i: usize) -> Option<CString> {
 /// # Safety
 /// Slot `res` is writable, and `err` when given.
 unsafe fn finish(w: *mut u64, res: Option<usize>, err: usize, r: i64) {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         if r < 0 {
             if let Some(i) = res {
@@ -58,6 +62,8 @@ const EINVAL: u64 = 22;
 /// # Safety
 /// Window `[fd][errno][name 2][flag][perm]`.
 unsafe fn sys_open(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let Some(p) = path(w, 2) else {
             set(w, 0, 0);
@@ -74,6 +80,8 @@ unsafe fn sys_open(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[n][errno][fd][b 3]`.
 unsafe fn sys_read(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (p, n) = (slot(w, 3), slot(w, 4) as usize);
         let r = if n == 0 {
@@ -89,6 +97,8 @@ unsafe fn sys_read(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[errno][fd]`.
 unsafe fn sys_close(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let r = libc::close(slot(w, 1) as libc::c_int);
         finish(w, None, 0, r as i64);
@@ -101,6 +111,8 @@ unsafe fn sys_close(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// `st` points at a writable rawStat.
 unsafe fn put_stat(st: u64, s: &libc::stat) {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let p = st as *mut u8;
         (p as *mut u64).write_unaligned(s.st_dev);
@@ -118,6 +130,8 @@ unsafe fn put_stat(st: u64, s: &libc::stat) {
 /// # Safety
 /// Window `[errno][fd][st]`.
 unsafe fn sys_fstat(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let mut s: libc::stat = std::mem::zeroed();
         let r = libc::fstat(slot(w, 1) as libc::c_int, &mut s);
@@ -132,6 +146,8 @@ unsafe fn sys_fstat(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[errno][name 2][st][follow]`.
 unsafe fn sys_stat(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let Some(p) = path(w, 1) else {
             set(w, 0, EINVAL);
@@ -154,6 +170,8 @@ unsafe fn sys_stat(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[off][errno][fd][offset][whence]`.
 unsafe fn sys_seek(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let r = libc::lseek(
             slot(w, 2) as libc::c_int,
@@ -168,6 +186,8 @@ unsafe fn sys_seek(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[errno][name 2]`.
 unsafe fn sys_unlink(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let r = path(w, 1).map_or(-1, |p| libc::unlink(p.as_ptr()));
         finish(w, None, 0, r as i64);
@@ -178,6 +198,8 @@ unsafe fn sys_unlink(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[errno][name 2]`.
 unsafe fn sys_rmdir(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let r = path(w, 1).map_or(-1, |p| libc::rmdir(p.as_ptr()));
         finish(w, None, 0, r as i64);
@@ -188,6 +210,8 @@ unsafe fn sys_rmdir(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[errno][name 2][perm]`.
 unsafe fn sys_mkdir(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let mode = slot(w, 3) as libc::mode_t;
         let r = path(w, 1).map_or(-1, |p| libc::mkdir(p.as_ptr(), mode));
@@ -199,6 +223,8 @@ unsafe fn sys_mkdir(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[dir 2][errno]`.
 unsafe fn sys_getwd(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         match std::env::current_dir() {
             Ok(d) => {
@@ -218,6 +244,8 @@ unsafe fn sys_getwd(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Window `[res][fd]`.
 unsafe fn sys_isatty(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let r = libc::isatty(slot(w, 1) as libc::c_int);
         set(w, 0, (r == 1) as u64);

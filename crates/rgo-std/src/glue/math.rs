@@ -10,6 +10,8 @@ macro_rules! unary {
         $(
             // SAFETY: the window has 2 slots (result, argument).
             unsafe fn $name(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let x = f64::from_bits(slot(w, 1));
                     set(w, 0, $f(x).to_bits());
@@ -45,6 +47,8 @@ macro_rules! binary {
         $(
             // SAFETY: the window has 3 slots (result, two arguments).
             unsafe fn $name(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let x = f64::from_bits(slot(w, 1));
                     let y = f64::from_bits(slot(w, 2));
@@ -103,11 +107,15 @@ fn f(w: *mut u64, i: usize) -> f64 {
 
 // SAFETY (all below): the window has the declared slots.
 unsafe fn fma(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::fma(f(w, 1), f(w, 2), f(w, 3)).to_bits()) };
     Ok(())
 }
 unsafe fn frexp(_: &mut GState, w: *mut u64) -> R {
     let (fr, e) = m::frexp(f(w, 2));
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         set(w, 0, fr.to_bits());
         set(w, 1, e as u64);
@@ -115,23 +123,33 @@ unsafe fn frexp(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn ilogb(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::ilogb(f(w, 1)) as u64) };
     Ok(())
 }
 unsafe fn jn(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::jn(slot(w, 1) as i64, f(w, 2)).to_bits()) };
     Ok(())
 }
 unsafe fn yn(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::yn(slot(w, 1) as i64, f(w, 2)).to_bits()) };
     Ok(())
 }
 unsafe fn ldexp(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::ldexp(f(w, 1), slot(w, 2) as i64).to_bits()) };
     Ok(())
 }
 unsafe fn lgamma(_: &mut GState, w: *mut u64) -> R {
     let (l, s) = m::lgamma(f(w, 2));
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         set(w, 0, l.to_bits());
         set(w, 1, s as u64);
@@ -139,11 +157,15 @@ unsafe fn lgamma(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn pow10(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, m::pow10(slot(w, 1) as i64).to_bits()) };
     Ok(())
 }
 unsafe fn sincos(_: &mut GState, w: *mut u64) -> R {
     let (s, c) = m::sincos(f(w, 2));
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         set(w, 0, s.to_bits());
         set(w, 1, c.to_bits());

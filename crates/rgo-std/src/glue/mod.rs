@@ -39,6 +39,7 @@ fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 8] {
     ]
 }
 
+pub use fmt::set_method_ifaces as set_fmt_method_ifaces;
 pub use fmt::set_state_types as set_fmt_state_types;
 
 /// Looks a std native up by its qualified name.
@@ -88,6 +89,8 @@ fn go_bytes(b: &[u8], cap: usize) -> u64 {
     }
     // SAFETY: a null type asks for pointer-free memory of `cap` bytes,
     // and `b.len() <= cap`.
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let p = mallocgc(cap, std::ptr::null(), true);
         std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());

@@ -47,6 +47,8 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
 /// # Safety
 /// The window has 12 slots.
 unsafe fn load_zone_data(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let name = bytes(w, 10).to_vec();
         for i in 0..8 {
@@ -72,6 +74,8 @@ unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
 /// # Safety
 /// The window has 2 slots.
 unsafe fn gomaxprocs(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, 1) };
     Ok(())
 }
@@ -80,6 +84,8 @@ unsafe fn gomaxprocs(_: &mut GState, w: *mut u64) -> R {
 /// The window has 1 slot.
 unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
     let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, n as u64) };
     Ok(())
 }
@@ -87,6 +93,8 @@ unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 1 slot.
 unsafe fn one_goroutine(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, 1) };
     Ok(())
 }
@@ -104,6 +112,8 @@ unsafe fn breakpoint(_: &mut GState, _: *mut u64) -> R {
 /// # Safety
 /// The window has 2 slots.
 unsafe fn version(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { put_string(w, 0, b"go1.27.3") };
     Ok(())
 }
@@ -112,6 +122,8 @@ unsafe fn version(_: &mut GState, w: *mut u64) -> R {
 /// The window has 2 slots.
 unsafe fn goroot(_: &mut GState, w: *mut u64) -> R {
     let r = std::env::var("GOROOT").unwrap_or_default();
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { put_string(w, 0, r.as_bytes()) };
     Ok(())
 }
@@ -130,6 +142,8 @@ pub fn set_args(args: Vec<String>) {
 /// # Safety
 /// The window has 6 slots.
 unsafe fn sys_write(gs: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let fd = slot(w, 2) as i64;
         let b = bytes(w, 3);
@@ -159,7 +173,13 @@ unsafe fn sys_write(gs: &mut GState, w: *mut u64) -> R {
 fn write_fd(fd: i64, mut b: &[u8]) -> std::io::Result<()> {
     while !b.is_empty() {
         // SAFETY: `b` is a readable buffer of `b.len()` bytes.
-        let r = unsafe { libc::write(fd as libc::c_int, b.as_ptr() as *const libc::c_void, b.len()) };
+        let r = unsafe {
+            libc::write(
+                fd as libc::c_int,
+                b.as_ptr() as *const libc::c_void,
+                b.len(),
+            )
+        };
         if r < 0 {
             return Err(std::io::Error::last_os_error());
         }
@@ -183,6 +203,8 @@ fn flush_print(gs: &mut GState) {
 unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
     let args = ARGS.get().cloned().unwrap_or_default();
     let n = args.len();
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         // The string headers are pointer words; no collector runs yet, so
         // the backing array is allocated without a descriptor.
@@ -207,6 +229,8 @@ unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 5 slots.
 unsafe fn sys_getenv(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let key = String::from_utf8_lossy(bytes(w, 3)).into_owned();
         match std::env::var_os(&key) {
@@ -234,6 +258,8 @@ fn nano() -> i64 {
 /// # Safety
 /// The window has 1 slot.
 unsafe fn runtime_nano(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, nano() as u64) };
     Ok(())
 }
@@ -246,6 +272,8 @@ unsafe fn now(_: &mut GState, w: *mut u64) -> R {
     let d = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         set(w, 0, d.as_secs());
         set(w, 1, d.subsec_nanos() as u64);
@@ -259,6 +287,8 @@ unsafe fn now(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 1 slot.
 unsafe fn sleep(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     let d = unsafe { slot(w, 0) } as i64;
     if d > 0 {
         std::thread::sleep(std::time::Duration::from_nanos(d as u64));
@@ -272,12 +302,16 @@ unsafe fn sleep(_: &mut GState, w: *mut u64) -> R {
 /// The window has 1 slot.
 unsafe fn exit(gs: &mut GState, w: *mut u64) -> R {
     flush_print(gs);
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     Err(PanicValue::Exit(unsafe { slot(w, 0) } as i64 as i32))
 }
 
 /// # Safety
 /// The window has 1 slot.
 unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, std::process::id() as u64) };
     Ok(())
 }

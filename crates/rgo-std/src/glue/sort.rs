@@ -37,6 +37,8 @@ unsafe fn slice_of(
     data: u64,
     what: &str,
 ) -> Result<(*const Type, [u64; 2]), PanicValue> {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         if t.is_null() || (*t).kind() != Kind::Slice {
             let name = if t.is_null() {
@@ -56,6 +58,8 @@ unsafe fn slice_of(
 /// # Safety
 /// The window has 3 slots.
 unsafe fn reflect_swapper(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (elem, h) = slice_of(slot(w, 1) as *const Type, slot(w, 2), "Swapper")?;
         let fv = mallocgc(32, std::ptr::null(), true) as *mut u64;
@@ -73,6 +77,8 @@ unsafe fn reflect_swapper(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 3 slots.
 unsafe fn reflect_len(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (_, h) = slice_of(slot(w, 1) as *const Type, slot(w, 2), "Len")?;
         set(w, 0, h[1]);
@@ -85,6 +91,8 @@ unsafe fn reflect_len(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Slot 0 is a swapper closure built by `reflect_swapper`.
 unsafe fn swap_elems(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let ctx = slot(w, 0) as *const u64;
         let (p, n, es) = (*ctx.add(1), *ctx.add(2), *ctx.add(3) as usize);

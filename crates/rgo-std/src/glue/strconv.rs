@@ -16,6 +16,8 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
 /// # Safety
 /// The window has 10 slots.
 unsafe fn append_float_core(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let mut out = bytes(w, 3).to_vec();
         let f = f64::from_bits(slot(w, 6));
@@ -34,6 +36,8 @@ unsafe fn append_float_core(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// The window has 6 slots.
 unsafe fn atof_core(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (f, n, st) = sc::atof_core(bytes(w, 3), slot(w, 5) as u32);
         set(w, 0, f.to_bits());

@@ -24,6 +24,8 @@ macro_rules! atomics {
             // argument is a Go pointer to a value of this width (checked
             // for nil).
             unsafe fn $swap(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -34,6 +36,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $cas(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -46,6 +50,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $add(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -56,6 +62,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $and(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -66,6 +74,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $or(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -76,6 +86,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $load(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 1);
                     nil_check(p)?;
@@ -84,6 +96,8 @@ macro_rules! atomics {
                 Ok(())
             }
             unsafe fn $store(_: &mut GState, w: *mut u64) -> R {
+                // SAFETY: the window slots and the Go values they describe are valid, as
+                // the enclosing function's `# Safety` contract (or its caller) states.
                 unsafe {
                     let p = slot(w, 0);
                     nil_check(p)?;
@@ -158,6 +172,8 @@ const fn concat() -> [(&'static str, NativeFn, u16); ATOMICS.len() + OTHERS.len(
 /// # Safety
 /// Slot 0 holds a `*uint32`.
 unsafe fn semacquire(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let p = slot(w, 0);
         nil_check(p)?;
@@ -173,6 +189,8 @@ unsafe fn semacquire(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Slot 0 holds a `*uint32`.
 unsafe fn semrelease(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let p = slot(w, 0);
         nil_check(p)?;
@@ -184,6 +202,8 @@ unsafe fn semrelease(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// One writable slot.
 unsafe fn zero1(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, 0) };
     Ok(())
 }
@@ -191,6 +211,8 @@ unsafe fn zero1(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// One writable slot.
 unsafe fn one(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, 1) };
     Ok(())
 }
@@ -206,6 +228,8 @@ unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
 /// # Safety
 /// Two slots holding a string.
 unsafe fn throw(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     let s = unsafe { super::bytes(w, 0) };
     Err(fail(&format!(
         "fatal error: {}",
@@ -218,6 +242,8 @@ unsafe fn throw(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Three slots; the type word is null or a descriptor.
 unsafe fn is_comparable(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let t = slot(w, 1) as *const Type;
         set(w, 0, (t.is_null() || (*t).equal.is_some()) as u64);
@@ -234,6 +260,8 @@ unsafe fn as_target(t: *const Type, data: u64) -> Result<*const Type, PanicValue
     if t.is_null() {
         return Err(fail("errors: target cannot be nil"));
     }
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         if (*t).kind() != Kind::Pointer || data == 0 {
             return Err(fail("errors: target must be a non-nil pointer"));
@@ -245,6 +273,8 @@ unsafe fn as_target(t: *const Type, data: u64) -> Result<*const Type, PanicValue
 /// # Safety
 /// Two slots holding an `any`.
 unsafe fn check_as_target(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let elem = as_target(slot(w, 0) as *const Type, slot(w, 1))?;
         if (*elem).kind() == Kind::Interface {
@@ -287,6 +317,8 @@ fn error_iface() -> *const InterfaceType {
 /// Five slots; err is a non-nil error interface, target a checked
 /// non-nil pointer.
 unsafe fn assign_as(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window slots and the Go values they describe are valid, as
+    // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let itab = slot(w, 1) as *const u64;
         let data = slot(w, 2);
