@@ -1525,37 +1525,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             Type::Slice(et) | Type::Array(_, et) => {
                 let (p, len) = self.range_base(&r.x, xt);
                 let es = self.c.w.sizeof(et).max(0) as u32;
-                let i = self.scalar();
-                self.zero(i, 1);
-                let exit = self.emit(Instr::JmpGeI64 {
-                    a: i,
-                    b: len,
-                    off: 0,
-                });
-                let body = self.pc();
-                if let Some(k) = key {
-                    self.range_assign(k, define, i, TypeId::INT);
-                }
-                if let Some(v) = val {
-                    let q = self.alloc_ptr();
-                    self.emit(Instr::IndexAddr {
-                        dst: q,
-                        p,
-                        i,
-                        size: es,
-                    });
-                    let tmp = self.alloc_t(et);
-                    self.load_mem(q, 0, et, tmp);
-                    self.range_assign(v, define, tmp, et);
-                }
-                self.push_loop(label, true);
-                self.block(&r.body);
-                let cont = self.pc();
-                let back = self.emit(Instr::IncJmpLtI64 { i, n: len, off: 0 });
-                self.patch(back, body);
-                let end = self.pc();
-                self.patch(exit, end);
-                self.pop_loop(cont, end);
+                self.range_indexed(r, label, key, val, define, (p, len), es, et);
             }
             Type::Pointer(at) => {
                 // Pointer to array.
@@ -1567,37 +1537,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let len = self.scalar();
                 self.load_u64(len, n as u64);
                 let es = self.c.w.sizeof(et).max(0) as u32;
-                let i = self.scalar();
-                self.zero(i, 1);
-                let exit = self.emit(Instr::JmpGeI64 {
-                    a: i,
-                    b: len,
-                    off: 0,
-                });
-                let body = self.pc();
-                if let Some(k) = key {
-                    self.range_assign(k, define, i, TypeId::INT);
-                }
-                if let Some(v) = val {
-                    let q = self.alloc_ptr();
-                    self.emit(Instr::IndexAddr {
-                        dst: q,
-                        p,
-                        i,
-                        size: es,
-                    });
-                    let tmp = self.alloc_t(et);
-                    self.load_mem(q, 0, et, tmp);
-                    self.range_assign(v, define, tmp, et);
-                }
-                self.push_loop(label, true);
-                self.block(&r.body);
-                let cont = self.pc();
-                let back = self.emit(Instr::IncJmpLtI64 { i, n: len, off: 0 });
-                self.patch(back, body);
-                let end = self.pc();
-                self.patch(exit, end);
-                self.pop_loop(cont, end);
+                self.range_indexed(r, label, key, val, define, (p, len), es, et);
             }
             Type::Map(kt, vt) => {
                 let m = self.expr(&r.x);
@@ -1668,6 +1608,54 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     /// The element pointer and length of a ranged slice or array.
+    /// The loop of `for key, val := range x` over `len` elements of size
+    /// `es` and type `et` starting at `p` (a slice, an array, or a pointer
+    /// to an array): `i` counts up with a fused increment-and-branch back edge.
+    #[allow(clippy::too_many_arguments)]
+    fn range_indexed(
+        &mut self,
+        r: &'a ast::RangeStmt,
+        label: Option<String>,
+        key: Option<&'a Expr>,
+        val: Option<&'a Expr>,
+        define: bool,
+        (p, len): (Slot, Slot),
+        es: u32,
+        et: TypeId,
+    ) {
+        let i = self.scalar();
+        self.zero(i, 1);
+        let exit = self.emit(Instr::JmpGeI64 {
+            a: i,
+            b: len,
+            off: 0,
+        });
+        let body = self.pc();
+        if let Some(k) = key {
+            self.range_assign(k, define, i, TypeId::INT);
+        }
+        if let Some(v) = val {
+            let q = self.alloc_ptr();
+            self.emit(Instr::IndexAddr {
+                dst: q,
+                p,
+                i,
+                size: es,
+            });
+            let tmp = self.alloc_t(et);
+            self.load_mem(q, 0, et, tmp);
+            self.range_assign(v, define, tmp, et);
+        }
+        self.push_loop(label, true);
+        self.block(&r.body);
+        let cont = self.pc();
+        let back = self.emit(Instr::IncJmpLtI64 { i, n: len, off: 0 });
+        self.patch(back, body);
+        let end = self.pc();
+        self.patch(exit, end);
+        self.pop_loop(cont, end);
+    }
+
     fn range_base(&mut self, x: &'a Expr, xt: TypeId) -> (Slot, Slot) {
         match self.under(xt) {
             Type::Slice(_) => {
