@@ -101,6 +101,12 @@ fn var_type(w: &World, v: ObjId) -> TypeId {
     w.obj(v).typ
 }
 
+/// Field `i`'s tag; an empty tag is no tag (`struct{x int ""}` is
+/// `struct{x int}`).
+fn tag_of(s: &StructType, i: usize) -> &str {
+    s.tags.get(i).and_then(|t| t.as_deref()).unwrap_or("")
+}
+
 fn ident_struct(
     tt: &World,
     a: &StructType,
@@ -115,7 +121,7 @@ fn ident_struct(
         let emb = |o: &Object| matches!(o.kind, ObjKind::Var(VarInfo { embedded: true, .. }));
         if fi.name != gi.name
             || emb(fi) != emb(gi)
-            || (!ignoring_tags(seen) && a.tags.get(i) != b.tags.get(i))
+            || (!ignoring_tags(seen) && tag_of(a, i) != tag_of(b, i))
         {
             return false;
         }
@@ -340,6 +346,33 @@ impl World {
         }
         let ts = self.types.type_set_ref(self.types.under(t))?;
         self.single_under(ts.terms.as_ref()?)
+    }
+
+    /// [`core_type`], except that byte slices and strings agree: a type set
+    /// of both has core type `string` (slicing `~[]byte | ~string`).
+    pub fn core_string(&self, t: TypeId) -> Option<TypeId> {
+        if let Some(c) = self.core_type(t) {
+            return Some(c);
+        }
+        let us = self.under_types(t)?;
+        let is_bytes = |u: TypeId| match self.types.get(u) {
+            Type::Slice(el) => {
+                self.types.under(*el) == TypeId::BYTE || self.types.under(*el) == TypeId::UINT8
+            }
+            _ => false,
+        };
+        let mut saw_string = false;
+        for &u in &us {
+            if self.types.is_string(u) {
+                saw_string = true;
+            } else if !is_bytes(u) {
+                return None;
+            }
+        }
+        if us.is_empty() {
+            return None;
+        }
+        Some(if saw_string { TypeId::STRING } else { us[0] })
     }
 
     /// The underlying types `t` may have (types2's typeset/underIs): for a

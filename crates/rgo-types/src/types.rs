@@ -313,6 +313,15 @@ impl TypeTable {
         matches!(self.types[t.index()], Type::Alias(_))
     }
 
+    /// Completes alias `t` (created with an invalid right-hand side while
+    /// its declaration is in progress) with `rhs` and its type parameters.
+    pub fn set_alias_rhs(&mut self, t: TypeId, rhs: TypeId, tparams: Vec<TypeId>) {
+        if let Type::Alias(a) = &mut self.types[t.index()] {
+            a.rhs = rhs;
+            a.tparams = tparams;
+        }
+    }
+
     pub fn get_mut(&mut self, t: TypeId) -> &mut Type {
         let t = self.unalias(t);
         &mut self.types[t.index()]

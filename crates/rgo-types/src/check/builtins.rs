@@ -101,6 +101,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                     Type::Map(..) if b == Builtin::Len => mode = Mode::Value,
                     _ => {}
                 }
+                if mode == Mode::Invalid && self.len_all_terms(x.typ, b == Builtin::Len) {
+                    mode = Mode::Value;
+                }
                 if mode == Mode::Invalid {
                     let s = str_arg(self, &x);
                     self.error(
@@ -147,7 +150,19 @@ impl<'a, 'w> Checker<'a, 'w> {
                         } else {
                             "too many"
                         };
-                        self.error(at, format!("{} arguments in call to append", what));
+                        let mut have = vec![x.typ];
+                        have.extend(args.iter().map(|a| a.typ));
+                        let have = self.type_list_summary(&have, false);
+                        let have = format!("{}...)", have.trim_end_matches(')'));
+                        let sl = self.w.types.slice(elem);
+                        let want = self.type_list_summary(&[st, sl], true);
+                        self.error(
+                            at,
+                            format!(
+                                "{} arguments in call to append\n\thave {}\n\twant {}",
+                                what, have, want
+                            ),
+                        );
                         return Operand::invalid();
                     }
                     let mut y = args.remove(0);
@@ -228,10 +243,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                 Operand::new(Mode::Value, t, e)
             }
             Builtin::New => {
-                let t = self.type_expr(&c.args[0]);
-                if !self.w.types.is_valid(t) {
+                let Some(t) = self.new_arg(&c.args[0]) else {
                     return Operand::invalid();
-                }
+                };
                 let p = self.w.types.pointer(t);
                 Operand::new(Mode::Value, p, e)
             }
@@ -756,6 +770,8 @@ fn contains_call_or_recv(c: &Checker, e: Option<&Expr>) -> bool {
         }
         let w = |x: &Expr| walk(c, x, d + 1);
         match &e.kind {
+            // A conversion is no call: only its operand counts.
+            ExprKind::Call(call) if c.is_recorded_type(&call.fun) => call.args.iter().any(w),
             ExprKind::Call(call) => {
                 !c.is_recorded_constant(e) || w(&call.fun) || call.args.iter().any(w)
             }
@@ -771,4 +787,63 @@ fn contains_call_or_recv(c: &Checker, e: Option<&Expr>) -> bool {
         }
     }
     e.is_some_and(|e| walk(c, e, 0))
+}
+
+impl Checker<'_, '_> {
+    /// Does every type in type parameter `t`'s type set support `len`
+    /// (or `cap`)? (types2's underIs for a set without a core type.)
+    fn len_all_terms(&self, t: TypeId, is_len: bool) -> bool {
+        if !self.w.types.is_type_param(t) {
+            return false;
+        }
+        let Some(us) = self.w.under_types(t) else {
+            return false;
+        };
+        !us.is_empty()
+            && us.iter().all(|&u| {
+                let u = match self.w.types.get(u) {
+                    Type::Pointer(p) => match self.w.types.get(self.w.types.under(*p)) {
+                        Type::Array(..) => self.w.types.under(*p),
+                        _ => return false,
+                    },
+                    _ => u,
+                };
+                match self.w.types.get(u) {
+                    Type::Basic(_) => is_len && self.w.types.is_string(u),
+                    Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
+                    Type::Map(..) => is_len,
+                    _ => false,
+                }
+            })
+    }
+}
+
+impl<'a> Checker<'a, '_> {
+    /// The type `new(arg)` points to: `arg` is a type, or (Go 1.26) an
+    /// expression whose (default) type is taken.
+    fn new_arg(&mut self, arg: &'a Expr) -> Option<TypeId> {
+        let mut x = self.expr_or_type(arg, false);
+        if x.mode == Mode::Builtin {
+            let s = self.op_string(&x);
+            self.error(x.pos(), format!("{} must be called", s));
+            return None;
+        }
+        if x.is_invalid() {
+            return None;
+        }
+        if x.mode == Mode::TypeExpr {
+            if !self.w.types.is_type_param(x.typ) {
+                self.later_checks
+                    .push((self.file, arg.start(), x.typ, LaterCheck::VarType));
+            }
+            return Some(x.typ);
+        }
+        if self.w.types.is_untyped(x.typ) {
+            self.assignment(&mut x, None, "argument to new");
+            if x.is_invalid() {
+                return None;
+            }
+        }
+        Some(x.typ)
+    }
 }

@@ -25,6 +25,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                     let scope = self.w.pkg(p).scope;
                     let pname = self.w.pkg(p).name.clone();
                     let Some(m) = self.w.lookup_local(scope, &sel.name) else {
+                        if self.fake_pkgs.contains(&p) {
+                            return Operand::invalid();
+                        }
                         self.error(sel.pos, format!("undefined: {}.{}", n, sel.name));
                         return Operand::invalid();
                     };
@@ -292,7 +295,12 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             }
         }
-        sig.tparams.clear();
+        // A generic method (Go 1.27) of a non-generic type keeps its own
+        // type parameters, inferred or instantiated at the call.
+        let own_tparams = self.method_has_own_tparams(sig_t);
+        if !own_tparams {
+            sig.tparams.clear();
+        }
         let recv_var = sig.recv.take();
         if as_expr {
             let v = self.new_var(
@@ -512,7 +520,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             let vterms = self.terms_of(v);
             let tterms = self.terms_of(t);
             if let (Some(vs), Some(ts)) = (vterms, tterms) {
-                let mut all = true;
                 for a in &vs {
                     for b in &ts {
                         let xa = Operand {
@@ -524,11 +531,12 @@ impl<'a, 'w> Checker<'a, 'w> {
                             label: None,
                         };
                         if !self.convertible_to(&xa, *b, &mut String::new()) {
-                            all = false;
+                            *cause = self.term_conversion_cause(*a, v, *b, t, (vp, tp));
+                            return false;
                         }
                     }
                 }
-                return all;
+                return true;
             }
             *cause = String::new();
         }
@@ -536,6 +544,27 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     /// The types a type parameter can be (or the type itself).
+    /// Why term `a` of `v` does not convert to term `b` of `t` (types2's
+    /// wording, naming the type parameters the terms come from).
+    fn term_conversion_cause(
+        &self,
+        a: TypeId,
+        v: TypeId,
+        b: TypeId,
+        t: TypeId,
+        (vp, tp): (bool, bool),
+    ) -> String {
+        let (sa, sv, sb, st) = (self.tstr(a), self.tstr(v), self.tstr(b), self.tstr(t));
+        match (vp, tp) {
+            (true, true) => format!(
+                "cannot convert {} (in {}) to type {} (in {})",
+                sa, sv, sb, st
+            ),
+            (true, false) => format!("cannot convert {} (in {}) to type {}", sa, sv, st),
+            _ => format!("cannot convert {} to type {} (in {})", sv, sb, st),
+        }
+    }
+
     fn terms_of(&self, t: TypeId) -> Option<Vec<TypeId>> {
         match self.w.types.get(t) {
             Type::TypeParam(p) => {
@@ -562,13 +591,15 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.use_exprs(&c.args);
             return Operand::invalid();
         };
-        let args = self.call_args(&c.args);
+        let mut args = self.call_args_generic(&c.args);
         let mut sig = sig;
         if !sig.tparams.is_empty() && sig.recv.is_none() {
-            match self.infer_call(e, c, &sig, &args, &x) {
+            match self.infer_call(e, c, &sig, &mut args, &x) {
                 Some(s) => sig = s,
                 None => return Operand::invalid(),
             }
+        } else if !self.infer_generic_args(e, c, &sig, &mut args) {
+            return Operand::invalid();
         }
         self.arguments(c, &sig, args);
         let res = &sig.results;
@@ -598,6 +629,72 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x
             })
             .collect()
+    }
+
+    /// [`call_args`] of a function call: an argument may be an
+    /// uninstantiated generic function, inferred from its parameter.
+    fn call_args_generic(&mut self, args: &'a [Expr]) -> Vec<Operand<'a>> {
+        if args.len() == 1 {
+            let mut xs = self.multi_expr_opt(&args[0], false, true);
+            for x in &mut xs {
+                x.label = None;
+            }
+            return xs;
+        }
+        args.iter()
+            .map(|a| {
+                let mut x = self.raw_expr(a, None, true);
+                self.exclude_value(&mut x);
+                x
+            })
+            .collect()
+    }
+
+    /// The parameter type that argument `i` of `nargs` is passed to.
+    pub(crate) fn param_type_at(
+        &self,
+        sig: &Signature,
+        i: usize,
+        nargs: usize,
+        has_dots: bool,
+    ) -> Option<TypeId> {
+        let ptypes: Vec<TypeId> = sig.params.iter().map(|p| self.w.obj(*p).typ).collect();
+        if sig.variadic && i + 1 >= ptypes.len() && !ptypes.is_empty() {
+            let last = *ptypes.last()?;
+            if has_dots && i + 1 == nargs {
+                return Some(last);
+            }
+            return match self.w.types.get(last) {
+                Type::Slice(el) => Some(*el),
+                _ => Some(last),
+            };
+        }
+        ptypes.get(i).copied()
+    }
+
+    /// Instantiates the generic function arguments of a call to a
+    /// non-generic function from their parameter types.
+    fn infer_generic_args(
+        &mut self,
+        e: &'a Expr,
+        c: &'a ast::CallExpr,
+        sig: &Signature,
+        args: &mut [Operand<'a>],
+    ) -> bool {
+        let fun = crate::exprstring::expr_string(&c.fun);
+        let nargs = args.len();
+        for i in 0..nargs {
+            if !self.is_generic_func(&args[i]) {
+                continue;
+            }
+            let Some(pt) = self.param_type_at(sig, i, nargs, c.has_dots) else {
+                continue;
+            };
+            if !self.infer_generic_arg(&mut args[i], pt, &fun, e.pos) {
+                return false;
+            }
+        }
+        true
     }
 
     fn arguments(&mut self, c: &'a ast::CallExpr, sig: &Signature, mut args: Vec<Operand<'a>>) {
@@ -835,7 +932,18 @@ impl<'a, 'w> Checker<'a, 'w> {
                     self.expr(v);
                     continue;
                 };
-                let mut x = self.expr(v);
+                // The field's type (if any) lets a generic function value
+                // be inferred; errors come from the lookup below.
+                let hint = match self.w.lookup_field_or_method(
+                    self.w.core_type(base).unwrap_or(base),
+                    false,
+                    Some(self.pkg),
+                    kn,
+                ) {
+                    Lookup::Found { obj, .. } if kn != "_" => Some(self.w.obj(obj).typ),
+                    _ => None,
+                };
+                let mut x = self.expr_to(v, hint);
                 // Promoted fields are allowed (go1.27) unless through a pointer.
                 let found = if kn == "_" {
                     Lookup::NotFound
@@ -927,7 +1035,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 return;
             };
             let ft = self.w.obj(f).typ;
-            let mut x = self.expr(el);
+            let mut x = self.expr_to(el, Some(ft));
             if !self.w.obj(f).is_exported() && self.w.obj(f).pkg != Some(self.pkg) {
                 let fname = self.w.obj(f).name.clone();
                 self.error(
@@ -1034,3 +1142,22 @@ impl<'a, 'w> Checker<'a, 'w> {
 }
 
 use crate::predicates::identical_ignore_tags;
+
+impl Checker<'_, '_> {
+    /// Are the type parameters of method signature `sig_t` its own (a
+    /// generic method, Go 1.27) rather than its generic receiver's?
+    fn method_has_own_tparams(&self, sig_t: TypeId) -> bool {
+        let Type::Signature(sig) = self.w.types.get(sig_t) else {
+            return false;
+        };
+        if sig.tparams.is_empty() {
+            return false;
+        }
+        let Some(r) = sig.recv else { return false };
+        let (rt, _) = self.w.deref(self.w.obj(r).typ);
+        match self.w.types.get(rt) {
+            Type::Named(n) => n.targs.is_empty() && n.tparams.is_empty(),
+            _ => false,
+        }
+    }
+}

@@ -194,7 +194,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         };
         match lhs {
             None => {
-                let mut x = self.expr(init);
+                let mut x = self.expr_to(init, t);
                 self.init_var(o, &mut x, "variable declaration");
             }
             Some(names) => {
@@ -278,6 +278,27 @@ impl<'a, 'w> Checker<'a, 'w> {
             orig: None,
         }));
         self.w.obj_mut(o).typ = named;
+        // `type A = T` in progress with T this type: A denotes it from now.
+        for &(_, alias) in self.alias_targets.iter().filter(|a| a.0 == o) {
+            self.w.types.set_alias_rhs(alias, named, Vec::new());
+        }
+        self.typedefs_in_progress += 1;
+        self.defined_type_decl(named, spec);
+        self.typedefs_in_progress -= 1;
+        self.valid_type_check(named);
+        // Methods are checked after the type is complete.
+        let ms = self.methods.get(&o).cloned().unwrap_or_default();
+        for m in &ms {
+            self.collect_method(named, *m);
+        }
+        let insts = std::mem::take(&mut self.w.pending_instances);
+        for i in insts {
+            self.w.expand_instance(i);
+        }
+    }
+
+    /// The type parameters and underlying type of a defined type.
+    fn defined_type_decl(&mut self, named: TypeId, spec: &'a ast::TypeSpec) {
         if let Some(tps) = &spec.tparams {
             let outer = self.scope;
             let s = self.open_scope(tps.opening, spec.typ.pos);
@@ -293,23 +314,35 @@ impl<'a, 'w> Checker<'a, 'w> {
             let u = self.defined_type(&spec.typ, named);
             self.set_underlying(named, u);
         }
-        self.valid_type_check(named);
-        // Methods are checked after the type is complete.
-        let ms = self.methods.get(&o).cloned().unwrap_or_default();
-        for m in &ms {
-            self.collect_method(named, *m);
-        }
-        let insts = std::mem::take(&mut self.w.pending_instances);
-        for i in insts {
-            self.w.expand_instance(i);
-        }
     }
 
     /// `type A = T` and `type A[P any] = T`: a materialized alias
     /// (types2's *Alias), named in messages, transparent otherwise.
     fn alias_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        // The alias exists (with no right-hand side yet) while its
+        // declaration is in progress: a use through a type definition
+        // (`type A = s; type s struct{ p *A }`) refers to it.
+        let placeholder = self.w.types.add(Type::Alias(AliasType {
+            obj: o,
+            rhs: TypeId::INVALID,
+            tparams: Vec::new(),
+            targs: Vec::new(),
+        }));
         self.w.obj_mut(o).typ = TypeId::INVALID;
-        self.aliases_in_progress.push(o);
+        let generic = spec.tparams.is_some();
+        self.aliases_in_progress
+            .push((o, self.typedefs_in_progress, placeholder, generic));
+        if !generic {
+            if let rgo_syntax::ast::ExprKind::Name(n) = &spec.typ.unparen().kind {
+                if let Some((_, target)) = self.w.lookup_parent(self.scope, n) {
+                    if matches!(self.w.obj(target).kind, ObjKind::TypeName)
+                        && !self.w.obj(target).alias
+                    {
+                        self.alias_targets.push((target, placeholder));
+                    }
+                }
+            }
+        }
         let outer = self.scope;
         let mut tparams = Vec::new();
         if let Some(tps) = &spec.tparams {
@@ -318,14 +351,11 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         let t = self.type_expr(&spec.typ);
         self.scope = outer;
-        self.aliases_in_progress.retain(|a| *a != o);
+        self.aliases_in_progress.retain(|a| a.0 != o);
+        self.alias_targets.retain(|a| a.1 != placeholder);
         let t = if self.w.types.is_valid(t) {
-            self.w.types.add(Type::Alias(AliasType {
-                obj: o,
-                rhs: t,
-                tparams,
-                targs: Vec::new(),
-            }))
+            self.w.types.set_alias_rhs(placeholder, t, tparams);
+            placeholder
         } else {
             t
         };
@@ -420,7 +450,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             .copied()
             .unwrap_or(self.w.types.under(named));
         if let Some(cycle) = self.find_value_cycle(rhs, &mut path, 0) {
-            self.report_type_cycle(&cycle);
+            self.report_generic_cycle(&cycle);
             for t in cycle {
                 if let Type::Named(n) = self.w.types.get_mut(t) {
                     n.underlying = TypeId::INVALID;
@@ -442,6 +472,27 @@ impl<'a, 'w> Checker<'a, 'w> {
             Type::Named(n) => {
                 if let Some(i) = path.iter().position(|p| *p == t) {
                     return Some(path[i..].to_vec());
+                }
+                // An instance of a generic type being walked embeds that
+                // type in itself, however it is instantiated.
+                if let Some(o) = n.orig {
+                    if let Some(i) = path.iter().position(|p| *p == o) {
+                        let mut c = path[i..].to_vec();
+                        if c.len() == 1 {
+                            c.push(t);
+                        }
+                        return Some(c);
+                    }
+                    let rhs = self.named_rhs.get(&o).copied();
+                    if self.w.obj(n.obj).pkg != Some(self.pkg) {
+                        return None;
+                    }
+                    path.push(o);
+                    let r = rhs.and_then(|u| self.find_value_cycle(u, path, depth + 1));
+                    path.pop();
+                    if r.is_some() {
+                        return r;
+                    }
                 }
                 if n.obj != ObjId(u32::MAX) && self.w.obj(n.obj).pkg != Some(self.pkg) {
                     return None;
@@ -584,32 +635,65 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.error_at_obj(first, msg);
     }
 
+    /// [`report_type_cycle`]; a generic type embedding its own instance
+    /// (`[origin, instance]`) is reported at the instance, named with its
+    /// type arguments (types2 reports the instance's object).
+    fn report_generic_cycle(&mut self, cycle: &[TypeId]) {
+        if let [orig, inst] = cycle {
+            let is_inst =
+                matches!(self.w.types.get(*inst), Type::Named(n) if n.orig == Some(*orig));
+            if is_inst {
+                if let Some(&(file, pos)) = self.instance_pos.get(inst) {
+                    let name = self.tstr(*inst);
+                    let saved = self.file;
+                    self.file = file;
+                    self.error(
+                        pos,
+                        format!("invalid recursive type: {} refers to itself", name),
+                    );
+                    self.file = saved;
+                } else {
+                    self.report_type_cycle(&[*orig]);
+                }
+                return;
+            }
+        }
+        self.report_type_cycle(cycle);
+    }
+
     fn report_type_cycle(&mut self, cycle: &[TypeId]) {
-        let objs: Vec<ObjId> = cycle
-            .iter()
-            .filter_map(|t| match self.w.types.get(*t) {
-                Type::Named(n) => Some(n.obj),
-                _ => None,
-            })
-            .collect();
-        let Some(&first) = objs.first() else { return };
-        let name = self.w.obj(first).name.clone();
-        if objs.len() == 1 {
-            self.error_at_obj(
-                first,
-                format!("invalid recursive type: {} refers to itself", name),
-            );
+        // (name, position) of each type: an instance is named with its
+        // type arguments at the place it was written.
+        let mut items: Vec<(String, String)> = Vec::new();
+        for &t in cycle {
+            let Type::Named(n) = self.w.types.get(t).clone() else {
+                continue;
+            };
+            match (n.orig, self.instance_pos.get(&t).copied()) {
+                (Some(_), Some((file, pos))) => {
+                    let at = self
+                        .sources
+                        .get(file as usize)
+                        .map(|s| s.position(pos))
+                        .unwrap_or_else(|| "?".into());
+                    items.push((self.tstr(t), at));
+                }
+                _ => items.push((self.w.obj(n.obj).name.to_string(), self.obj_position(n.obj))),
+            }
+        }
+        let Some(Type::Named(first)) = cycle.first().map(|t| self.w.types.get(*t).clone()) else {
+            return;
+        };
+        let first = first.obj;
+        if items.len() == 1 {
+            let msg = format!("invalid recursive type: {} refers to itself", items[0].0);
+            self.error_at_obj(first, msg);
             return;
         }
-        let mut msg = format!("invalid recursive type {}", name);
-        for (i, &o) in objs.iter().enumerate() {
-            let next = objs[(i + 1) % objs.len()];
-            msg.push_str(&format!(
-                "\n\t{}: {} refers to {}",
-                self.obj_position(o),
-                self.w.obj(o).name,
-                self.w.obj(next).name
-            ));
+        let mut msg = format!("invalid recursive type {}", items[0].0);
+        for (i, (name, at)) in items.iter().enumerate() {
+            let next = &items[(i + 1) % items.len()].0;
+            msg.push_str(&format!("\n\t{}: {} refers to {}", at, name, next));
         }
         self.error_at_obj(first, msg);
     }
@@ -833,7 +917,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.var_arity(v);
         } else {
             for (o, e) in objs.iter().zip(&v.values) {
-                let mut x = self.expr(e);
+                let hint = v.typ.as_ref().map(|_| self.w.obj(*o).typ);
+                let mut x = self.expr_to(e, hint);
                 self.init_var(*o, &mut x, "variable declaration");
             }
         }

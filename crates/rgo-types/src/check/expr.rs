@@ -17,8 +17,34 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.expr_hint(e, None)
     }
 
+    /// [`expr`] with the element type of an enclosing composite literal
+    /// (for elided element types); a generic function is inferred from it.
     pub(crate) fn expr_hint(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
-        let mut x = self.raw_expr(e, hint, false);
+        self.expr_target(e, hint, hint)
+    }
+
+    /// [`expr`] of a value assigned to type `target`: a generic function
+    /// value is instantiated from a function type (Go 1.21).
+    pub(crate) fn expr_to(&mut self, e: &'a Expr, target: Option<TypeId>) -> Operand<'a> {
+        self.expr_target(e, None, target)
+    }
+
+    fn expr_target(
+        &mut self,
+        e: &'a Expr,
+        hint: Option<TypeId>,
+        target: Option<TypeId>,
+    ) -> Operand<'a> {
+        let to_func = target.is_some_and(|t| {
+            let c = self.w.core_type(t).unwrap_or(t);
+            matches!(self.w.types.get(c), Type::Signature(_))
+        });
+        let mut x = self.raw_expr(e, hint, to_func);
+        if to_func && self.is_generic_func(&x) {
+            if let Some(t) = target {
+                self.infer_generic_value(&mut x, t);
+            }
+        }
         self.exclude(&mut x, true, true, true);
         self.single_value(&mut x);
         x
@@ -34,7 +60,18 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     /// An expression that may be multi-valued (a call) or comma-ok.
     pub(crate) fn multi_expr(&mut self, e: &'a Expr, allow_comma_ok: bool) -> Vec<Operand<'a>> {
-        let mut x = self.raw_expr(e, None, false);
+        self.multi_expr_opt(e, allow_comma_ok, false)
+    }
+
+    /// [`multi_expr`]; `allow_generic` lets an uninstantiated generic
+    /// function through (a call argument, inferred from its parameter).
+    pub(crate) fn multi_expr_opt(
+        &mut self,
+        e: &'a Expr,
+        allow_comma_ok: bool,
+        allow_generic: bool,
+    ) -> Vec<Operand<'a>> {
+        let mut x = self.raw_expr(e, None, allow_generic);
         self.exclude(&mut x, true, true, true);
         if x.is_invalid() {
             return Vec::new();
@@ -72,6 +109,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             return vec![x, x2];
         }
         vec![x]
+    }
+
+    /// [`expr`]'s checks on an already evaluated operand.
+    pub(crate) fn exclude_value(&mut self, x: &mut Operand<'a>) {
+        self.exclude(x, true, true, true);
+        self.single_value(x);
     }
 
     /// Reports and invalidates a `novalue`, `builtin` or `typexpr` operand.
@@ -124,7 +167,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         x
     }
 
-    fn non_generic(&mut self, x: &mut Operand<'a>) {
+    pub(crate) fn non_generic(&mut self, x: &mut Operand<'a>) {
         if x.is_invalid() {
             return;
         }
@@ -278,7 +321,12 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x
             }
             ObjKind::TypeName => {
-                if self.aliases_in_progress.contains(&o) {
+                if let Some(&(_, defs, alias, generic)) =
+                    self.aliases_in_progress.iter().find(|a| a.0 == o)
+                {
+                    if defs < self.typedefs_in_progress && !generic {
+                        return Operand::new(Mode::TypeExpr, alias, e);
+                    }
                     let name = ob.name.clone();
                     self.error_at_obj(
                         o,
@@ -1702,7 +1750,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             return Operand::invalid();
         }
-        let u = self.w.core_type(x.typ).unwrap_or(TypeId::INVALID);
+        let u = self.w.core_string(x.typ).unwrap_or(TypeId::INVALID);
         let mut length = -1;
         let (mode, typ) = match self.w.types.get(u).clone() {
             Type::Basic(_) if self.w.types.is_string(u) => {

@@ -59,6 +59,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let pos: Vec<Pos> = idx.iter().map(|a| a.start()).collect();
         self.mono_record(&n.tparams, &targs, &pos, e.start());
         let t = self.w.instantiate_named(x.typ, targs.clone());
+        self.instance_pos.entry(t).or_insert((self.file, e.start()));
         self.record_instance(x.expr, targs, t);
         Operand::new(Mode::TypeExpr, t, e)
     }
@@ -126,6 +127,15 @@ impl<'a, 'w> Checker<'a, 'w> {
                     .types
                     .type_set_ref(p.bound)
                     .and_then(|ts| ts.terms.clone());
+                // Several terms with one core type (`chan E | ~chan<- E`)
+                // act as that core type, tilde if any term has one.
+                let core = core.map(|terms| match (terms.len(), self.w.core_type(p.bound)) {
+                    (1, _) | (_, None) => terms,
+                    (_, Some(c)) => vec![Term {
+                        tilde: terms.iter().any(|t| t.tilde),
+                        typ: c,
+                    }],
+                });
                 if let Some(terms) = core {
                     if terms.len() == 1 {
                         let before = bound.iter().filter(|b| b.is_some()).count();
@@ -150,6 +160,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 break;
             }
         }
+        self.method_infer(tparams, bound);
         // Core types of constraints can determine the remaining ones (one
         // may need another's: `B interface{ []C }, C interface{ *A }`).
         for _round in 0..tparams.len() {
@@ -157,6 +168,34 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.core_infer_round(tparams, bound);
             if bound.iter().filter(|b| b.is_some()).count() == before {
                 break;
+            }
+        }
+    }
+
+    /// Binds parameters from the methods of bound ones: with `W wrap[T]`
+    /// and W = V, V's method `getOp() V` against `getOp() T` gives T.
+    fn method_infer(&mut self, tparams: &[TypeId], bound: &mut Vec<Option<TypeId>>) {
+        for k in 0..tparams.len() {
+            let Some(b) = bound[k] else { continue };
+            let Type::TypeParam(p) = self.w.types.get(tparams[k]).clone() else {
+                continue;
+            };
+            let methods = self.w.type_set(p.bound).methods;
+            for m in methods {
+                let mt = self.w.obj(m).typ;
+                if !self.mentions(mt, tparams, 0) {
+                    continue;
+                }
+                let (name, pkg) = (self.w.obj(m).name.clone(), self.w.obj(m).pkg);
+                let found = self.w.lookup_field_or_method(b, true, pkg, &name);
+                let crate::lookup::Lookup::Found { obj, .. } = found else {
+                    continue;
+                };
+                if !matches!(self.w.obj(obj).kind, ObjKind::Func(_)) {
+                    continue;
+                }
+                let ft = self.w.instance_method_type(b, obj);
+                self.unify(mt, ft, tparams, bound, 0);
             }
         }
     }
@@ -390,7 +429,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         e: &'a Expr,
         c: &'a ast::CallExpr,
         sig: &Signature,
-        args: &[Operand<'a>],
+        args: &mut [Operand<'a>],
         fun: &Operand<'a>,
     ) -> Option<Signature> {
         let n = sig.tparams.len();
@@ -412,7 +451,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let _ = c;
         // Typed arguments first.
         for (i, a) in args.iter().enumerate() {
-            if a.is_invalid() || self.w.types.is_untyped(a.typ) {
+            if a.is_invalid() || self.w.types.is_untyped(a.typ) || self.is_generic_func(a) {
                 continue;
             }
             let pt = if c.has_dots && i + 1 == args.len() {
@@ -488,12 +527,44 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             }
         }
+        // Constraint inference before untyped defaults (`Contains(bs, '.')`
+        // binds E to byte through S ~[]E, not to rune).
+        self.core_infer(&sig.tparams, &mut bound);
         for k in 0..n {
             if let (None, Some(u)) = (bound[k], untyped[k]) {
                 bound[k] = Some(self.w.types.default_type(u));
             }
         }
         self.core_infer(&sig.tparams, &mut bound);
+        let es = fun
+            .expr
+            .map(crate::exprstring::expr_string)
+            .unwrap_or_default();
+        // Generic function arguments: inferred from their parameter type
+        // once the callee's own parameters are known (Go 1.21).
+        let nargs = args.len();
+        for i in 0..nargs {
+            if !self.is_generic_func(&args[i]) {
+                continue;
+            }
+            let Some(pt) = self.param_type_at(sig, i, nargs, c.has_dots) else {
+                continue;
+            };
+            let map: Vec<(TypeId, TypeId)> = sig
+                .tparams
+                .iter()
+                .copied()
+                .zip(bound.iter().copied())
+                .filter_map(|(p, b)| b.map(|b| (p, b)))
+                .collect();
+            let known = self.w.subst(pt, &map);
+            if !self.infer_generic_arg(&mut args[i], known, &es, e.pos) {
+                return None;
+            }
+            let at = args[i].typ;
+            self.unify(pt, at, &sig.tparams, &mut bound, 0);
+            self.core_infer(&sig.tparams, &mut bound);
+        }
         if let Some(k) = bound.iter().position(|b| b.is_none()) {
             let es = fun
                 .expr
@@ -549,6 +620,112 @@ impl<'a, 'w> Checker<'a, 'w> {
             Type::Signature(s) => Some(s),
             _ => None,
         }
+    }
+
+    /// Is `x` an uninstantiated generic function value?
+    pub(crate) fn is_generic_func(&self, x: &Operand<'a>) -> bool {
+        x.mode == Mode::Value
+            && matches!(self.w.types.get(x.typ), Type::Signature(s) if !s.tparams.is_empty() && s.recv.is_none())
+    }
+
+    /// Instantiates generic function argument `x` with the type arguments
+    /// inferred from parameter type `pt` (reverse inference); reports
+    /// `in call to callee, cannot infer T` (at `at`) if some remain unknown.
+    pub(crate) fn infer_generic_arg(
+        &mut self,
+        x: &mut Operand<'a>,
+        pt: TypeId,
+        callee: &str,
+        at: Pos,
+    ) -> bool {
+        match self.infer_generic_to(x, pt) {
+            GenericFit::Ok => true,
+            GenericFit::Mismatch => {
+                let (ts, ps) = (self.tstr(x.typ), self.tstr(pt));
+                let es = x
+                    .expr
+                    .map(crate::exprstring::expr_string)
+                    .unwrap_or_default();
+                self.error(
+                    x.pos(),
+                    format!(
+                        "in call to {}, type {} of {} does not match {}",
+                        callee, ts, es, ps
+                    ),
+                );
+                x.mode = Mode::Invalid;
+                false
+            }
+            GenericFit::Uninferred(tp) => {
+                let what = self.cannot_infer(tp);
+                self.error(at, format!("in call to {}, {}", callee, what));
+                x.mode = Mode::Invalid;
+                false
+            }
+            GenericFit::Unsatisfied => {
+                x.mode = Mode::Invalid;
+                false
+            }
+        }
+    }
+
+    /// A generic function value assigned to a variable, result or element
+    /// of function type `t` (Go 1.21): instantiated from `t`.
+    pub(crate) fn infer_generic_value(&mut self, x: &mut Operand<'a>, t: TypeId) {
+        match self.infer_generic_to(x, t) {
+            GenericFit::Ok => {}
+            GenericFit::Uninferred(tp) => {
+                let what = self.cannot_infer(tp);
+                self.error(x.pos(), what);
+                x.mode = Mode::Invalid;
+            }
+            GenericFit::Mismatch => self.non_generic(x),
+            GenericFit::Unsatisfied => x.mode = Mode::Invalid,
+        }
+    }
+
+    /// `cannot infer T (declared at pos)`.
+    fn cannot_infer(&mut self, tp: TypeId) -> String {
+        let name = self.tstr(tp);
+        let decl = match self.w.types.get(tp) {
+            Type::TypeParam(p) => self.obj_position(p.obj),
+            _ => String::new(),
+        };
+        format!("cannot infer {} (declared at {})", name, decl)
+    }
+
+    /// Infers generic function `x`'s type arguments from function type
+    /// `t` and instantiates it (recording the instance).
+    fn infer_generic_to(&mut self, x: &mut Operand<'a>, t: TypeId) -> GenericFit {
+        let Type::Signature(asig) = self.w.types.get(x.typ).clone() else {
+            return GenericFit::Ok;
+        };
+        let mut bound: Vec<Option<TypeId>> = vec![None; asig.tparams.len()];
+        let plain = self.w.types.add(Type::Signature(Signature {
+            tparams: Vec::new(),
+            ..asig.clone()
+        }));
+        let target = self.w.core_type(t).unwrap_or(t);
+        if matches!(self.w.types.get(target), Type::Signature(_)) {
+            if !self.unify(plain, target, &asig.tparams, &mut bound, 0) {
+                return GenericFit::Mismatch;
+            }
+            self.core_infer(&asig.tparams, &mut bound);
+        }
+        if let Some(k) = bound.iter().position(|b| b.is_none()) {
+            return GenericFit::Uninferred(asig.tparams[k]);
+        }
+        let targs: Vec<TypeId> = bound.into_iter().flatten().collect();
+        if !self.verify_at(&asig.tparams, &targs, &[x.pos()]) {
+            return GenericFit::Unsatisfied;
+        }
+        let it = self.instantiate_sig(&asig, &targs);
+        self.record_instance(x.expr, targs, it);
+        if let Some(xe) = x.expr {
+            self.record_type_and_value(xe, Mode::Value, it, None);
+        }
+        x.typ = it;
+        GenericFit::Ok
     }
 
     fn inferred_string(
@@ -609,9 +786,8 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             };
         }
-        if x == y {
-            return true;
-        }
+        // x == y still binds: a recursive call passes the callee's own
+        // type parameters (`asType(err, ppe)` with ppe **E).
         let d = d + 1;
         let mut xt = self.w.types.get(x).clone();
         // Inexact unification: a type parameter argument (of the enclosing
@@ -714,4 +890,15 @@ fn c_ref<'x, 'a, 'w>(c: &'x Checker<'a, 'w>) -> &'x Checker<'a, 'w> {
 
 fn c_has_dots(_c: &Checker, _i: usize) -> bool {
     false
+}
+
+/// How a generic function value fits a function type.
+enum GenericFit {
+    Ok,
+    /// The signatures do not unify.
+    Mismatch,
+    /// This type parameter is left unknown.
+    Uninferred(TypeId),
+    /// A type argument does not satisfy its constraint (reported).
+    Unsatisfied,
 }

@@ -447,6 +447,10 @@ pub(crate) struct Checker<'a, 'w> {
     /// Imported package names, per file, to report unused imports.
     imports: Vec<(u32, ObjId, Pos, String)>,
     used_pkgnames: std::collections::HashSet<ObjId>,
+    /// Where each instantiated type was first written (file, position).
+    instance_pos: HashMap<TypeId, (u32, Pos)>,
+    /// Stand-ins for packages that failed to import.
+    fake_pkgs: std::collections::HashSet<PackageId>,
     /// Function bodies to check later: declared functions after the
     /// package-level declarations, function literals at the end of their
     /// statement (before its new variables are declared), as types2 does.
@@ -471,8 +475,15 @@ pub(crate) struct Checker<'a, 'w> {
     dot_imports: HashMap<(u32, PackageId), ObjId>,
     /// Interfaces whose type set waits for an embedded type to resolve.
     pub(crate) incomplete_ifaces: Vec<TypeId>,
-    /// Alias declarations being resolved (a use of one is a cycle).
-    aliases_in_progress: Vec<ObjId>,
+    /// Alias declarations being resolved: (alias, type definitions in
+    /// progress when it started, its placeholder type, generic). A use of
+    /// one is a cycle unless a type definition started since.
+    aliases_in_progress: Vec<(ObjId, u32, TypeId, bool)>,
+    /// (defined type, alias placeholder) of `type A = T` declarations in
+    /// progress whose right-hand side is the plain name of a defined type.
+    alias_targets: Vec<(ObjId, TypeId)>,
+    /// Defined type declarations in progress (nesting count).
+    typedefs_in_progress: u32,
     /// Current nesting depth of expressions, types and statements.
     nesting: u32,
     /// The declared right-hand side of each defined type of the package
@@ -537,6 +548,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             file_scopes: Vec::new(),
             imports: Vec::new(),
             used_pkgnames: Default::default(),
+            fake_pkgs: Default::default(),
+            instance_pos: HashMap::new(),
             delayed: Vec::new(),
             stmt_top: 0,
             untyped: HashMap::new(),
@@ -549,6 +562,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             dot_imports: HashMap::new(),
             incomplete_ifaces: Vec::new(),
             aliases_in_progress: Vec::new(),
+            typedefs_in_progress: 0,
+            alias_targets: Vec::new(),
             nesting: 0,
             pkg_name_seen: None,
             named_rhs: HashMap::new(),
@@ -737,6 +752,15 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     /// Was `e` recorded as a constant (typed, or untyped awaiting its type)?
+    /// Was `e` recorded as a type (the function of a conversion)?
+    pub(crate) fn is_recorded_type(&self, e: &Expr) -> bool {
+        self.info.files[self.file as usize]
+            .types
+            .get(e.id.index())
+            .and_then(|t| t.as_ref())
+            .is_some_and(|t| t.mode == Mode::TypeExpr)
+    }
+
     pub(crate) fn is_recorded_constant(&self, e: &Expr) -> bool {
         let typed = self.info.files[self.file as usize]
             .types
@@ -784,11 +808,21 @@ impl<'a, 'w> Checker<'a, 'w> {
             return;
         }
         if let Some(old) = self.w.insert(s, o) {
-            let name = self.w.obj(o).name.clone();
-            let pos = self.w.obj(o).pos;
-            self.error(pos, format!("{} redeclared in this block", name));
-            let _ = old;
+            self.redeclared(o, old);
         }
+    }
+
+    /// Reports `o` redeclared in the block of `old`, with the other
+    /// declaration's position as a continuation line (as types2 does).
+    pub(crate) fn redeclared(&mut self, o: ObjId, old: ObjId) {
+        let name = self.w.obj(o).name.clone();
+        let pos = self.w.obj(o).pos;
+        let mut msg = format!("{} redeclared in this block", name);
+        if self.w.obj(old).pkg == Some(self.pkg) {
+            let other = self.obj_position(old);
+            msg.push_str(&format!("\n\t{}: other declaration of {}", other, name));
+        }
+        self.error(pos, msg);
     }
 
     pub(crate) fn new_obj(&mut self, name: &str, kind: ObjKind, typ: TypeId, pos: Pos) -> ObjId {

@@ -195,17 +195,13 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn collect_import(&mut self, i: &'a ast::ImportSpec, fs: ScopeId) {
-        let path = match unquote(&i.path.value) {
-            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-            Err(_) => {
-                self.error(i.path_pos, format!("invalid import path: {}", i.path.value));
+        let path = match validated_import_path(&i.path.value) {
+            Ok(p) => p,
+            Err(why) => {
+                self.error(i.path_pos, format!("invalid import path ({})", why));
                 return;
             }
         };
-        if path.is_empty() {
-            self.error(i.path_pos, "invalid import path (empty string)");
-            return;
-        }
         let imported = if path == "unsafe" {
             Ok(self.w.unsafe_pkg)
         } else {
@@ -215,7 +211,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             Ok(p) => p,
             Err(msg) => {
                 self.error(i.path_pos, format!("could not import {} ({})", path, msg));
-                return;
+                self.fake_package(&path)
             }
         };
         if !self.w.pkgs[self.pkg.0 as usize].imports.contains(&p) {
@@ -239,6 +235,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         let pos = i.name.as_ref().map(|n| n.pos).unwrap_or(i.path_pos);
         let o = self.new_obj(&name, ObjKind::PkgName(p), TypeId::INVALID, pos);
+        if self.fake_pkgs.contains(&p) {
+            // No "imported and not used" after a failed import (types2).
+            self.used_pkgnames.insert(o);
+        }
         match &i.name {
             Some(n) => self.record_def(n, o),
             None => {
@@ -252,8 +252,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(pos, "cannot import package as init - init must be a func");
             return;
         }
-        if self.w.insert(fs, o).is_some() {
-            self.error(pos, format!("{} redeclared in this block", name));
+        if let Some(old) = self.w.insert(fs, o) {
+            self.redeclared(o, old);
             return;
         }
         self.imports.push((self.file, o, pos, path));
@@ -449,4 +449,46 @@ pub(crate) fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+impl Checker<'_, '_> {
+    /// A stand-in for a package that could not be imported (types2's fake
+    /// package): empty, and lookups in it fail silently.
+    fn fake_package(&mut self, path: &str) -> PackageId {
+        let trimmed = path.trim_end_matches('/');
+        let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
+        let prev = self.w.by_path.get(path).copied();
+        let p = self.w.new_package(path, name);
+        // Not a real package: later imports of the path must not find it.
+        match prev {
+            Some(q) => self.w.by_path.insert(path.to_string(), q),
+            None => self.w.by_path.remove(path),
+        };
+        self.fake_pkgs.insert(p);
+        p
+    }
+}
+
+/// The unquoted import path, or why it is invalid (types2's wording).
+fn validated_import_path(lit: &str) -> Result<String, String> {
+    let path = match unquote(lit) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(_) => return Err("invalid syntax".into()),
+    };
+    if path.is_empty() {
+        return Err("empty string".into());
+    }
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    for c in path.chars() {
+        if c.is_control() || c.is_whitespace() || ILLEGAL.contains(c) {
+            let code = format!("U+{:04X}", c as u32);
+            let shown = if c.is_control() {
+                code
+            } else {
+                format!("{} '{}'", code, c)
+            };
+            return Err(format!("invalid character {}", shown));
+        }
+    }
+    Ok(path)
 }

@@ -368,7 +368,13 @@ impl<'a, 'w> Checker<'a, 'w> {
         let xs = if results.len() == 1 && want.len() != 1 {
             self.multi_expr(&results[0], false)
         } else {
-            results.iter().map(|r| self.expr(r)).collect()
+            // A generic function result is inferred from its result type.
+            let hints = want.iter().map(|w| Some(*w)).chain(std::iter::repeat(None));
+            results
+                .iter()
+                .zip(hints)
+                .map(|(r, h)| self.expr_to(r, h))
+                .collect()
         };
         if xs.iter().any(|x| x.is_invalid()) || xs.is_empty() {
             return;
@@ -526,7 +532,14 @@ impl<'a, 'w> Checker<'a, 'w> {
         };
         let is_call = rhs.len() == 1 && matches!(rhs[0].unparen().kind, ExprKind::Call(_));
         if lhs.len() == rhs.len() && !is_call {
-            let xs: Vec<Operand<'a>> = rhs.iter().map(|r| self.expr(r)).collect();
+            let xs: Vec<Operand<'a>> = rhs
+                .iter()
+                .zip(lhs)
+                .map(|(r, l)| {
+                    let hint = self.plain_var_type(l);
+                    self.expr_to(r, hint)
+                })
+                .collect();
             for (l, x) in lhs.iter().zip(xs) {
                 if x.is_invalid() {
                     self.assign_var(l, None, context);
@@ -1199,10 +1212,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 vars.push(v);
             }
             for v in vars {
-                if self.w.obj(v).name != "_" && self.w.insert(scope, v).is_some() {
-                    let (pos, name) = (self.w.obj(v).pos, self.w.obj(v).name.clone());
-                    self.error(pos, format!("{} redeclared in this block", name));
-                    continue;
+                if self.w.obj(v).name != "_" {
+                    if let Some(old) = self.w.insert(scope, v) {
+                        self.redeclared(v, old);
+                        continue;
+                    }
                 }
                 self.fctx.vars.push(v);
             }
@@ -1451,5 +1465,22 @@ fn collect_labels_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a ast::Ident>) {
         StmtKind::TypeSwitch(ts) => ts.body.iter().for_each(|c| collect_labels(&c.body, out)),
         StmtKind::Select(sel) => sel.body.iter().for_each(|c| collect_labels(&c.body, out)),
         _ => {}
+    }
+}
+
+impl Checker<'_, '_> {
+    /// The type of the variable a plain name on the left of `=` denotes
+    /// (found without recording anything): a function-typed one lets a
+    /// generic function value on the right be inferred.
+    fn plain_var_type(&self, l: &Expr) -> Option<TypeId> {
+        let ExprKind::Name(n) = &l.unparen().kind else {
+            return None;
+        };
+        let (_, o) = self.w.lookup_parent(self.scope, n)?;
+        let ob = self.w.obj(o);
+        match ob.kind {
+            ObjKind::Var(_) if self.w.types.is_valid(ob.typ) => Some(ob.typ),
+            _ => None,
+        }
     }
 }

@@ -380,9 +380,8 @@ impl<'a, 'w> Checker<'a, 'w> {
         if name.is_empty() || name == "_" {
             return;
         }
-        if self.w.insert(scope, p).is_some() {
-            let pos = self.w.obj(p).pos;
-            self.error(pos, format!("{} redeclared in this block", name));
+        if let Some(old) = self.w.insert(scope, p) {
+            self.redeclared(p, old);
         }
     }
 
