@@ -179,6 +179,7 @@ const (
 	SIGKILL = Signal(0x9)
 	SIGPIPE = Signal(0xd)
 	SIGTERM = Signal(0xf)
+	SIGCHLD = Signal(0x11)
 )
 
 var signals = [...]string{
@@ -188,6 +189,7 @@ var signals = [...]string{
 	9:  "killed",
 	13: "broken pipe",
 	15: "terminated",
+	17: "child exited",
 }
 
 // Exit terminates the process with the given status code. Native.
@@ -195,6 +197,35 @@ func Exit(code int)
 
 // Getpid returns the process id. Native.
 func Getpid() (pid int)
+
+// Getpagesize reports the size of a memory page in bytes. Native.
+func Getpagesize() int
+
+// Kill sends signal sig to the process pid (or, with a negative pid, to
+// its process group). Native.
+func Kill(pid int, sig Signal) (err error)
+
+// Memory protection and mapping flags of mmap(2) on linux/amd64.
+const (
+	PROT_NONE   = 0x0
+	PROT_READ   = 0x1
+	PROT_WRITE  = 0x2
+	PROT_EXEC   = 0x4
+	MAP_SHARED  = 0x1
+	MAP_PRIVATE = 0x2
+	MAP_FIXED   = 0x10
+	MAP_ANON    = 0x20
+)
+
+// Mmap maps length bytes of the file fd (or anonymous memory) and returns
+// them as a byte slice. Native.
+func Mmap(fd int, offset int64, length int, prot int, flags int) (data []byte, err error)
+
+// Munmap unmaps memory returned by Mmap. Native.
+func Munmap(b []byte) (err error)
+
+// Mprotect changes the protection of the pages of b. Native.
+func Mprotect(b []byte, prot int) (err error)
 
 // Getenv retrieves the value of the environment variable named by the
 // key. Native.
