@@ -25,8 +25,10 @@ fn main() {
             collect(Path::new(&arg), &mut files);
         }
     }
-    let sources: Vec<(PathBuf, Vec<u8>)> =
-        files.into_iter().filter_map(|p| std::fs::read(&p).ok().map(|src| (p, src))).collect();
+    let sources: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .filter_map(|p| std::fs::read(&p).ok().map(|src| (p, src)))
+        .collect();
     let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
 
     // Throughput: the best of five rounds over all files (the machine may
@@ -79,7 +81,9 @@ fn main() {
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
-        let Ok(rd) = std::fs::read_dir(path) else { return };
+        let Ok(rd) = std::fs::read_dir(path) else {
+            return;
+        };
         let mut entries: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         entries.sort();
         for p in entries {
@@ -139,7 +143,9 @@ fn quote_ascii(b: &[u8]) -> String {
         let (c, w) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
             Ok(s) => (s.chars().next(), 0),
             Err(e) if e.valid_up_to() > 0 => (
-                std::str::from_utf8(&rest[..e.valid_up_to()]).ok().and_then(|s| s.chars().next()),
+                std::str::from_utf8(&rest[..e.valid_up_to()])
+                    .ok()
+                    .and_then(|s| s.chars().next()),
                 0,
             ),
             Err(_) => (None, 1),

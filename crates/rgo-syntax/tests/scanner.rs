@@ -24,7 +24,9 @@ fn render(src: &[u8]) -> String {
     let mut s = Scanner::new(src, Mode::NONE);
     let mut toks = Vec::new();
     for tok in all_tokens(&mut s, src.len()) {
-        let text = String::from_utf8_lossy(s.text(tok)).replace('\n', "\\n").replace('\r', "\\r");
+        let text = String::from_utf8_lossy(s.text(tok))
+            .replace('\n', "\\n")
+            .replace('\r', "\\r");
         let lc = file.line_col(tok.pos);
         toks.push(match tok.kind {
             Token::Eof => break,
@@ -98,7 +100,10 @@ fn more_cases() {
         // A NUL at offset 0 is "invalid character U+0000" (gc quirk, see
         // the bom_nul_utf8 case checked with `go tool compile`); later it
         // is "invalid NUL character".
-        ("\0\0x", "x ;eof@1:4\n1:1: invalid character U+0000\n1:2: invalid NUL character"),
+        (
+            "\0\0x",
+            "x ;eof@1:4\n1:1: invalid character U+0000\n1:2: invalid NUL character",
+        ),
         // A lone carriage return is white space.
         ("a\rb\r", "a b ;eof@1:5"),
         // `..` followed by something else is two periods.
@@ -203,8 +208,10 @@ fn token_spans() {
     let src = "x := `a\nb` + 1.5e3 // c\n\ty++";
     let mut s = Scanner::new(src.as_bytes(), Mode::NONE);
     let toks = all_tokens(&mut s, src.len());
-    let spans: Vec<(u32, u32, &str)> =
-        toks.iter().map(|&t| (t.pos.0, t.end.0, std::str::from_utf8(s.text(t)).unwrap())).collect();
+    let spans: Vec<(u32, u32, &str)> = toks
+        .iter()
+        .map(|&t| (t.pos.0, t.end.0, std::str::from_utf8(s.text(t)).unwrap()))
+        .collect();
     assert_eq!(
         spans,
         [
@@ -224,7 +231,14 @@ fn token_spans() {
     assert_eq!(toks[8].kind, Token::Semi(SemiKind::Eof));
     // After the end: Eof forever, at the end.
     for _ in 0..3 {
-        assert_eq!(s.next(), Tok { kind: Token::Eof, pos: Pos(28), end: Pos(28) });
+        assert_eq!(
+            s.next(),
+            Tok {
+                kind: Token::Eof,
+                pos: Pos(28),
+                end: Pos(28)
+            }
+        );
     }
 }
 
@@ -251,8 +265,11 @@ fn comments_and_directives() {
 
     let s = scan(Mode::NONE);
     assert!(s.errors.is_empty() && s.comments.is_empty());
-    let dirs: Vec<(String, &str)> =
-        s.directives.iter().map(|d| (lines.position(d.pos), &*d.text)).collect();
+    let dirs: Vec<(String, &str)> = s
+        .directives
+        .iter()
+        .map(|d| (lines.position(d.pos), &*d.text))
+        .collect();
     assert_eq!(
         dirs,
         [
@@ -265,8 +282,11 @@ fn comments_and_directives() {
     );
 
     let s = scan(Mode::COMMENTS);
-    let texts: Vec<&str> =
-        s.comments.iter().map(|c| &src[c.span.start.offset()..c.span.end.offset()]).collect();
+    let texts: Vec<&str> = s
+        .comments
+        .iter()
+        .map(|c| &src[c.span.start.offset()..c.span.end.offset()])
+        .collect();
     assert_eq!(
         texts,
         [
@@ -335,10 +355,16 @@ fn arbitrary_bytes() {
         let toks = all_tokens(&mut s, src.len());
         let mut last = 0;
         for t in &toks {
-            assert!(last <= t.pos.0 && t.pos <= t.end && t.end.offset() <= src.len(), "{src:?}");
+            assert!(
+                last <= t.pos.0 && t.pos <= t.end && t.end.offset() <= src.len(),
+                "{src:?}"
+            );
             last = t.end.0;
         }
-        assert!(s.errors.iter().all(|e| e.pos.offset() <= src.len()), "{src:?}");
+        assert!(
+            s.errors.iter().all(|e| e.pos.offset() <= src.len()),
+            "{src:?}"
+        );
     }
 }
 

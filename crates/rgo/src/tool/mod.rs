@@ -13,7 +13,10 @@ type ToolMain = fn(&[String]) -> i32;
 /// Every tool, sorted by name.
 const TOOLS: &[(&str, ToolMain)] = &[
     ("checkstd", checkstd::main),
-    ("parse", parse::main), ("types", types::main), ("typetest", typetest::main)];
+    ("parse", parse::main),
+    ("types", types::main),
+    ("typetest", typetest::main),
+];
 
 pub fn main(args: &[String]) -> i32 {
     let Some((name, rest)) = args.split_first() else {
