@@ -36,7 +36,7 @@ func randFloat(r *rand.Rand) float64 {
 }
 
 func main() {
-	n := flag.Int("n", 4000, "random values to format")
+	n := flag.Int("n", 1500, "random values to format")
 	np := flag.Int("np", 3000, "random strings to parse")
 	seed := flag.Int64("seed", 1, "random seed")
 	flag.Parse()
