@@ -9,6 +9,7 @@
 package rand
 
 import (
+	"internal/ziggurat"
 	"math"
 	"sync"
 )
@@ -207,21 +208,21 @@ func (r *Rand) Read(p []byte) (n int, err error) {
 const normTail = 3.442619855899
 
 // NormFloat64 returns a standard normal float64 (mean 0, deviation 1),
-// by Marsaglia and Tsang's ziggurat with 128 strips (normK, normW, normF
-// in tables.go). One Uint32 gives the candidate and, in its low seven
+// by Marsaglia and Tsang's ziggurat with 128 strips (the NormK, NormW and NormF
+// tables of internal/ziggurat). One Uint32 gives the candidate and, in its low seven
 // bits, the strip.
 func (r *Rand) NormFloat64() float64 {
 	for {
 		draw := int32(r.Uint32())
 		strip := draw & 127
-		x := float64(draw) * float64(normW[strip])
-		if magnitude(draw) < normK[strip] {
+		x := float64(draw) * float64(ziggurat.NormW[strip])
+		if magnitude(draw) < ziggurat.NormK[strip] {
 			return x
 		}
 		if strip == 0 {
 			return r.normalTail(draw > 0)
 		}
-		y := normF[strip] + float32(r.Float64())*(normF[strip-1]-normF[strip])
+		y := ziggurat.NormF[strip] + float32(r.Float64())*(ziggurat.NormF[strip-1]-ziggurat.NormF[strip])
 		if y < float32(math.Exp(-.5*x*x)) {
 			return x
 		}
@@ -255,19 +256,19 @@ func magnitude(v int32) uint32 {
 const expTail = 7.69711747013104972
 
 // ExpFloat64 returns an exponential float64 with rate 1, by a 256-strip
-// ziggurat (expK, expW, expF); the strip is the low byte of the draw.
+// ziggurat (ExpK, ExpW, ExpF of internal/ziggurat); the strip is the low byte of the draw.
 func (r *Rand) ExpFloat64() float64 {
 	for {
 		draw := r.Uint32()
 		strip := draw & 255
-		x := float64(draw) * float64(expW[strip])
-		if draw < expK[strip] {
+		x := float64(draw) * float64(ziggurat.ExpW[strip])
+		if draw < ziggurat.ExpK[strip] {
 			return x
 		}
 		if strip == 0 {
 			return expTail - math.Log(r.Float64())
 		}
-		y := expF[strip] + float32(r.Float64())*(expF[strip-1]-expF[strip])
+		y := ziggurat.ExpF[strip] + float32(r.Float64())*(ziggurat.ExpF[strip-1]-ziggurat.ExpF[strip])
 		if y < float32(math.Exp(-x)) {
 			return x
 		}

@@ -14,6 +14,7 @@
 package rand
 
 import (
+	"internal/ziggurat"
 	"math"
 	"math/bits"
 )
@@ -146,15 +147,15 @@ func (r *Rand) NormFloat64() float64 {
 		u := r.Uint64()
 		signed := int32(u)     // low word: the candidate, with its sign
 		layer := u >> 32 & 127 // next seven bits: the ziggurat layer
-		x := float64(signed) * float64(normW[layer])
-		if magnitude(signed) < normK[layer] {
+		x := float64(signed) * float64(ziggurat.NormW[layer])
+		if magnitude(signed) < ziggurat.NormK[layer] {
 			return x // inside the layer's rectangle
 		}
 		if layer == 0 {
 			return r.normalTail(signed > 0)
 		}
 		// The wedge between the rectangle and the curve.
-		y := normF[layer] + float32(r.Float64())*(normF[layer-1]-normF[layer])
+		y := ziggurat.NormF[layer] + float32(r.Float64())*(ziggurat.NormF[layer-1]-ziggurat.NormF[layer])
 		if y < float32(math.Exp(-.5*x*x)) {
 			return x
 		}
@@ -194,14 +195,14 @@ func (r *Rand) ExpFloat64() float64 {
 		u := r.Uint64()
 		candidate := uint32(u)
 		layer := uint8(u >> 32)
-		x := float64(candidate) * float64(expW[layer])
-		if candidate < expK[layer] {
+		x := float64(candidate) * float64(ziggurat.ExpW[layer])
+		if candidate < ziggurat.ExpK[layer] {
 			return x
 		}
 		if layer == 0 {
 			return expTail - math.Log(r.Float64())
 		}
-		y := expF[layer] + float32(r.Float64())*(expF[layer-1]-expF[layer])
+		y := ziggurat.ExpF[layer] + float32(r.Float64())*(ziggurat.ExpF[layer-1]-ziggurat.ExpF[layer])
 		if y < float32(math.Exp(-x)) {
 			return x
 		}
