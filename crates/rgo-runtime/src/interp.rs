@@ -438,7 +438,8 @@ fn enter_closure(prog: &Program, st: &mut Stack, fv: u64, base: usize) -> Result
     // SAFETY: a non-nil func value points at a funcval whose first word is
     // a verified FuncId (the compiler only builds funcvals that way).
     let fid = unsafe { *(fv as *const u64) } as u32;
-    let callee = &prog.funcs[fid as usize];
+    // A forged code word (unsafe Go) is a fault, not an index panic.
+    let callee = prog.funcs.get(fid as usize).ok_or(())?;
     let need = base + callee.frame_size as usize + 1;
     if need > st.buf.len() && !st.grow(need) {
         return Err(());
@@ -612,6 +613,19 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
         ($e:expr) => {{
             save!();
             return Trap::Panic(PanicValue::Runtime($e));
+        }};
+    }
+    // A FuncId read from Go memory (a funcval's code word, an itab slot):
+    // compiled code only stores verified ids there, but Go code using
+    // unsafe can forge one, and that must fault like Go, not index past
+    // the function table.
+    macro_rules! dyn_func {
+        ($word:expr, $addr:expr) => {{
+            let w: u64 = $word;
+            if w >= funcs.len() as u64 {
+                throw_rt!(RuntimeError::nil_deref($addr));
+            }
+            FuncId(w as u32)
         }};
     }
     macro_rules! nonnil {
@@ -991,11 +1005,11 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                         throw_rt!(RuntimeError::nil_deref(0));
                     }
                     ctx = f;
-                    let fid = FuncId(*(f as *const u64) as u32);
+                    let fid = dyn_func!(*(f as *const u64), f);
                     enter!(fid, cur.fp as usize + base.idx());
                 }
                 Instr::CallIndirect { f, base } => {
-                    let fid = FuncId(r!(f) as u32);
+                    let fid = dyn_func!(r!(f), 0);
                     enter!(fid, cur.fp as usize + base.idx());
                 }
                 Instr::CallNative { id, base, .. } => {
@@ -1039,7 +1053,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                             // Return to this DeferReturn to run the next one.
                             ip = ip.sub(1);
                             ctx = d.fv;
-                            let fid = FuncId(*(d.fv as *const u64) as u32);
+                            let fid = dyn_func!(*(d.fv as *const u64), d.fv);
                             enter!(fid, cur.fp as usize + func.frame_size as usize);
                         }
                     }
