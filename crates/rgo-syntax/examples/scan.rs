@@ -9,8 +9,11 @@
 //! `E line:col: msg`, ...; text quoted as Go's `%+q`), so that the two
 //! outputs can be diffed.
 
+#[path = "../tests/scanner_data/gcscan_dump.rs"]
+mod gcscan_dump;
+
 use rgo_syntax::scanner::Scanner;
-use rgo_syntax::token::{LitKind, SemiKind, Token};
+use rgo_syntax::token::Token;
 use rgo_syntax::{Mode, SourceFile};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -60,7 +63,9 @@ fn main() {
             bad_files += 1;
         }
         if dump_mode {
-            dump(&file, src);
+            let mut out = String::new();
+            gcscan_dump::dump(&file.name, src, &mut out);
+            print!("{out}");
             continue;
         }
         for e in &s.errors {
@@ -92,88 +97,4 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     } else if path.extension().is_some_and(|e| e == "go") {
         out.push(path.to_path_buf());
     }
-}
-
-/// Prints tokens and errors in the oracle's format. Errors are printed
-/// just before the token during whose scanning they were found, as the
-/// oracle's error handler prints them.
-fn dump(file: &SourceFile, src: &[u8]) {
-    println!("FILE {}", file.name);
-    let mut s = Scanner::new(src, Mode::NONE);
-    let mut printed = 0;
-    loop {
-        let tok = s.next();
-        for e in &s.errors[printed..] {
-            let lc = file.line_col(e.pos);
-            println!("E {}:{}: {}", lc.line, lc.col, e.msg);
-        }
-        printed = s.errors.len();
-        let lc = file.line_col(tok.pos);
-        let text = quote_ascii(s.text(tok));
-        let t = match tok.kind {
-            Token::Eof => "EOF".to_string(),
-            Token::Ident => format!("I {text}"),
-            Token::Lit(k) => {
-                let k = match k {
-                    LitKind::Int => "Int",
-                    LitKind::Float => "Float",
-                    LitKind::Imag => "Imag",
-                    LitKind::Char => "Rune",
-                    LitKind::String => "String",
-                };
-                format!("L{k} {text}")
-            }
-            Token::Semi(SemiKind::Written) => "S semicolon".to_string(),
-            Token::Semi(k) => format!("S {}", Token::Semi(k)),
-            k if k.is_keyword() => format!("K {k}"),
-            k => format!("O {k}"),
-        };
-        println!("{}:{} {t}", lc.line, lc.col);
-        if tok.kind == Token::Eof {
-            break;
-        }
-    }
-}
-
-/// Go's `%+q` of a byte string: ASCII only, invalid bytes as `\\xNN`.
-fn quote_ascii(b: &[u8]) -> String {
-    let mut out = String::from("\"");
-    let mut rest = b;
-    while !rest.is_empty() {
-        let (c, w) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
-            Ok(s) => (s.chars().next(), 0),
-            Err(e) if e.valid_up_to() > 0 => (
-                std::str::from_utf8(&rest[..e.valid_up_to()])
-                    .ok()
-                    .and_then(|s| s.chars().next()),
-                0,
-            ),
-            Err(_) => (None, 1),
-        };
-        let Some(c) = c else {
-            out += &format!("\\x{:02x}", rest[0]);
-            rest = &rest[w.max(1)..];
-            continue;
-        };
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            ' '..='~' => out.push(c),
-            '\x07' => out += "\\a",
-            '\x08' => out += "\\b",
-            '\x0C' => out += "\\f",
-            '\n' => out += "\\n",
-            '\r' => out += "\\r",
-            '\t' => out += "\\t",
-            '\x0B' => out += "\\v",
-            c if (c as u32) < 0x20 || c == '\x7F' => out += &format!("\\x{:02x}", c as u32),
-            c if (c as u32) < 0x10000 => out += &format!("\\u{:04x}", c as u32),
-            c => out += &format!("\\U{:08x}", c as u32),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -2546,22 +2546,7 @@ impl<'a> Parser<'a> {
     }
 
     fn case_clause(&mut self) -> CaseClause {
-        let pos = self.tok.pos;
-        let mut list = None;
-        match self.tok.kind {
-            Token::Case => {
-                self.next();
-                list = Some(self.expr_list());
-            }
-            Token::Default => self.next(),
-            _ => {
-                self.syntax_error("expected case or default or }");
-                self.advance(&[Token::Colon, Token::Case, Token::Default, Token::RBrace]);
-            }
-        }
-        let colon = self.tok.pos;
-        self.want(Token::Colon);
-        let body = self.stmt_list();
+        let (pos, list, colon, body) = self.clause(|p| p.expr_list());
         CaseClause {
             pos,
             list,
@@ -2571,13 +2556,27 @@ impl<'a> Parser<'a> {
     }
 
     fn comm_clause(&mut self) -> CommClause {
+        let (pos, comm, colon, body) = self.clause(|p| {
+            let s = p.simple_stmt(None, Token::Eof);
+            p.simple_only(s)
+        });
+        CommClause {
+            pos,
+            comm,
+            colon,
+            body,
+        }
+    }
+
+    /// A switch or select clause, `case X:` (`head` parses X) or
+    /// `default:`, then its statements: (position, X, colon, body).
+    fn clause<T>(&mut self, head: impl FnOnce(&mut Self) -> T) -> (Pos, Option<T>, Pos, Vec<Stmt>) {
         let pos = self.tok.pos;
-        let mut comm = None;
+        let mut x = None;
         match self.tok.kind {
             Token::Case => {
                 self.next();
-                let s = self.simple_stmt(None, Token::Eof);
-                comm = Some(self.simple_only(s));
+                x = Some(head(self));
             }
             Token::Default => self.next(),
             _ => {
@@ -2587,13 +2586,7 @@ impl<'a> Parser<'a> {
         }
         let colon = self.tok.pos;
         self.want(Token::Colon);
-        let body = self.stmt_list();
-        CommClause {
-            pos,
-            comm,
-            colon,
-            body,
-        }
+        (pos, x, colon, self.stmt_list())
     }
 
     fn stmt_or_nil(&mut self) -> Option<Stmt> {

@@ -4,23 +4,26 @@
 use super::{bytes, set, R};
 use rgo_runtime::interp::{GState, NativeFn};
 
+// `S` and `B` in the generics below are the slots of the second operand
+// and of the byte argument: 4 after a `[]byte` (3-slot header), 3 after a
+// string.
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
-    ("internal/bytealg.IndexByte", index_byte, 5),
-    ("internal/bytealg.IndexByteString", index_byte_string, 4),
-    ("internal/bytealg.LastIndexByte", last_index_byte, 5),
+    ("internal/bytealg.IndexByte", index_byte::<4>, 5),
+    ("internal/bytealg.IndexByteString", index_byte::<3>, 4),
+    ("internal/bytealg.LastIndexByte", last_index_byte::<4>, 5),
     (
         "internal/bytealg.LastIndexByteString",
-        last_index_byte_string,
+        last_index_byte::<3>,
         4,
     ),
-    ("internal/bytealg.Count", count, 5),
-    ("internal/bytealg.CountString", count_string, 4),
-    ("internal/bytealg.Index", index, 7),
-    ("internal/bytealg.IndexString", index_string, 5),
-    ("internal/bytealg.LastIndex", last_index, 7),
-    ("internal/bytealg.LastIndexString", last_index_string, 5),
-    ("internal/bytealg.Compare", compare, 7),
-    ("internal/bytealg.CompareString", compare_string, 5),
+    ("internal/bytealg.Count", count::<4>, 5),
+    ("internal/bytealg.CountString", count::<3>, 4),
+    ("internal/bytealg.Index", index::<4>, 7),
+    ("internal/bytealg.IndexString", index::<3>, 5),
+    ("internal/bytealg.LastIndex", last_index::<4>, 7),
+    ("internal/bytealg.LastIndexString", last_index::<3>, 5),
+    ("internal/bytealg.Compare", compare::<4>, 7),
+    ("internal/bytealg.CompareString", compare::<3>, 5),
     ("internal/bytealg.Equal", equal, 7),
 ];
 
@@ -52,99 +55,48 @@ fn cmp(a: &[u8], b: &[u8]) -> u64 {
 
 // SAFETY (all below): the window has the declared slots (CallNative's
 // contract) and the headers in it describe live Go memory.
-unsafe fn index_byte(_: &mut GState, w: *mut u64) -> R {
+unsafe fn index_byte<const B: usize>(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
-        let c = *w.add(4) as u8;
+        let c = *w.add(B) as u8;
         set(w, 0, pos(bytes(w, 1).iter().position(|&b| b == c)));
     }
     Ok(())
 }
-unsafe fn index_byte_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
+unsafe fn last_index_byte<const B: usize>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: as for index_byte.
     unsafe {
-        let c = *w.add(3) as u8;
-        set(w, 0, pos(bytes(w, 1).iter().position(|&b| b == c)));
-    }
-    Ok(())
-}
-unsafe fn last_index_byte(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let c = *w.add(4) as u8;
+        let c = *w.add(B) as u8;
         set(w, 0, pos(bytes(w, 1).iter().rposition(|&b| b == c)));
     }
     Ok(())
 }
-unsafe fn last_index_byte_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
+unsafe fn count<const B: usize>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: as for index_byte.
     unsafe {
-        let c = *w.add(3) as u8;
-        set(w, 0, pos(bytes(w, 1).iter().rposition(|&b| b == c)));
-    }
-    Ok(())
-}
-unsafe fn count(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let c = *w.add(4) as u8;
+        let c = *w.add(B) as u8;
         set(w, 0, bytes(w, 1).iter().filter(|&&b| b == c).count() as u64);
     }
     Ok(())
 }
-unsafe fn count_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let c = *w.add(3) as u8;
-        set(w, 0, bytes(w, 1).iter().filter(|&&b| b == c).count() as u64);
-    }
+unsafe fn index<const S: usize>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: as for index_byte.
+    unsafe { set(w, 0, pos(find(bytes(w, 1), bytes(w, S)))) };
     Ok(())
 }
-unsafe fn index(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, pos(find(bytes(w, 1), bytes(w, 4)))) };
+unsafe fn last_index<const S: usize>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: as for index_byte.
+    unsafe { set(w, 0, pos(rfind(bytes(w, 1), bytes(w, S)))) };
     Ok(())
 }
-unsafe fn index_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, pos(find(bytes(w, 1), bytes(w, 3)))) };
-    Ok(())
-}
-unsafe fn last_index(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, pos(rfind(bytes(w, 1), bytes(w, 4)))) };
-    Ok(())
-}
-unsafe fn last_index_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, pos(rfind(bytes(w, 1), bytes(w, 3)))) };
-    Ok(())
-}
-unsafe fn compare(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, cmp(bytes(w, 1), bytes(w, 4))) };
-    Ok(())
-}
-unsafe fn compare_string(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, cmp(bytes(w, 1), bytes(w, 3))) };
+unsafe fn compare<const S: usize>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: as for index_byte.
+    unsafe { set(w, 0, cmp(bytes(w, 1), bytes(w, S))) };
     Ok(())
 }
 unsafe fn equal(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
+    // SAFETY: as for index_byte.
     unsafe { set(w, 0, (bytes(w, 1) == bytes(w, 4)) as u64) };
     Ok(())
 }

@@ -18,6 +18,8 @@
 //! a descriptor plus the address of its memory); output is built in a
 //! Rust buffer and copied to a fresh Go slice at the end.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use super::{bytes, put_slice, set, slot, R};
 use crate::natives::strconv as sc;
 use rgo_runtime::interp::{call_go, GState, NativeFn, PanicValue};
@@ -33,23 +35,31 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("fmt.appendPrintf", append_printf, 16),
 ];
 
-static STATE_TYPES: std::sync::Mutex<(usize, usize)> = std::sync::Mutex::new((0, 0));
+/// Descriptors of `*fmt.pp` and `fmt.State` (0 until registered). Set
+/// once while compiling, read on every `Format` call: plain atomics, no
+/// lock.
+static STATE_TYPES: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
 
 /// Records the descriptors of `*fmt.pp` and `fmt.State`.
 pub fn set_state_types(pp_ptr: *const Type, state: *const Type) {
-    let mut g = STATE_TYPES.lock().unwrap_or_else(|e| e.into_inner());
-    *g = (pp_ptr as usize, state as usize);
+    STATE_TYPES[0].store(pp_ptr as usize, Ordering::Relaxed);
+    STATE_TYPES[1].store(state as usize, Ordering::Relaxed);
 }
 
-/// Descriptors of fmt.Formatter, fmt.GoStringer, error, fmt.Stringer.
-static METHOD_IFACES: std::sync::Mutex<[usize; 4]> = std::sync::Mutex::new([0; 4]);
+/// Descriptors of fmt.Formatter, fmt.GoStringer, error, fmt.Stringer (0
+/// until registered); read for every operand fmt prints.
+static METHOD_IFACES: [AtomicUsize; 4] = [
+    AtomicUsize::new(0),
+    AtomicUsize::new(0),
+    AtomicUsize::new(0),
+    AtomicUsize::new(0),
+];
 
 /// Records the interfaces fmt checks operands against (in the order
 /// Formatter, GoStringer, error, Stringer).
 pub fn set_method_ifaces(ifaces: &[*const Type]) {
-    let mut g = METHOD_IFACES.lock().unwrap_or_else(|e| e.into_inner());
-    for (slot, t) in g.iter_mut().zip(ifaces) {
-        *slot = *t as usize;
+    for (slot, t) in METHOD_IFACES.iter().zip(ifaces) {
+        slot.store(*t as usize, Ordering::Relaxed);
     }
 }
 
@@ -241,7 +251,7 @@ unsafe fn method(t: *const Type, name: &str) -> Option<FuncId> {
         "Error" => 2,
         _ => 3,
     };
-    let iface = METHOD_IFACES.lock().unwrap_or_else(|e| e.into_inner())[which];
+    let iface = METHOD_IFACES[which].load(Ordering::Relaxed);
     if iface == 0 {
         return unsafe { method_by_name(t, name) };
     }
@@ -463,7 +473,8 @@ impl<'g> Printer<'g> {
     /// verb's flags; appends what it wrote. False when the State types
     /// are unknown.
     fn call_format(&mut self, a: Any, m: FuncId, verb: char) -> Result<bool, PanicValue> {
-        let (pp_ptr, state) = *STATE_TYPES.lock().unwrap_or_else(|e| e.into_inner());
+        let pp_ptr = STATE_TYPES[0].load(Ordering::Relaxed);
+        let state = STATE_TYPES[1].load(Ordering::Relaxed);
         if pp_ptr == 0 || state == 0 {
             return Ok(false);
         }
@@ -624,12 +635,7 @@ impl<'g> Printer<'g> {
                 Kind::Interface => {
                     let inner = iface_at(t, a);
                     if inner.t.is_null() {
-                        if self.f.sharp_v {
-                            self.put(&type_name(t));
-                            self.put("(nil)");
-                        } else {
-                            self.pad(b"<nil>");
-                        }
+                        self.nil_iface(t);
                         return Ok(());
                     }
                     let cell = inner.data;
@@ -724,6 +730,16 @@ impl<'g> Printer<'g> {
         Ok(())
     }
 
+    /// A nil interface of type `t`: `<nil>`, or `T(nil)` under `%#v`.
+    fn nil_iface(&mut self, t: *const Type) {
+        if self.f.sharp_v {
+            self.put(&type_name(t));
+            self.put("(nil)");
+        } else {
+            self.pad(b"<nil>");
+        }
+    }
+
     /// A struct field, array or map element: an interface field prints its
     /// dynamic value (`<nil>` when nil).
     ///
@@ -736,12 +752,7 @@ impl<'g> Printer<'g> {
             if (*t).kind() == Kind::Interface {
                 let inner = iface_at(t, a);
                 if inner.t.is_null() {
-                    if self.f.sharp_v {
-                        self.put(&type_name(t));
-                        self.put("(nil)");
-                    } else {
-                        self.pad(b"<nil>");
-                    }
+                    self.nil_iface(t);
                     return Ok(());
                 }
             }

@@ -183,39 +183,44 @@ unsafe fn sys_seek(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
+/// Runs the path call `f` on the name at slots 1-2 and stores its errno at
+/// slot 0; a name holding a NUL is EINVAL without a call, as in Go.
+///
+/// # Safety
+/// Window `[errno][name 2]...`.
+unsafe fn path_call(w: *mut u64, f: impl FnOnce(&CString) -> libc::c_int) {
+    // SAFETY: caller's contract.
+    unsafe {
+        match path(w, 1) {
+            Some(p) => finish(w, None, 0, f(&p) as i64),
+            None => set(w, 0, EINVAL),
+        }
+    }
+}
+
 /// # Safety
 /// Window `[errno][name 2]`.
 unsafe fn sys_unlink(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let r = path(w, 1).map_or(-1, |p| libc::unlink(p.as_ptr()));
-        finish(w, None, 0, r as i64);
-    }
+    // SAFETY: the window is as declared; the path is NUL-terminated.
+    unsafe { path_call(w, |p| libc::unlink(p.as_ptr())) };
     Ok(())
 }
 
 /// # Safety
 /// Window `[errno][name 2]`.
 unsafe fn sys_rmdir(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let r = path(w, 1).map_or(-1, |p| libc::rmdir(p.as_ptr()));
-        finish(w, None, 0, r as i64);
-    }
+    // SAFETY: the window is as declared; the path is NUL-terminated.
+    unsafe { path_call(w, |p| libc::rmdir(p.as_ptr())) };
     Ok(())
 }
 
 /// # Safety
 /// Window `[errno][name 2][perm]`.
 unsafe fn sys_mkdir(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
+    // SAFETY: the window is as declared; the path is NUL-terminated.
     unsafe {
         let mode = slot(w, 3) as libc::mode_t;
-        let r = path(w, 1).map_or(-1, |p| libc::mkdir(p.as_ptr(), mode));
-        finish(w, None, 0, r as i64);
+        path_call(w, |p| libc::mkdir(p.as_ptr(), mode));
     }
     Ok(())
 }

@@ -19,7 +19,7 @@ pub mod sort;
 mod strconv;
 mod sync;
 
-use rgo_runtime::interp::{NativeFn, PanicValue};
+use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
 use rgo_runtime::malloc::mallocgc;
 use rgo_runtime::symtab::Native;
 
@@ -49,6 +49,29 @@ pub fn lookup(name: &str) -> Option<Native> {
         .flat_map(|t| t.iter())
         .find(|(n, _, _)| *n == name)
         .map(|&(name, f, slots)| Native { name, f, slots })
+}
+
+/// A Go runtime panic (or fatal error) with text `msg`.
+fn fail(msg: impl Into<String>) -> PanicValue {
+    PanicValue::Runtime(RuntimeError::new(msg))
+}
+
+/// A native that does nothing (no-op hooks of a single-threaded VM).
+///
+/// # Safety
+/// Touches nothing.
+unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
+    Ok(())
+}
+
+/// A native whose one result is the constant 1.
+///
+/// # Safety
+/// One writable slot.
+unsafe fn one(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: caller's contract.
+    unsafe { set(w, 0, 1) };
+    Ok(())
 }
 
 /// The window as a slot array.

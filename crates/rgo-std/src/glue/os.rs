@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::sync::OnceLock;
 
-use super::{bytes, put_string, set, slot, R};
+use super::{bytes, fail, nothing, one, put_string, set, slot, R};
 use rgo_runtime::interp::{GState, NativeFn, PanicValue};
 use rgo_runtime::malloc::mallocgc;
 
@@ -24,14 +24,18 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("time.runtimeNano", runtime_nano, 1),
     ("time.now", now, 3),
     ("time.Sleep", sleep, 1),
-    ("runtime.GC", gc, 1),
-    ("runtime.GOMAXPROCS", gomaxprocs, 2),
+    // A no-op until the collector lands (nothing is ever freed yet).
+    ("runtime.GC", nothing, 1),
+    // Reports 1 (one thread runs Go code today); the setting is ignored.
+    ("runtime.GOMAXPROCS", one, 2),
     ("runtime.NumCPU", num_cpu, 1),
-    ("runtime.NumGoroutine", one_goroutine, 1),
+    ("runtime.NumGoroutine", one, 1),
     ("runtime.Gosched", nothing, 1),
     ("runtime.LockOSThread", nothing, 1),
     ("runtime.UnlockOSThread", nothing, 1),
     ("runtime.KeepAlive", nothing, 2),
+    // A no-op until the collector lands: nothing is ever freed, so no
+    // finalizer can run.
     ("runtime.SetFinalizer", nothing, 4),
     ("runtime.Breakpoint", breakpoint, 1),
     ("runtime.Version", version, 2),
@@ -62,25 +66,6 @@ unsafe fn load_zone_data(_: &mut GState, w: *mut u64) -> R {
 }
 
 /// # Safety
-/// Touches nothing. (`runtime.SetFinalizer` is a no-op until the
-/// collector lands: nothing is ever freed, so no finalizer can run.)
-unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
-    Ok(())
-}
-
-/// `GOMAXPROCS(n int) int`: reports 1 (one thread runs Go code today);
-/// the setting is ignored.
-///
-/// # Safety
-/// The window has 2 slots.
-unsafe fn gomaxprocs(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, 1) };
-    Ok(())
-}
-
-/// # Safety
 /// The window has 1 slot.
 unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
     let n = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -90,23 +75,12 @@ unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-/// # Safety
-/// The window has 1 slot.
-unsafe fn one_goroutine(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, 1) };
-    Ok(())
-}
-
 /// `Breakpoint()`: Go traps; rgo reports it as a fatal runtime error.
 ///
 /// # Safety
 /// Touches nothing.
 unsafe fn breakpoint(_: &mut GState, _: *mut u64) -> R {
-    Err(PanicValue::Runtime(rgo_runtime::interp::RuntimeError::new(
-        "rgo: runtime.Breakpoint",
-    )))
+    Err(fail("rgo: runtime.Breakpoint"))
 }
 
 /// # Safety
@@ -201,7 +175,7 @@ fn flush_print(gs: &mut GState) {
 /// # Safety
 /// The window has 3 slots.
 unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
-    let args = ARGS.get().cloned().unwrap_or_default();
+    let args: &[String] = ARGS.get().map_or(&[], |a| a);
     let n = args.len();
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
@@ -313,14 +287,5 @@ unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, std::process::id() as u64) };
-    Ok(())
-}
-
-/// `runtime.GC()`: a no-op until the collector lands (nothing is ever
-/// freed yet, so there is no cycle to run).
-///
-/// # Safety
-/// Touches nothing.
-unsafe fn gc(_: &mut GState, _: *mut u64) -> R {
     Ok(())
 }

@@ -6,8 +6,8 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::{set, slot, R};
-use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
+use super::{fail, set, slot, R};
+use rgo_runtime::interp::{GState, NativeFn, PanicValue};
 use rgo_runtime::malloc::mallocgc;
 use rgo_runtime::typedesc::{Kind, SliceType, Type};
 
@@ -22,10 +22,6 @@ static SWAP_THUNK: AtomicU32 = AtomicU32::new(u32::MAX);
 /// Records the FuncId of the generated swap thunk.
 pub fn set_swap_thunk(id: u32) {
     SWAP_THUNK.store(id, Ordering::Relaxed);
-}
-
-fn fail(msg: String) -> PanicValue {
-    PanicValue::Runtime(RuntimeError::new(msg))
 }
 
 /// The element type and header of the slice in `x` (an `any`).
@@ -98,7 +94,7 @@ unsafe fn swap_elems(_: &mut GState, w: *mut u64) -> R {
         let (p, n, es) = (*ctx.add(1), *ctx.add(2), *ctx.add(3) as usize);
         let (i, j) = (slot(w, 1), slot(w, 2));
         if i >= n || j >= n {
-            return Err(fail("reflect: slice index out of range".into()));
+            return Err(fail("reflect: slice index out of range"));
         }
         if i != j && es > 0 {
             let a = (p as *mut u8).add(i as usize * es);

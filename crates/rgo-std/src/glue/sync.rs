@@ -2,7 +2,7 @@
 //! thread today, so atomics are plain loads and stores, and a semaphore
 //! acquire that would block can never be woken: it is Go's deadlock.
 
-use super::{set, slot, R};
+use super::{fail, nothing, one, set, slot, R};
 use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
 use rgo_runtime::typedesc::{tflag, InterfaceType, Kind, PtrType, Type};
 
@@ -13,120 +13,130 @@ fn nil_check(p: u64) -> R {
     Ok(())
 }
 
-fn fail(msg: &str) -> PanicValue {
-    PanicValue::Runtime(RuntimeError::new(msg))
+/// An integer width sync/atomic works on. Narrow values travel through a
+/// window slot sign-extended, as the VM keeps them.
+trait Word:
+    Copy + PartialEq + std::ops::BitAnd<Output = Self> + std::ops::BitOr<Output = Self>
+{
+    fn from_slot(v: u64) -> Self;
+    fn to_slot(self) -> u64;
+    fn wrapping_add(self, d: Self) -> Self;
 }
 
+macro_rules! word {
+    ($($t:ty)*) => {$(
+        impl Word for $t {
+            fn from_slot(v: u64) -> Self {
+                v as $t
+            }
+            fn to_slot(self) -> u64 {
+                self as i64 as u64
+            }
+            fn wrapping_add(self, d: Self) -> Self {
+                <$t>::wrapping_add(self, d)
+            }
+        }
+    )*};
+}
+word!(i32 i64 u32 u64);
+
+/// `op(addr *T, arg T) T`: window `[res][addr][arg]`. Stores
+/// `f(old, arg)` at `addr`; returns the new value if `new` is set, else
+/// the old one.
+///
+/// # Safety
+/// Three slots; a non-nil `addr` points at a `T`.
+unsafe fn rmw<T: Word>(w: *mut u64, f: fn(T, T) -> T, new: bool) -> R {
+    // SAFETY: caller's contract; the address is checked for nil.
+    unsafe {
+        let p = slot(w, 1);
+        nil_check(p)?;
+        let old = *(p as *const T);
+        let v = f(old, T::from_slot(slot(w, 2)));
+        *(p as *mut T) = v;
+        set(w, 0, if new { v } else { old }.to_slot());
+    }
+    Ok(())
+}
+
+// SAFETY (these seven): windows as declared in the table below; the
+// address argument is a Go pointer to a `T` (checked for nil).
+unsafe fn swap<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract is rmw's.
+    unsafe { rmw::<T>(w, |_, v| v, false) }
+}
+unsafe fn add<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract is rmw's.
+    unsafe { rmw::<T>(w, T::wrapping_add, true) }
+}
+unsafe fn and<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract is rmw's.
+    unsafe { rmw::<T>(w, |a, b| a & b, false) }
+}
+unsafe fn or<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract is rmw's.
+    unsafe { rmw::<T>(w, |a, b| a | b, false) }
+}
+unsafe fn cas<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window `[res][addr][old][new]`, addr checked for nil.
+    unsafe {
+        let p = slot(w, 1);
+        nil_check(p)?;
+        let ok = *(p as *const T) == T::from_slot(slot(w, 2));
+        if ok {
+            *(p as *mut T) = T::from_slot(slot(w, 3));
+        }
+        set(w, 0, ok as u64);
+    }
+    Ok(())
+}
+unsafe fn load<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window `[res][addr]`, addr checked for nil.
+    unsafe {
+        let p = slot(w, 1);
+        nil_check(p)?;
+        set(w, 0, (*(p as *const T)).to_slot());
+    }
+    Ok(())
+}
+unsafe fn store<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window `[addr][val]`, addr checked for nil.
+    unsafe {
+        let p = slot(w, 0);
+        nil_check(p)?;
+        *(p as *mut T) = T::from_slot(slot(w, 1));
+    }
+    Ok(())
+}
+
+/// The natives of sync/atomic's functions for each width; `Pointer` has
+/// only Swap, CompareAndSwap, Load and Store (as in Go).
 macro_rules! atomics {
-    ($($t:ty, $sfx:literal, $swap:ident, $cas:ident, $add:ident, $and:ident, $or:ident, $load:ident, $store:ident;)*) => {
-        $(
-            // SAFETY (these five): windows as declared below; the address
-            // argument is a Go pointer to a value of this width (checked
-            // for nil).
-            unsafe fn $swap(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    let old = *(p as *const $t);
-                    *(p as *mut $t) = slot(w, 2) as $t;
-                    set(w, 0, old as i64 as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $cas(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    let ok = *(p as *const $t) == slot(w, 2) as $t;
-                    if ok {
-                        *(p as *mut $t) = slot(w, 3) as $t;
-                    }
-                    set(w, 0, ok as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $add(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    let v = (*(p as *const $t)).wrapping_add(slot(w, 2) as $t);
-                    *(p as *mut $t) = v;
-                    set(w, 0, v as i64 as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $and(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    let old = *(p as *const $t);
-                    *(p as *mut $t) = old & slot(w, 2) as $t;
-                    set(w, 0, old as i64 as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $or(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    let old = *(p as *const $t);
-                    *(p as *mut $t) = old | slot(w, 2) as $t;
-                    set(w, 0, old as i64 as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $load(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 1);
-                    nil_check(p)?;
-                    set(w, 0, *(p as *const $t) as i64 as u64);
-                }
-                Ok(())
-            }
-            unsafe fn $store(_: &mut GState, w: *mut u64) -> R {
-                // SAFETY: the window slots and the Go values they describe are valid, as
-                // the enclosing function's `# Safety` contract (or its caller) states.
-                unsafe {
-                    let p = slot(w, 0);
-                    nil_check(p)?;
-                    *(p as *mut $t) = slot(w, 1) as $t;
-                }
-                Ok(())
-            }
-        )*
+    ($($t:ty, $sfx:literal;)*) => {
         const ATOMICS: &[(&str, NativeFn, u16)] = &[
             $(
-                (concat!("sync/atomic.Swap", $sfx), $swap, 3),
-                (concat!("sync/atomic.CompareAndSwap", $sfx), $cas, 4),
-                (concat!("sync/atomic.Add", $sfx), $add, 3),
-                (concat!("sync/atomic.And", $sfx), $and, 3),
-                (concat!("sync/atomic.Or", $sfx), $or, 3),
-                (concat!("sync/atomic.Load", $sfx), $load, 2),
-                (concat!("sync/atomic.Store", $sfx), $store, 2),
+                (concat!("sync/atomic.Swap", $sfx), swap::<$t>, 3),
+                (concat!("sync/atomic.CompareAndSwap", $sfx), cas::<$t>, 4),
+                (concat!("sync/atomic.Add", $sfx), add::<$t>, 3),
+                (concat!("sync/atomic.And", $sfx), and::<$t>, 3),
+                (concat!("sync/atomic.Or", $sfx), or::<$t>, 3),
+                (concat!("sync/atomic.Load", $sfx), load::<$t>, 2),
+                (concat!("sync/atomic.Store", $sfx), store::<$t>, 2),
             )*
+            ("sync/atomic.SwapPointer", swap::<u64>, 3),
+            ("sync/atomic.CompareAndSwapPointer", cas::<u64>, 4),
+            ("sync/atomic.LoadPointer", load::<u64>, 2),
+            ("sync/atomic.StorePointer", store::<u64>, 2),
         ];
     };
 }
 
 atomics! {
-    i32, "Int32", swap_i32, cas_i32, add_i32, and_i32, or_i32, load_i32, store_i32;
-    i64, "Int64", swap_i64, cas_i64, add_i64, and_i64, or_i64, load_i64, store_i64;
-    u32, "Uint32", swap_u32, cas_u32, add_u32, and_u32, or_u32, load_u32, store_u32;
-    u64, "Uint64", swap_u64, cas_u64, add_u64, and_u64, or_u64, load_u64, store_u64;
-    u64, "Uintptr", swap_up, cas_up, add_up, and_up, or_up, load_up, store_up;
-    u64, "Pointer", swap_p, cas_p, add_p, and_p, or_p, load_p, store_p;
+    i32, "Int32";
+    i64, "Int64";
+    u32, "Uint32";
+    u64, "Uint64";
+    u64, "Uintptr";
 }
 
 const OTHERS: &[(&str, NativeFn, u16)] = &[
@@ -208,21 +218,6 @@ unsafe fn zero1(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-/// # Safety
-/// One writable slot.
-unsafe fn one(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, 1) };
-    Ok(())
-}
-
-/// # Safety
-/// Touches nothing.
-unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
-    Ok(())
-}
-
 /// `throw(s string)`: a fatal runtime error.
 ///
 /// # Safety
@@ -231,10 +226,7 @@ unsafe fn throw(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     let s = unsafe { super::bytes(w, 0) };
-    Err(fail(&format!(
-        "fatal error: {}",
-        String::from_utf8_lossy(s)
-    )))
+    Err(fail(format!("fatal error: {}", String::from_utf8_lossy(s))))
 }
 
 /// `isComparable(v any) bool`: window `[res][type][data]`.
