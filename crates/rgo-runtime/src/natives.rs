@@ -82,7 +82,7 @@ pub fn lookup(name: &str) -> Option<Native> {
 }
 
 /// Allocates `n` bytes of pointer-free memory (zerobase when empty).
-fn alloc_bytes(n: usize) -> *mut u8 {
+pub fn alloc_bytes(n: usize) -> *mut u8 {
     if n == 0 {
         return zerobase();
     }
@@ -92,7 +92,7 @@ fn alloc_bytes(n: usize) -> *mut u8 {
 
 /// # Safety
 /// `p..p+n` must be readable.
-unsafe fn bytes<'a>(p: u64, n: u64) -> &'a [u8] {
+pub unsafe fn bytes<'a>(p: u64, n: u64) -> &'a [u8] {
     if n == 0 {
         return &[];
     }
@@ -104,7 +104,7 @@ unsafe fn bytes<'a>(p: u64, n: u64) -> &'a [u8] {
 ///
 /// # Safety
 /// `w` must have two writable slots.
-unsafe fn put_string(w: *mut u64, b: &[u8]) {
+pub unsafe fn put_string(w: *mut u64, b: &[u8]) {
     let p = alloc_bytes(b.len());
     // SAFETY: p has b.len() bytes; w has two slots (caller).
     unsafe {

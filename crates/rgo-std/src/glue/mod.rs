@@ -107,13 +107,15 @@ unsafe fn bytes<'a>(w: *mut u64, i: usize) -> &'a [u8] {
 
 /// Copies `b` to fresh pointer-free Go memory; returns its address.
 fn go_bytes(b: &[u8], cap: usize) -> u64 {
-    if cap == 0 {
-        return rgo_runtime::malloc::zerobase() as u64;
+    if cap == b.len() {
+        let p = rgo_runtime::natives::alloc_bytes(cap);
+        // SAFETY: p has cap == b.len() bytes (or is zerobase when empty).
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
+        return p as u64;
     }
-    // SAFETY: a null type asks for pointer-free memory of `cap` bytes,
-    // and `b.len() <= cap`.
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
+    // A tail past the copied bytes must read as zero: ask mallocgc for
+    // zeroed pointer-free memory. SAFETY: a null type asks for
+    // pointer-free memory of `cap` bytes, and `b.len() < cap`.
     unsafe {
         let p = mallocgc(cap, std::ptr::null(), true);
         std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
@@ -121,16 +123,13 @@ fn go_bytes(b: &[u8], cap: usize) -> u64 {
     }
 }
 
-/// Writes a new Go string holding `b` at slots `i, i+1`.
+/// Writes a new string holding `b` at slots `i..i+2`.
 ///
 /// # Safety
 /// Two writable slots at `i`.
 unsafe fn put_string(w: *mut u64, i: usize, b: &[u8]) {
-    // SAFETY: caller's contract.
-    unsafe {
-        set(w, i, go_bytes(b, b.len()));
-        set(w, i + 1, b.len() as u64);
-    }
+    // SAFETY: caller's contract: two writable slots at `i`.
+    unsafe { rgo_runtime::natives::put_string(w.add(i), b) }
 }
 
 /// Writes a new `[]byte` holding `b` at slots `i..i+3`.
