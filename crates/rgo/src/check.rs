@@ -48,7 +48,8 @@ pub struct Session {
     /// [`Session::check`], as [`SessionImporter`] needs: each package must
     /// exist once in the World. `command-line-arguments` is never kept.
     pub cache_local: bool,
-    /// Keep the [`Info`] of non-std packages checked (for `rgo tool types`).
+    /// Keep the [`Info`] of every package this session checks (`rgo run`
+    /// compiles from them; `rgo tool types` prints them).
     pub keep_info: bool,
     pub infos: HashMap<String, (PackageId, Info)>,
 }

@@ -32,7 +32,6 @@ pub struct ErrorList {
     entries: Vec<Entry>,
     /// File names in the order they first had an error.
     files: Vec<String>,
-    count: usize,
     syntax_count: usize,
     last_syntax: Option<(usize, u32)>,
     last_other: Option<(usize, u32, String)>,
@@ -47,7 +46,6 @@ impl ErrorList {
             limit,
             entries: Vec::new(),
             files: Vec::new(),
-            count: 0,
             syntax_count: 0,
             last_syntax: None,
             last_other: None,
@@ -67,11 +65,11 @@ impl ErrorList {
 
     /// Number of errors kept.
     pub fn len(&self) -> usize {
-        self.count
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.entries.is_empty()
     }
 
     /// Reports `msg` at `pos` of `file` (gc's `ErrorfAt`).
@@ -102,8 +100,7 @@ impl ErrorList {
             col: lc.col,
             text: format!("{at}: {msg}"),
         });
-        self.count += 1;
-        if self.limit.is_some_and(|l| self.count >= l) {
+        if self.limit.is_some_and(|l| self.entries.len() >= l) {
             self.stopped_at = Some(at);
         }
     }

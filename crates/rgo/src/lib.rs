@@ -46,32 +46,37 @@ pub struct VetOutput {
 pub fn vet(cfg: &load::Config, args: &[String]) -> VetOutput {
     let loaded = load::load(cfg.clone(), args);
     let mut text = String::new();
-    for w in &loaded.warnings {
-        text.push_str(w);
-        text.push('\n');
-    }
-    if !loaded.errors.is_empty() {
-        for e in &loaded.errors {
-            text.push_str(e);
-            text.push('\n');
-        }
+    if !load_messages(&loaded, &mut text) {
         return VetOutput { text, ok: false };
     }
     let mut session = check::Session::new();
     let results = session.check(&loaded);
-    let mut ok = true;
-    for r in &results {
-        ok &= !r.failed;
-        if r.lines.is_empty() {
-            continue;
-        }
+    let ok = check_messages(&results, &mut text);
+    VetOutput { text, ok }
+}
+
+/// Appends the loader's warnings and errors to `text`, one a line, as
+/// `go build` prints them; `false` if there was a load error (the build
+/// stops there).
+pub fn load_messages(loaded: &load::Loaded, text: &mut String) -> bool {
+    for line in loaded.warnings.iter().chain(&loaded.errors) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    loaded.errors.is_empty()
+}
+
+/// Appends each failed package's `# import/path` header and error lines
+/// to `text`; `true` if every package compiled.
+pub fn check_messages(results: &[check::PkgResult], text: &mut String) -> bool {
+    for r in results.iter().filter(|r| !r.lines.is_empty()) {
         text.push_str(&format!("# {}\n", r.path));
         for l in &r.lines {
             text.push_str(l);
             text.push('\n');
         }
     }
-    VetOutput { text, ok }
+    results.iter().all(|r| !r.failed)
 }
 
 /// Stack of the thread that loads and checks: the parser and the checker

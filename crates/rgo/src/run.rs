@@ -47,32 +47,20 @@ pub fn main(args: &[String]) -> i32 {
 
 /// Loads, checks, compiles and runs; returns the program's exit status.
 fn build_and_run(files: &[String]) -> i32 {
-    let cfg = rgo::load::Config::from_env();
-    let loaded = rgo::load::load(cfg.clone(), files);
-    for w in &loaded.warnings {
-        eprintln!("{}", w);
-    }
-    if !loaded.errors.is_empty() {
-        for e in &loaded.errors {
-            eprintln!("{}", e);
-        }
+    let loaded = rgo::load::load(rgo::load::Config::from_env(), files);
+    let mut text = String::new();
+    let loaded_ok = rgo::load_messages(&loaded, &mut text);
+    eprint!("{text}");
+    if !loaded_ok {
         return -1;
     }
     let mut session = rgo::check::Session::new();
     session.keep_info = true;
     let results = session.check(&loaded);
-    let mut failed = false;
-    for r in &results {
-        failed |= r.failed;
-        if r.lines.is_empty() {
-            continue;
-        }
-        eprintln!("# {}", r.path);
-        for l in &r.lines {
-            eprintln!("{}", l);
-        }
-    }
-    if failed {
+    text.clear();
+    let compiled = rgo::check_messages(&results, &mut text);
+    eprint!("{text}");
+    if !compiled {
         return -1;
     }
     let Some(&root) = loaded.roots.first() else {
@@ -93,7 +81,7 @@ fn build_and_run(files: &[String]) -> i32 {
             eprintln!("# {}\ninternal error: package not checked", pkg.path);
             return -1;
         };
-        metas.push((i, pid, info, file_paths(pkg, &cfg.cwd)));
+        metas.push((i, pid, info, file_paths(pkg)));
     }
     let inputs: Vec<rgo_compile::PkgInput> = metas
         .iter()
@@ -130,7 +118,7 @@ fn build_and_run(files: &[String]) -> i32 {
 
 /// The absolute file names tracebacks print for `pkg`'s files (rgo-std
 /// files as `$GOROOT/src/PATH/x.go`).
-fn file_paths(pkg: &rgo::load::Package, cwd: &std::path::Path) -> Vec<String> {
+fn file_paths(pkg: &rgo::load::Package) -> Vec<String> {
     match &pkg.dir {
         Some(dir) => pkg
             .files
@@ -140,10 +128,7 @@ fn file_paths(pkg: &rgo::load::Package, cwd: &std::path::Path) -> Vec<String> {
                 std::fs::canonicalize(&p).unwrap_or(p).display().to_string()
             })
             .collect(),
-        None => {
-            let _ = cwd;
-            pkg.sources.iter().map(|s| s.name.clone()).collect()
-        }
+        None => pkg.sources.iter().map(|s| s.name.clone()).collect(),
     }
 }
 

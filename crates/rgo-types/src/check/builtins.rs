@@ -120,7 +120,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 r
             }
             Builtin::Append => {
-                let mut x = args.remove(0);
+                let x = args.remove(0);
                 let u = self.w.core_type(x.typ).unwrap_or(TypeId::INVALID);
                 let elem = match self.w.types.get(u) {
                     Type::Slice(el) => *el,
@@ -141,7 +141,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                     }
                 };
                 let st = x.typ;
-                let _ = &mut x;
                 if c.has_dots {
                     if args.len() != 1 {
                         let at = c.args.last().map(|a| a.start()).unwrap_or(e.pos);
@@ -174,10 +173,8 @@ impl<'a, 'w> Checker<'a, 'w> {
                         self.convert_untyped(&mut y, TypeId::STRING);
                         return Operand::new(Mode::Value, st, e);
                     }
-                    let fun = "append".to_string();
                     let target = self.w.core_type(st).unwrap_or(st);
-                    self.assignment(&mut y, Some(target), &format!("argument to {}", fun));
-                    let _ = st;
+                    self.assignment(&mut y, Some(target), "argument to append");
                     return Operand::new(Mode::Value, st, e);
                 }
                 for a in args.iter_mut() {
@@ -519,14 +516,10 @@ impl<'a, 'w> Checker<'a, 'w> {
             Some(crate::constant::BasicKind::Float64) => TypeId::COMPLEX128,
             Some(crate::constant::BasicKind::UntypedFloat) => TypeId::UNTYPED_COMPLEX,
             _ => {
-                let s = self.op_string(&x);
+                let ts = self.tstr(x.typ);
                 self.error(
                     x.pos(),
-                    format!(
-                        "invalid argument: arguments have type {}, expected floating-point",
-                        self.tstr(x.typ)
-                    )
-                    .replace("%s", &s),
+                    format!("invalid argument: arguments have type {ts}, expected floating-point"),
                 );
                 return Operand::invalid();
             }
@@ -562,14 +555,10 @@ impl<'a, 'w> Checker<'a, 'w> {
             Some(crate::constant::BasicKind::Complex128) => TypeId::FLOAT64,
             Some(crate::constant::BasicKind::UntypedComplex) => TypeId::UNTYPED_FLOAT,
             _ => {
-                let s = self.op_string(&x);
+                let ts = self.tstr(x.typ);
                 self.error(
                     x.pos(),
-                    format!(
-                        "invalid argument: argument has type {}, expected complex type",
-                        self.tstr(x.typ)
-                    )
-                    .replace("%s", &s),
+                    format!("invalid argument: argument has type {ts}, expected complex type"),
                 );
                 return Operand::invalid();
             }
@@ -593,7 +582,6 @@ impl<'a, 'w> Checker<'a, 'w> {
         b: Builtin,
         mut args: Vec<Operand<'a>>,
     ) -> Operand<'a> {
-        let name = b.name();
         for a in &args {
             if !self.all(a.typ, |t, u| t.is_ordered(u)) {
                 let s = self.op_string(a);
@@ -637,7 +625,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x.val = None;
             }
         }
-        let _ = name;
         if x.mode != Mode::Constant {
             if self.w.types.is_untyped(x.typ) {
                 let d = self.w.types.default_type(x.typ);

@@ -866,14 +866,14 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         let core = self.w.core_type(base).unwrap_or(TypeId::INVALID);
         match self.w.types.get(core).clone() {
-            Type::Struct(s) => self.struct_lit(e, c, base, &s),
+            Type::Struct(s) => self.struct_lit(c, base, &s),
             Type::Array(n, el) => {
                 let _ = self.indexed_elems(&c.elems, el, n);
             }
             Type::Slice(el) => {
                 let _ = self.indexed_elems(&c.elems, el, -1);
             }
-            Type::Map(k, v) => self.map_lit(c, base, k, v),
+            Type::Map(k, v) => self.map_lit(c, k, v),
             Type::Invalid if self.w.types.under(base) == TypeId::INVALID => {
                 // An invalid underlying type was reported before.
                 self.use_elems(c);
@@ -905,7 +905,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
-    fn struct_lit(&mut self, e: &'a Expr, c: &'a ast::CompositeLit, base: TypeId, s: &StructType) {
+    fn struct_lit(&mut self, c: &'a ast::CompositeLit, base: TypeId, s: &StructType) {
         if c.elems.is_empty() {
             return;
         }
@@ -1055,7 +1055,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                 format!("too few values in struct literal of type {}", bs),
             );
         }
-        let _ = e;
     }
 
     /// Elements of an array or slice literal; returns the length (max index + 1).
@@ -1073,8 +1072,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                         valid_index = true;
                     }
                 } else {
-                    let kx = self.w.types.is_valid(TypeId::INT);
-                    let _ = kx;
                     if !matches!(self.info.files[self.file as usize].types.get(k.id.index()), Some(Some(tv)) if tv.mode == Mode::Constant)
                     {
                         let ks = crate::exprstring::expr_string(k);
@@ -1110,7 +1107,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         max
     }
 
-    fn map_lit(&mut self, c: &'a ast::CompositeLit, _base: TypeId, k: TypeId, v: TypeId) {
+    fn map_lit(&mut self, c: &'a ast::CompositeLit, k: TypeId, v: TypeId) {
         let mut keys: Vec<(cst::Value, TypeId)> = Vec::new();
         for el in &c.elems {
             let ExprKind::KeyValue(ke, ve) = &el.kind else {

@@ -220,12 +220,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                         }
                     })
                     .collect();
-                self.init_vars_n1(
-                    &all,
-                    names,
-                    init,
-                    names.first().map(|n| n.pos).unwrap_or_default(),
-                );
+                self.init_vars_n1(&all, init);
                 let deps = self.deps.get(&o).cloned().unwrap_or_default();
                 for v in objs {
                     if v != o {
@@ -301,14 +296,13 @@ impl<'a, 'w> Checker<'a, 'w> {
     fn defined_type_decl(&mut self, named: TypeId, spec: &'a ast::TypeSpec) {
         if let Some(tps) = &spec.tparams {
             let outer = self.scope;
-            let s = self.open_scope(tps.opening, spec.typ.pos);
+            self.open_scope(tps.opening, spec.typ.pos);
             let tparams = self.collect_tparams_of(tps, Some(named));
             if let Type::Named(n) = self.w.types.get_mut(named) {
                 n.tparams = tparams;
             }
             let u = self.defined_type(&spec.typ, named);
             self.set_underlying(named, u);
-            let _ = s;
             self.scope = outer;
         } else {
             let u = self.defined_type(&spec.typ, named);
@@ -766,7 +760,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.w.scopes[fscope.0 as usize].is_func = true;
         self.record_scope(decl.typ.pos, fscope);
         self.scope = fscope;
-        let (sig, ptr_recv) = self.func_type(decl.recv.as_ref(), &decl.typ, true);
+        let (sig, ptr_recv) = self.func_type(decl.recv.as_ref(), &decl.typ);
         self.scope = outer;
         let ob = self.w.obj_mut(o);
         ob.typ = sig;
@@ -778,7 +772,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                 file: self.file,
                 decl: Some(o),
                 sig,
-                ftype: &decl.typ,
                 body,
                 scope: fscope,
                 iota: None,
@@ -909,7 +902,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
         } else if v.values.len() == 1 && objs.len() > 1 {
             let all: Vec<Option<ObjId>> = objs.iter().map(|o| Some(*o)).collect();
-            self.init_vars_n1(&all, &v.names, &v.values[0], v.names[0].pos);
+            self.init_vars_n1(&all, &v.values[0]);
         } else if v.values.len() != objs.len() {
             for e in &v.values {
                 self.expr(e);
@@ -947,15 +940,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
-    pub(crate) fn init_vars_n1(
-        &mut self,
-        objs: &[Option<ObjId>],
-        names: &[ast::Ident],
-        e: &'a Expr,
-        pos: Pos,
-    ) {
-        let _ = names;
-        let _ = pos;
+    pub(crate) fn init_vars_n1(&mut self, objs: &[Option<ObjId>], e: &'a Expr) {
         let x = self.multi_expr(e, objs.len() == 2);
         if x.is_empty() {
             for o in objs.iter().flatten() {

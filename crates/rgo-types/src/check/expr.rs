@@ -394,7 +394,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.w.scopes[s.0 as usize].is_func = true;
         self.record_scope(f.typ.pos, s);
         self.scope = s;
-        let (sig, _) = self.func_type(None, &f.typ, true);
+        let (sig, _) = self.func_type(None, &f.typ);
         self.scope = outer;
         // Checked at the end of the enclosing statement (or with the
         // function bodies at package level); iota stays visible inside.
@@ -402,7 +402,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             file: self.file,
             decl: self.cur_decl,
             sig,
-            ftype: &f.typ,
             body: &f.body,
             scope: s,
             iota: self.iota.clone(),
@@ -488,14 +487,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             _ => {}
         }
-        let tt = &self.w.types;
         let ok = match op {
             Token::Add | Token::Sub => self.all(x.typ, |t, u| t.is_numeric(u)),
             Token::Xor => self.all(x.typ, |t, u| t.is_integer(u)),
             Token::Not => self.all(x.typ, |t, u| t.is_boolean(u)),
             _ => false,
         };
-        let _ = tt;
         if !ok {
             let s = self.op_string(&x);
             self.error(
@@ -572,7 +569,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return Operand::invalid();
         }
         if crate::exprstring::is_comparison(op) {
-            return self.comparison(e, op, x, y, false);
+            return self.comparison(e, op, x, y);
         }
         if !identical(self.w, x.typ, y.typ) {
             if self.w.types.is_valid(x.typ) && self.w.types.is_valid(y.typ) {
@@ -585,6 +582,20 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             return Operand::invalid();
         }
+        self.arith(e, op, x, y)
+    }
+
+    /// The arithmetic and logical operators on operands of identical type
+    /// (types2's binary after its type match): the operator must suit the
+    /// type, constant divisors must not be zero, and constants fold. `e`
+    /// is the operation, or for `x op= y` the `x`.
+    pub(super) fn arith(
+        &mut self,
+        e: &'a Expr,
+        op: Token,
+        mut x: Operand<'a>,
+        y: Operand<'a>,
+    ) -> Operand<'a> {
         let ok = match op {
             Token::Add => self.all(x.typ, |t, u| t.is_numeric(u) || t.is_string(u)),
             Token::Sub | Token::Mul | Token::Quo => self.all(x.typ, |t, u| t.is_numeric(u)),
@@ -730,9 +741,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         op: Token,
         mut x: Operand<'a>,
         mut y: Operand<'a>,
-        switch_case: bool,
     ) -> Operand<'a> {
-        let _ = switch_case;
         let mut err_on_x = true;
         let mut cause = String::new();
         let ok = self.assignable_to(&x, y.typ, &mut String::new())
@@ -856,7 +865,8 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
-    fn shift(
+    /// `x << y` and `x >> y` (`e` as for [`Self::arith`]).
+    pub(super) fn shift(
         &mut self,
         e: &'a Expr,
         op: Token,
@@ -1118,20 +1128,24 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
+    /// Gives untyped `x` the type (and converted value) that
+    /// [`Self::implicit_type_and_value`] found for it.
+    fn take_implicit(&mut self, x: &mut Operand<'a>, t: TypeId, v: Option<cst::Value>) {
+        if let Some(v) = v {
+            x.val = Some(v);
+        }
+        if t != x.typ {
+            x.typ = t;
+            if let Some(e) = x.expr {
+                self.update_expr_type(e, t, false);
+            }
+        }
+    }
+
     /// Converts untyped `x` to `target` (types2 convertUntyped).
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TypeId) {
         match self.implicit_type_and_value(x, target) {
-            Ok((t, v)) => {
-                if let Some(v) = v {
-                    x.val = Some(v);
-                }
-                if t != x.typ {
-                    x.typ = t;
-                    if let Some(e) = x.expr {
-                        self.update_expr_type(e, t, false);
-                    }
-                }
-            }
+            Ok((t, v)) => self.take_implicit(x, t, v),
             Err(why) => {
                 let t = if self.w.types.is_type_param(target) {
                     target
@@ -1151,7 +1165,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let Some(old) = self.untyped.get(&key) else {
             return;
         };
-        let (old_mode, has_val) = (old.mode, old.val.is_some());
+        let has_val = old.val.is_some();
         match &e.kind {
             ExprKind::Paren(x) => self.update_expr_type(x, typ, fin),
             ExprKind::Unary(_, x) => {
@@ -1171,7 +1185,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             _ => {}
         }
-        let _ = old_mode;
         if !fin && self.w.types.is_untyped(typ) {
             if let Some(u) = self.untyped.get_mut(&key) {
                 u.typ = self.w.types.under(typ);
@@ -1242,17 +1255,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             let target = target.unwrap_or(x.typ);
             match self.implicit_type_and_value(x, target) {
-                Ok((nt, v)) => {
-                    if let Some(v) = v {
-                        x.val = Some(v);
-                    }
-                    if nt != x.typ {
-                        x.typ = nt;
-                        if let Some(e) = x.expr {
-                            self.update_expr_type(e, nt, false);
-                        }
-                    }
-                }
+                Ok((nt, v)) => self.take_implicit(x, nt, v),
                 Err(why) => {
                     let s = self.op_string(x);
                     let mut msg = format!(
@@ -1600,7 +1603,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             u = TypeId::INVALID;
         }
-        let (mut mode, typ, length) = match self.w.types.get(u).clone() {
+        let (mode, typ, length) = match self.w.types.get(u).clone() {
             Type::Basic(_) if self.w.types.is_string(u) => {
                 let len = if x.mode == Mode::Constant {
                     x.val.as_ref().map(|v| v.string_len() as i64).unwrap_or(-1)
@@ -1638,18 +1641,8 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.expr(ie);
             return Operand::invalid();
         }
-        let idx_v = self.index(ie, length);
-        if x.mode == Mode::Constant && self.w.types.is_string(u) {
-            if let (Some(i), Some(sv)) = (idx_v, x.val.as_ref().and_then(|v| v.string_val())) {
-                let b = sv.get(i as usize).copied().unwrap_or(0);
-                let mut r = Operand::new(Mode::Value, TypeId::BYTE, e);
-                r.val = None;
-                let _ = b;
-                mode = Mode::Value;
-                r.mode = mode;
-                return r;
-            }
-        }
+        // Indexing a constant string gives a byte value, not a constant.
+        self.index(ie, length);
         Operand::new(mode, typ, e)
     }
 
@@ -1874,13 +1867,8 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         if let Some(cause) = self.missing_method(t, x.typ) {
             let ts = self.tstr(t);
-            let xs = x
-                .expr
-                .map(crate::exprstring::expr_string)
-                .unwrap_or_default();
             if type_switch {
                 let xo = self.op_string(x);
-                let _ = xs;
                 self.error(
                     e.start(),
                     format!(

@@ -245,11 +245,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             return Operand::invalid();
         }
         if targs.len() > sig.tparams.len() {
-            let es = x
-                .expr
-                .map(crate::exprstring::expr_string)
-                .unwrap_or_default();
-            let _ = es;
             self.error(
                 idx[sig.tparams.len()].start(),
                 format!(
@@ -435,20 +430,16 @@ impl<'a, 'w> Checker<'a, 'w> {
         let n = sig.tparams.len();
         let mut bound: Vec<Option<TypeId>> = vec![None; n];
         let ptypes: Vec<TypeId> = sig.params.iter().map(|p| self.w.obj(*p).typ).collect();
-        let param_for = |i: usize, c: &Self| -> Option<TypeId> {
+        let param_for = |i: usize, ch: &Self| -> Option<TypeId> {
             if sig.variadic && i + 1 >= ptypes.len() && !ptypes.is_empty() {
                 let last = *ptypes.last()?;
-                if c_has_dots(c_ref(c), i) {
-                    return Some(last);
-                }
-                return match c.w.types.get(last) {
+                return match ch.w.types.get(last) {
                     Type::Slice(el) => Some(*el),
                     _ => Some(last),
                 };
             }
             ptypes.get(i).copied()
         };
-        let _ = c;
         // Typed arguments first.
         for (i, a) in args.iter().enumerate() {
             if a.is_invalid() || self.w.types.is_untyped(a.typ) || self.is_generic_func(a) {
@@ -461,9 +452,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             };
             let Some(pt) = pt else { continue };
             if !self.unify(pt, a.typ, &sig.tparams, &mut bound, 0) {
-                let ps = self.tstr(pt);
                 let s = self.op_string(a);
-                let _ = ps;
                 let inferred = self.inferred_string(pt, &sig.tparams, &bound);
                 let at = self.tstr(a.typ);
                 self.error(
@@ -601,11 +590,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             };
             let b = self.w.subst(p.bound, &map);
             if let Some(cause) = self.satisfies(*ta, b) {
-                let pos = e.pos;
-                let tps = self.tstr(*tp);
-                let tas = self.tstr(*ta);
-                let _ = (tps, tas);
-                self.error(pos, format!("{}", cause));
+                self.error(e.pos, cause.to_string());
                 return None;
             }
         }
@@ -882,14 +867,6 @@ impl Checker<'_, '_> {
             _ => false,
         }
     }
-}
-
-fn c_ref<'x, 'a, 'w>(c: &'x Checker<'a, 'w>) -> &'x Checker<'a, 'w> {
-    c
-}
-
-fn c_has_dots(_c: &Checker, _i: usize) -> bool {
-    false
 }
 
 /// How a generic function value fits a function type.

@@ -402,7 +402,6 @@ pub(crate) struct Delayed<'a> {
     /// The package-level declaration it belongs to (for dependencies).
     pub decl: Option<ObjId>,
     pub sig: TypeId,
-    pub ftype: &'a ast::FuncType,
     pub body: &'a ast::Block,
     pub scope: ScopeId,
     pub iota: Option<Value>,

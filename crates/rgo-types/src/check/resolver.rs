@@ -420,7 +420,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.file = d.file;
             self.cur_decl = d.decl;
             self.iota = d.iota;
-            self.func_body(d.sig, d.ftype, d.body, d.scope);
+            self.func_body(d.sig, d.body, d.scope);
             (self.file, self.cur_decl, self.iota, self.scope) = saved;
             i += 1;
         }

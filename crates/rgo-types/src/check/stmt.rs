@@ -6,7 +6,7 @@
 use super::expr::INVALID_OP;
 use super::*;
 use crate::predicates::identical;
-use rgo_syntax::ast::{ExprKind, Stmt, StmtKind};
+use rgo_syntax::ast::{ExprKind, Name, Stmt, StmtKind};
 use rgo_syntax::token::Token;
 
 impl<'a, 'w> Checker<'a, 'w> {
@@ -24,13 +24,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
-    pub(crate) fn func_body(
-        &mut self,
-        sig: TypeId,
-        _ftype: &'a ast::FuncType,
-        body: &'a ast::Block,
-        scope: ScopeId,
-    ) {
+    pub(crate) fn func_body(&mut self, sig: TypeId, body: &'a ast::Block, scope: ScopeId) {
         let saved_scope = self.scope;
         let saved = std::mem::take(&mut self.fctx);
         self.scope = scope;
@@ -322,7 +316,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             _ => {}
         }
-        let _ = x;
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
@@ -428,7 +421,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                     );
                     return;
                 }
-                let x = self.op_assign_value(s, bop, &a.lhs[0], &a.rhs[0]);
+                let x = self.op_assign_value(bop, &a.lhs[0], &a.rhs[0]);
                 if x.is_invalid() {
                     return;
                 }
@@ -437,43 +430,17 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
     }
 
-    /// `x op= y` computed as `x op y`.
-    fn op_assign_value(
-        &mut self,
-        s: &'a Stmt,
-        op: Token,
-        lhs: &'a Expr,
-        rhs: &'a Expr,
-    ) -> Operand<'a> {
-        // Build the binary operation on the fly without an AST node: check
-        // operands and reuse the binary rules via a synthetic path.
-        let _ = s;
+    /// `x op= y` computed as `x op y` (types2's binary with no operation
+    /// node: the result stands for `x`, and a type mismatch is quoted as
+    /// `x op= y`).
+    fn op_assign_value(&mut self, op: Token, lhs: &'a Expr, rhs: &'a Expr) -> Operand<'a> {
         let mut x = self.expr(lhs);
         let mut y = self.expr(rhs);
         if x.is_invalid() || y.is_invalid() {
             return Operand::invalid();
         }
         if matches!(op, Token::Shl | Token::Shr) {
-            if !self.all(x.typ, |t, u| t.is_integer(u)) {
-                let sx = self.op_string(&x);
-                self.error(
-                    x.pos(),
-                    format!("{}shifted operand {} must be integer", INVALID_OP, sx),
-                );
-                return Operand::invalid();
-            }
-            if self.w.types.is_untyped(y.typ) {
-                self.convert_untyped(&mut y, TypeId::UINT);
-            } else if !self.all(y.typ, |t, u| t.is_integer(u)) {
-                let sy = self.op_string(&y);
-                self.error(
-                    y.pos(),
-                    format!("{}shift count {} must be integer", INVALID_OP, sy),
-                );
-                return Operand::invalid();
-            }
-            x.mode = Mode::Value;
-            return x;
+            return self.shift(lhs, op, x, y);
         }
         self.match_types(&mut x, &mut y);
         if x.is_invalid() || y.is_invalid() {
@@ -493,35 +460,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             );
             return Operand::invalid();
         }
-        let ok = match op {
-            Token::Add => self.all(x.typ, |t, u| t.is_numeric(u) || t.is_string(u)),
-            Token::Sub | Token::Mul | Token::Quo => self.all(x.typ, |t, u| t.is_numeric(u)),
-            _ => self.all(x.typ, |t, u| t.is_integer(u)),
-        };
-        if !ok {
-            let sx = self.op_string(&x);
-            self.error(
-                x.pos(),
-                format!(
-                    "{}operator {} not defined on {}",
-                    INVALID_OP,
-                    op.as_str(),
-                    sx
-                ),
-            );
-            return Operand::invalid();
-        }
-        if matches!(op, Token::Quo | Token::Rem)
-            && y.mode == Mode::Constant
-            && y.val.as_ref().is_some_and(|v| v.sign() == 0)
-            && self.all(x.typ, |t, u| t.is_integer(u))
-        {
-            self.error(y.pos(), format!("{}division by zero", INVALID_OP));
-            return Operand::invalid();
-        }
-        x.mode = Mode::Value;
-        x.val = None;
-        x
+        self.arith(lhs, op, x, y)
     }
 
     pub(crate) fn assign_vars(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
@@ -790,7 +729,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         if let Some(init) = &sw.init {
             self.stmt(init);
         }
-        let mut tag = match &sw.tag {
+        let tag = match &sw.tag {
             Some(t) => {
                 let mut x = self.expr(t);
                 if !x.is_invalid() {
@@ -820,14 +759,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         let mut first_default: Option<Pos> = None;
         for cc in &sw.body {
             match &cc.list {
-                None => {
-                    if let Some(f) = first_default {
-                        let fp = self.pos_string(f);
-                        self.error(cc.pos, format!("multiple defaults (first at {})", fp));
-                    } else {
-                        first_default = Some(cc.pos);
-                    }
-                }
+                None => self.note_default(&mut first_default, cc.pos),
                 Some(list) => {
                     for ce in list {
                         let mut y = self.expr(ce);
@@ -835,9 +767,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                             continue;
                         }
                         let mut t2 = tag.clone();
-                        if sw.tag.is_none() {
-                            t2.expr = None;
-                        }
                         self.case_compare(&mut y, &mut t2, ce, sw.tag.as_ref());
                         if y.mode == Mode::Constant {
                             if let Some(v) = y.val.as_ref().filter(|v| {
@@ -872,8 +801,18 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.stmt_list(&cc.body);
             self.close_scope();
         }
-        let _ = &mut tag;
         self.close_scope();
+    }
+
+    /// A `default` clause at `pos`: an error if the switch had one already.
+    fn note_default(&mut self, first: &mut Option<Pos>, pos: Pos) {
+        match *first {
+            Some(f) => {
+                let fp = self.pos_string(f);
+                self.error(pos, format!("multiple defaults (first at {})", fp));
+            }
+            None => *first = Some(pos),
+        }
     }
 
     fn case_compare(
@@ -949,14 +888,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         for cc in &ts.body {
             let mut single: Option<TypeId> = None;
             match &cc.list {
-                None => {
-                    if let Some(f) = first_default {
-                        let fp = self.pos_string(f);
-                        self.error(cc.pos, format!("multiple defaults (first at {})", fp));
-                    } else {
-                        first_default = Some(cc.pos);
-                    }
-                }
+                None => self.note_default(&mut first_default, cc.pos),
                 Some(list) => {
                     for ce in list {
                         let t =
@@ -1410,34 +1342,22 @@ fn has_break(s: &Stmt, label: Option<&str>, implicit: bool) -> bool {
                     .as_ref()
                     .is_some_and(|e| has_break(e, label, implicit))
         }
-        StmtKind::Switch(sw) => {
-            label.is_some()
-                && sw
-                    .body
-                    .iter()
-                    .any(|c| has_break_list(&c.body, label, false))
-        }
-        StmtKind::TypeSwitch(ts) => {
-            label.is_some()
-                && ts
-                    .body
-                    .iter()
-                    .any(|c| has_break_list(&c.body, label, false))
-        }
-        StmtKind::Select(sel) => {
-            label.is_some()
-                && sel
-                    .body
-                    .iter()
-                    .any(|c| has_break_list(&c.body, label, false))
-        }
-        StmtKind::For(f) => label.is_some() && has_break_list(&f.body.stmts, label, false),
-        StmtKind::Range(r) => label.is_some() && has_break_list(&r.body.stmts, label, false),
+        // A nested breakable statement takes unlabeled breaks for itself:
+        // only a labeled break can reach past it.
+        _ if label.is_none() => false,
+        StmtKind::Switch(sw) => any_case_breaks(sw.body.iter().map(|c| &c.body[..]), label),
+        StmtKind::TypeSwitch(ts) => any_case_breaks(ts.body.iter().map(|c| &c.body[..]), label),
+        StmtKind::Select(sel) => any_case_breaks(sel.body.iter().map(|c| &c.body[..]), label),
+        StmtKind::For(f) => has_break_list(&f.body.stmts, label, false),
+        StmtKind::Range(r) => has_break_list(&r.body.stmts, label, false),
         _ => false,
     }
 }
 
-use rgo_syntax::ast::Name;
+/// Does a clause body of a nested switch or select hold a `break label`?
+fn any_case_breaks<'s>(mut bodies: impl Iterator<Item = &'s [Stmt]>, label: Option<&str>) -> bool {
+    bodies.any(|b| has_break_list(b, label, false))
+}
 
 /// The labels of a function body (not of nested function literals).
 fn collect_labels<'a>(stmts: &'a [Stmt], out: &mut Vec<&'a ast::Ident>) {

@@ -88,12 +88,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 let x = self.expr_or_type(e, allow_generic);
                 self.operand_as_type(&x, e, allow_generic)
             }
-            ExprKind::Index(base, args) => {
+            ExprKind::Index(..) => {
                 let x = self.expr_or_type(e, false);
                 if x.mode == Mode::TypeExpr {
                     return x.typ;
                 }
-                let _ = (base, args);
                 if !x.is_invalid() {
                     let s = self.op_string(&x);
                     self.error(e.start(), format!("{} is not a type", s));
@@ -154,7 +153,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 let outer = self.scope;
                 let s = self.w.new_scope(Some(outer), f.pos, f.pos);
                 self.scope = s;
-                let (t, _) = self.func_type(None, f, false);
+                let (t, _) = self.func_type(None, f);
                 self.scope = outer;
                 t
             }
@@ -342,17 +341,14 @@ impl<'a, 'w> Checker<'a, 'w> {
         &mut self,
         recv: Option<&'a ast::FieldList>,
         f: &'a ast::FuncType,
-        declare: bool,
     ) -> (TypeId, bool) {
         let mut sig = Signature::default();
         let mut ptr_recv = false;
-        let mut recv_decl = None;
         if let Some(r) = recv {
             let (v, ptr, tps) = self.receiver(r);
             sig.recv = v;
             sig.tparams = tps;
             ptr_recv = ptr;
-            recv_decl = v;
         }
         if let Some(tps) = &f.tparams {
             sig.tparams = self.collect_tparams(tps);
@@ -362,10 +358,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         sig.params = params;
         sig.results = results;
         sig.variadic = variadic;
-        let _ = declare; // parameters always go in the signature's scope
+        // Parameters always go in the signature's scope.
         {
             let scope = self.scope;
-            if let Some(v) = recv_decl {
+            if let Some(v) = sig.recv {
                 self.declare_param(scope, v);
             }
             for &p in sig.params.iter().chain(&sig.results) {
@@ -413,7 +409,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                     _ => "_".into(),
                 };
                 let o = self.new_obj(&name, ObjKind::TypeName, TypeId::INVALID, a.pos);
-                let _ = &o;
                 let bound = orig_tps.get(i).and_then(|tp| match self.w.types.get(*tp) {
                     Type::TypeParam(p) => Some(p.bound),
                     _ => None,
@@ -453,7 +448,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             }
             if orig_tps.len() != args.len() && self.w.types.is_valid(bt) {
-                let s = self.tstr(bt);
                 self.error(
                     te.pos,
                     format!(
@@ -462,7 +456,6 @@ impl<'a, 'w> Checker<'a, 'w> {
                         orig_tps.len()
                     ),
                 );
-                let _ = s;
             }
             if self.w.types.is_valid(bt) && orig_tps.len() == args.len() {
                 self.w.instantiate_named(bt, tparams.clone())
@@ -817,7 +810,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                     let outer = self.scope;
                     let s = self.w.new_scope(Some(outer), ft.pos, ft.pos);
                     self.scope = s;
-                    let (sig, _) = self.func_type(None, ft, false);
+                    let (sig, _) = self.func_type(None, ft);
                     self.scope = outer;
                     let recv = self.new_var("", id, n.pos);
                     if let Type::Signature(sg) = self.w.types.get_mut(sig) {

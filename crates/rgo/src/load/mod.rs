@@ -361,8 +361,8 @@ impl Loader {
     /// Loads the package with import path `path` (and its imports),
     /// returning its index, or `None` after recording a load error.
     fn load_path(&mut self, path: &str, site: Option<&ImportSite>) -> Option<usize> {
-        if let Some(i) = self.stack.iter().position(|(p, _)| p == path) {
-            self.cycle_error(i, path);
+        if self.stack.iter().any(|(p, _)| p == path) {
+            self.cycle_error(path);
             return None;
         }
         match self.by_path.get(path) {
@@ -431,7 +431,7 @@ impl Loader {
     }
 
     /// `package A\n\timports B from a.go\n\timports A from b.go: import cycle not allowed`.
-    fn cycle_error(&mut self, from: usize, path: &str) {
+    fn cycle_error(&mut self, path: &str) {
         let mut msg = format!("package {}", self.stack[0].0);
         let mut chain: Vec<&str> = self.stack[1..].iter().map(|(p, _)| p.as_str()).collect();
         chain.push(path);
@@ -439,7 +439,6 @@ impl Loader {
             msg.push_str(&format!("\n\timports {p} from {}", self.stack[i].1));
         }
         msg.push_str(": import cycle not allowed");
-        let _ = from;
         if !self
             .out
             .errors
@@ -459,8 +458,8 @@ impl Loader {
     ) -> Result<(Option<PathBuf>, bool, Vec<Parsed>), String> {
         if let Some(dir) = self.module.as_ref().and_then(|m| m.dir_of(path)) {
             return self
-                .module_package(path, dir)
-                .map(|f| (Some(self.module_dir(path)), false, f));
+                .module_package(path, &dir)
+                .map(|f| (Some(dir), false, f));
         }
         // With a GOROOT, dotted paths may be vendored into it
         // (`golang.org/x/net/...` in src/vendor).
@@ -475,20 +474,13 @@ impl Loader {
         })
     }
 
-    fn module_dir(&self, path: &str) -> PathBuf {
-        self.module
-            .as_ref()
-            .and_then(|m| m.dir_of(path))
-            .unwrap_or_default()
-    }
-
-    fn module_package(&mut self, path: &str, dir: PathBuf) -> Result<Vec<Parsed>, String> {
+    fn module_package(&mut self, path: &str, dir: &Path) -> Result<Vec<Parsed>, String> {
         if !dir.is_dir() {
             return Err(format!(
                 "no required module provides package {path}; to add it:\n\tgo get {path}"
             ));
         }
-        self.dir_package(path, &dir)
+        self.dir_package(path, dir)
     }
 
     /// The files of the package in `dir`, chosen by build constraints.
