@@ -21,6 +21,17 @@ enum Callee {
     Indirect(Slot),
 }
 
+impl Callee {
+    /// How a generated thunk calling this callee reaches it.
+    fn thunk_call(&self) -> crate::ThunkCall {
+        match self {
+            Callee::Static(f) => crate::ThunkCall::Static(*f),
+            Callee::Closure(_) => crate::ThunkCall::Closure,
+            Callee::Indirect(_) => crate::ThunkCall::Indirect,
+        }
+    }
+}
+
 impl<'c, 'a> Fc<'c, 'a> {
     /// Compiles a call; returns the slot of its first result.
     pub fn call(&mut self, e: &'a Expr, c: &'a CallExpr, dst: Option<Slot>) -> Slot {
@@ -75,35 +86,18 @@ impl<'c, 'a> Fc<'c, 'a> {
         base
     }
 
-    fn mark_types(&mut self, at: Slot, types: &[TypeId]) {
-        let mut s = at.0 as usize;
-        for t in types {
-            let mut words = Vec::new();
-            layout::pointer_words(self.c.w, *t, 0, &mut words);
-            for (i, b) in words.iter().enumerate() {
-                if *b && s + i < self.ptrs.len() {
-                    self.ptrs[s + i] = true;
-                }
-            }
-            s += self.nslots(*t) as usize;
-        }
+    /// Whether `args` is one multi-value call (`f(g())`).
+    fn is_multi_value_arg(&self, args: &[Expr]) -> bool {
+        let [a] = args else { return false };
+        let t = self.c.info.type_of(self.file, a.id).map(|tv| tv.typ);
+        t.is_some_and(|t| matches!(self.c.w.types.get(t), Type::Tuple(_)))
     }
 
     /// Evaluates call arguments into the window starting at slot `at`.
     fn args_into(&mut self, c: &'a CallExpr, params: &[TypeId], variadic: bool, at: u32) {
         let mut at = at;
         // f(g()) with a multi-value g.
-        let multi = c.args.len() == 1
-            && matches!(
-                self.c.w.types.get(
-                    self.c
-                        .info
-                        .type_of(self.file, c.args[0].id)
-                        .map(|tv| tv.typ)
-                        .unwrap_or(TypeId::INVALID)
-                ),
-                Type::Tuple(_)
-            );
+        let multi = self.is_multi_value_arg(&c.args);
         if multi {
             let nfixed = if variadic {
                 params.len().saturating_sub(1)
@@ -148,10 +142,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 return;
             }
             let at_t = self.c.w.types.array(extra.len() as i64, et);
-            let p = self.alloc_ptr();
-            let d = self.desc_const(at_t);
-            let idx = self.konst(d);
-            self.emit(Instr::New { dst: p, typ: idx });
+            let p = self.new_obj(at_t);
             let es = self.c.w.sizeof(et).max(0) as u32;
             for (i, a) in extra.iter().enumerate() {
                 self.lit_to_mem(p, i as u32 * es, a, et);
@@ -172,10 +163,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             return;
         }
         let at_t = self.c.w.types.array(vals.len() as i64, et);
-        let p = self.alloc_ptr();
-        let d = self.desc_const(at_t);
-        let idx = self.konst(d);
-        self.emit(Instr::New { dst: p, typ: idx });
+        let p = self.new_obj(at_t);
         let es = self.c.w.sizeof(et).max(0) as u32;
         for (i, &(s, vt)) in vals.iter().enumerate() {
             let v = self.convert_slots(s, vt, et);
@@ -231,14 +219,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let recv_place = self.to_mem(recv_place);
         if self.c.w.types.is_interface(recv_t) {
             let iv = self.load_place(&recv_place, recv_t);
-            let idx = self.iface_method_index(recv_t, m);
-            let f = self.scalar();
-            self.emit(Instr::Load {
-                dst: f,
-                p: iv,
-                kind: MemKind::W64,
-                off: 24 + 8 * idx,
-            });
+            let f = self.itab_fun(iv, recv_t, m);
             return (
                 Callee::Indirect(f),
                 ft,
@@ -249,13 +230,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.c.w.obj(m).kind,
             ObjKind::Func(FuncInfo { ptr_recv: true, .. })
         );
-        let map = self
-            .c
-            .subst
-            .as_ref()
-            .map(|s| s.map.clone())
-            .unwrap_or_default();
-        let concrete_recv = self.c.w.subst(recv_t, &map);
+        let concrete_recv = self.concrete(recv_t);
         let Some(fid) = self.c.method_fid(m, concrete_recv) else {
             self.err(x.pos, "call of a method without a body");
             let s = self.scalar();
@@ -348,6 +323,20 @@ impl<'c, 'a> Fc<'c, 'a> {
             .unwrap_or(0) as u32
     }
 
+    /// Loads the FuncId of method `m` of interface type `iface` from the
+    /// itab in slot `itab` (`{inter, type, hash, fun[]}`).
+    pub(crate) fn itab_fun(&mut self, itab: Slot, iface: TypeId, m: ObjId) -> Slot {
+        let idx = self.iface_method_index(iface, m);
+        let f = self.scalar();
+        self.emit(Instr::Load {
+            dst: f,
+            p: itab,
+            kind: MemKind::W64,
+            off: 24 + 8 * idx,
+        });
+        f
+    }
+
     // ------------------------------------------------------------------
     // Multi-value expressions.
 
@@ -431,17 +420,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     ) -> Slot {
         self.set_line(e.pos);
         let args = &c.args;
-        let tuple_arg = args.len() == 1
-            && matches!(
-                self.c.w.types.get(
-                    self.c
-                        .info
-                        .type_of(self.file, args[0].id)
-                        .map(|tv| tv.typ)
-                        .unwrap_or(TypeId::INVALID)
-                ),
-                Type::Tuple(_)
-            );
+        let tuple_arg = self.is_multi_value_arg(args);
         if tuple_arg && !matches!(b, Builtin::Print | Builtin::Println) {
             self.err(
                 e.pos,
@@ -549,9 +528,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     return self.alloc_ptr();
                 };
                 let p = dst.unwrap_or_else(|| self.alloc_ptr());
-                let d = self.desc_const(et);
-                let idx = self.konst(d);
-                self.emit(Instr::New { dst: p, typ: idx });
+                self.new_into(p, et);
                 p
             }
             Builtin::Delete => {
@@ -608,18 +585,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             Builtin::Print | Builtin::Println => {
                 let ln = b == Builtin::Println;
                 let mut vals = Vec::new();
-                if args.len() == 1
-                    && matches!(
-                        self.c.w.types.get(
-                            self.c
-                                .info
-                                .type_of(self.file, args[0].id)
-                                .map(|tv| tv.typ)
-                                .unwrap_or(TypeId::INVALID)
-                        ),
-                        Type::Tuple(_)
-                    )
-                {
+                if tuple_arg {
                     for (s, st) in self.multi_value(&args[0]) {
                         let k = self.print_kind(st);
                         vals.push((s, k));
@@ -825,7 +791,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let from_unsigned = tt.is_unsigned(from);
         let to_unsigned = tt.is_unsigned(to);
         if tt.is_string(to) && !tt.is_string(from) {
-            return self.to_string_conv(a, from, to);
+            return self.to_string_conv(a, from);
         }
         if tt.is_string(from) && matches!(self.under(to), Type::Slice(_)) {
             let Type::Slice(et) = self.under(to) else {
@@ -942,7 +908,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         d
     }
 
-    fn to_string_conv(&mut self, a: &'a Expr, from: TypeId, to: TypeId) -> Slot {
+    fn to_string_conv(&mut self, a: &'a Expr, from: TypeId) -> Slot {
         let v = self.expr(a);
         let (name, n, at) = if self.c.w.types.is_integer(from) {
             ("runtime.intstring", 3, 2)
@@ -964,7 +930,6 @@ impl<'c, 'a> Fc<'c, 'a> {
             n: n as u16,
             base: w,
         });
-        let _ = to;
         w
     }
 
@@ -1057,7 +1022,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     /// Whether the dynamic type `tw` matches type-switch case `e`.
-    pub fn type_matches(&mut self, tw: Slot, _iv: Slot, _xt: TypeId, e: &'a Expr) -> Slot {
+    pub fn type_matches(&mut self, tw: Slot, e: &'a Expr) -> Slot {
         let ok = self.scalar();
         if self.is_nil(e) {
             let z = self.scalar();
@@ -1234,36 +1199,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             at += 1;
         }
         self.mov(Slot(at), rv, rslots);
-        let mut pw = Vec::new();
-        layout::pointer_words(self.c.w, rt, 0, &mut pw);
-        if rt == TypeId::UNSAFE_POINTER {
-            pw = vec![true];
-        }
-        for (i, b) in pw.iter().enumerate() {
-            if *b {
-                bits[(at - tmp.0) as usize + i] = true;
-            }
-        }
-        let call = match callee {
-            Callee::Static(f) => crate::ThunkCall::Static(f),
-            Callee::Closure(_) => crate::ThunkCall::Closure,
-            Callee::Indirect(_) => crate::ThunkCall::Indirect,
-        };
+        layout::pointer_words(self.c.w, rt, (at - tmp.0) as usize, &mut bits);
         let name = format!("{}-fm", self.name);
+        let call = callee.thunk_call();
         let thunk = crate::call_thunk(self.c, call, rslots, arg_slots, res_slots, true, name);
         let tw = self.c.take(thunk);
         self.load_u64(tmp, tw);
-        let desc = crate::words_type(&bits);
-        let idx = self.konst(desc as u64);
-        let p = self.alloc_ptr();
-        self.emit(Instr::New { dst: p, typ: idx });
-        self.emit(Instr::StoreN {
-            p,
-            src: tmp,
-            n: words as u16,
-            off: 0,
-        });
-        p
+        self.closure_record(tmp, &bits)
     }
 
     // ------------------------------------------------------------------
@@ -1318,12 +1260,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             at += n;
         }
         self.args_into(c, &par_types, s.variadic, at);
-        let call = match callee {
-            Callee::Static(f) => crate::ThunkCall::Static(f),
-            Callee::Closure(_) => crate::ThunkCall::Closure,
-            Callee::Indirect(_) => crate::ThunkCall::Indirect,
-        };
-        let thunk = crate::defer_thunk(self.c, call, arg_slots, res_slots, &self.name);
+        let thunk = crate::defer_thunk(
+            self.c,
+            callee.thunk_call(),
+            arg_slots,
+            res_slots,
+            &self.name,
+        );
         let tw = self.c.take(thunk);
         self.load_u64(tmp, tw);
         // The closure object's pointer words.
@@ -1333,26 +1276,28 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         let mut off = 1 + fv_word as usize;
         for t in &types {
-            let mut pw = Vec::new();
-            layout::pointer_words(self.c.w, *t, 0, &mut pw);
-            for (i, b) in pw.iter().enumerate() {
-                if *b {
-                    bits[off + i] = true;
-                }
-            }
+            layout::pointer_words(self.c.w, *t, off, &mut bits);
             off += self.nslots(*t) as usize;
         }
-        let desc = crate::words_type(&bits);
+        let p = self.closure_record(tmp, &bits);
+        self.emit(Instr::Defer { fv: p });
+    }
+
+    /// Moves the closure (or defer) record built in the frame at `tmp`,
+    /// `bits.len()` words whose pointer words are marked in `bits`, to a
+    /// new heap object; returns its address.
+    pub(crate) fn closure_record(&mut self, tmp: Slot, bits: &[bool]) -> Slot {
+        let desc = self.c.words_type(bits);
         let idx = self.konst(desc as u64);
         let p = self.alloc_ptr();
         self.emit(Instr::New { dst: p, typ: idx });
         self.emit(Instr::StoreN {
             p,
             src: tmp,
-            n: words as u16,
+            n: bits.len() as u16,
             off: 0,
         });
-        self.emit(Instr::Defer { fv: p });
+        p
     }
 }
 
@@ -1395,32 +1340,13 @@ impl<'c, 'a> Fc<'c, 'a> {
         for (v, (t, _)) in vals.iter().zip(&items) {
             let n = self.nslots(*t);
             self.mov(Slot(at), *v, n);
-            let mut pw = Vec::new();
-            layout::pointer_words(self.c.w, *t, 0, &mut pw);
-            for (i, p) in pw.iter().enumerate() {
-                if *p {
-                    bits[(at - tmp.0) as usize + i] = true;
-                }
-            }
+            layout::pointer_words(self.c.w, *t, (at - tmp.0) as usize, &mut bits);
             at += n as u16;
         }
         let thunk = crate::builtin_thunk(self.c, b, &items, &self.name);
         let tw = self.c.take(thunk);
         self.load_u64(tmp, tw);
-        let desc = crate::words_type(&bits);
-        let idx = self.konst(desc as u64);
-        let p = self.alloc_ptr();
-        self.emit(Instr::New { dst: p, typ: idx });
-        self.emit(Instr::StoreN {
-            p,
-            src: tmp,
-            n: words as u16,
-            off: 0,
-        });
+        let p = self.closure_record(tmp, &bits);
         self.emit(Instr::Defer { fv: p });
     }
 }
-
-/// Unused: keeps Mode imported for future comma-ok receive forms.
-#[allow(dead_code)]
-fn _mode(_: Mode) {}

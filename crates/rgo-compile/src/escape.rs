@@ -2,9 +2,12 @@
 //! a variable lives on the heap when
 //! - its address is taken: `&x`, `&x.f`, `&x[i]` on an array, slicing an
 //!   array variable, or calling a pointer-receiver method on it;
-//! - it is captured by a function literal (captured variables are shared
-//!   through a heap cell, whether or not they are reassigned);
-//! - it is an array (so dynamic indexing always has an address).
+//! - it is captured by a function literal and reassigned or addressed
+//!   somewhere (shared through a heap cell); a captured variable never
+//!   reassigned nor addressed is copied into the closure instead
+//!   (`Compiler::by_value`);
+//! - it is an array (so dynamic indexing always has an address; decided
+//!   by `Compiler::on_heap` from the type, not recorded here).
 //!
 //! The result is a set of objects (`Compiler::escapes`), computed once per
 //! top-level function over its body and every literal nested in it.
@@ -111,32 +114,37 @@ pub fn walk_block<'a>(b: &'a ast::Block, f: &mut dyn FnMut(&'a Expr)) {
 /// Calls `f` on `e` and every sub-expression (not type expressions'
 /// insides beyond what the parser stores as expressions).
 pub fn walk_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+    walk_expr_in(e, true, f)
+}
+
+/// Calls `f` on `e` and its sub-expressions; with `deep`, descends into
+/// the bodies of function literals too.
+fn walk_expr_in<'a>(e: &'a Expr, deep: bool, f: &mut dyn FnMut(&'a Expr)) {
     f(e);
+    let sub = |x: &'a Expr, f: &mut dyn FnMut(&'a Expr)| walk_expr_in(x, deep, f);
     match &e.kind {
-        ExprKind::CompositeLit(c) => c.elems.iter().for_each(|x| walk_expr(x, f)),
-        ExprKind::KeyValue(k, v) => {
-            walk_expr(k, f);
-            walk_expr(v, f);
+        ExprKind::FuncLit(l) if deep => walk_block(&l.body, f),
+        ExprKind::CompositeLit(c) => c.elems.iter().for_each(|x| sub(x, f)),
+        ExprKind::KeyValue(x, y) | ExprKind::Binary(_, x, y) => {
+            sub(x, f);
+            sub(y, f);
         }
-        ExprKind::FuncLit(l) => walk_block(&l.body, f),
-        ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary(_, x) => walk_expr(x, f),
-        ExprKind::Selector(x, _) => walk_expr(x, f),
+        ExprKind::Paren(x)
+        | ExprKind::Star(x)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Selector(x, _)
+        | ExprKind::TypeAssert(x, _) => sub(x, f),
         ExprKind::Index(x, is) => {
-            walk_expr(x, f);
-            is.iter().for_each(|i| walk_expr(i, f));
+            sub(x, f);
+            is.iter().for_each(|i| sub(i, f));
         }
         ExprKind::Slice(s) => {
-            walk_expr(&s.x, f);
-            s.index.iter().flatten().for_each(|i| walk_expr(i, f));
+            sub(&s.x, f);
+            s.index.iter().flatten().for_each(|i| sub(i, f));
         }
-        ExprKind::TypeAssert(x, _) => walk_expr(x, f),
         ExprKind::Call(c) => {
-            walk_expr(&c.fun, f);
-            c.args.iter().for_each(|a| walk_expr(a, f));
-        }
-        ExprKind::Binary(_, x, y) => {
-            walk_expr(x, f);
-            walk_expr(y, f);
+            sub(&c.fun, f);
+            c.args.iter().for_each(|a| sub(a, f));
         }
         _ => {}
     }
@@ -290,40 +298,7 @@ fn each_stmt_in<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Stmt)) {
 /// Like `walk_expr` but does not enter function literals (it reports
 /// them).
 fn walk_expr_shallow<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
-    f(e);
-    match &e.kind {
-        ExprKind::FuncLit(_) => {}
-        ExprKind::CompositeLit(c) => c.elems.iter().for_each(|x| walk_expr_shallow(x, f)),
-        ExprKind::KeyValue(k, v) => {
-            walk_expr_shallow(k, f);
-            walk_expr_shallow(v, f);
-        }
-        ExprKind::Paren(x)
-        | ExprKind::Star(x)
-        | ExprKind::Unary(_, x)
-        | ExprKind::Selector(x, _)
-        | ExprKind::TypeAssert(x, _) => walk_expr_shallow(x, f),
-        ExprKind::Index(x, is) => {
-            walk_expr_shallow(x, f);
-            is.iter().for_each(|i| walk_expr_shallow(i, f));
-        }
-        ExprKind::Slice(s) => {
-            walk_expr_shallow(&s.x, f);
-            s.index
-                .iter()
-                .flatten()
-                .for_each(|i| walk_expr_shallow(i, f));
-        }
-        ExprKind::Call(c) => {
-            walk_expr_shallow(&c.fun, f);
-            c.args.iter().for_each(|a| walk_expr_shallow(a, f));
-        }
-        ExprKind::Binary(_, x, y) => {
-            walk_expr_shallow(x, f);
-            walk_expr_shallow(y, f);
-        }
-        _ => {}
-    }
+    walk_expr_in(e, false, f)
 }
 
 /// Variables assigned after their declaration anywhere in `body`
@@ -359,7 +334,7 @@ fn assigned_vars(c: &Compiler, file: usize, body: &ast::Block) -> std::collectio
 }
 
 /// Fills `c.escapes` for a function body (and its nested literals).
-pub fn analyze(c: &mut Compiler, file: usize, _typ: &ast::FuncType, body: &ast::Block) {
+pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block) {
     let assigned = assigned_vars(c, file, body);
     let mut out = Vec::new();
     let mut lits = Vec::new();
@@ -412,16 +387,7 @@ pub fn analyze(c: &mut Compiler, file: usize, _typ: &ast::FuncType, body: &ast::
             }
         }
     }
-    // Arrays always live on the heap (v1).
-    let fi = &c.info.files[file];
-    for o in fi.defs.iter().flatten() {
-        if matches!(c.w.obj(*o).kind, ObjKind::Var(_)) && !c.globals.contains_key(o) {
-            let t = c.w.obj(*o).typ;
-            if matches!(c.w.types.get(c.w.types.under(t)), Type::Array(..)) {
-                out.push(*o);
-            }
-        }
-    }
+    // Arrays always live on the heap (v1): see `Compiler::on_heap`.
     c.escapes.extend(out);
 }
 
@@ -438,7 +404,7 @@ pub fn analyze_expr(c: &mut Compiler, file: usize, e: &Expr) {
     for l in lits {
         out.extend(captures(c, file, l));
         // Address-taken variables inside the literal.
-        analyze(c, file, &l.typ, &l.body);
+        analyze(c, file, &l.body);
     }
     c.escapes.extend(out);
 }

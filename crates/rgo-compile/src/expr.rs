@@ -235,40 +235,36 @@ impl<'c, 'a> Fc<'c, 'a> {
         t: TypeId,
         dst: Option<Slot>,
     ) -> Slot {
-        {
-            {
-                if let Some(v) = self.vars.get(&o).copied() {
-                    return match v {
-                        Var::Slot(s) => s,
-                        Var::Heap(p) => {
-                            let d = dst.unwrap_or_else(|| self.alloc_t(t));
-                            self.load_mem(p, 0, t, d);
-                            d
-                        }
-                    };
-                }
-                if let Some(&addr) = self.c.globals.get(&o) {
-                    let p = self.alloc_ptr();
-                    self.load_u64(p, addr);
+        if let Some(v) = self.vars.get(&o).copied() {
+            return match v {
+                Var::Slot(s) => s,
+                Var::Heap(p) => {
                     let d = dst.unwrap_or_else(|| self.alloc_t(t));
                     self.load_mem(p, 0, t, d);
-                    return d;
+                    d
                 }
-                let f = match self.c.func_of.get(&o) {
-                    Some(&f) => Some(f),
-                    None => self.generic_callee(e),
-                };
-                if let Some(f) = f {
-                    let fv = self.c.static_funcval(f);
-                    let d = dst.unwrap_or_else(|| self.alloc_ptr());
-                    self.load_u64(d, fv);
-                    return d;
-                }
-                let n = self.c.w.obj(o).name.to_string();
-                self.err(e.pos, format!("cannot use {} as a value here", n));
-                self.alloc_t(t)
-            }
+            };
         }
+        if let Some(&addr) = self.c.globals.get(&o) {
+            let p = self.alloc_ptr();
+            self.load_u64(p, addr);
+            let d = dst.unwrap_or_else(|| self.alloc_t(t));
+            self.load_mem(p, 0, t, d);
+            return d;
+        }
+        let f = match self.c.func_of.get(&o) {
+            Some(&f) => Some(f),
+            None => self.generic_callee(e),
+        };
+        if let Some(f) = f {
+            let fv = self.c.static_funcval(f);
+            let d = dst.unwrap_or_else(|| self.alloc_ptr());
+            self.load_u64(d, fv);
+            return d;
+        }
+        let n = self.c.w.obj(o).name.to_string();
+        self.err(e.pos, format!("cannot use {} as a value here", n));
+        self.alloc_t(t)
     }
 
     /// The value of the other expression kinds.
@@ -370,10 +366,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 }
             }
             ExprKind::Slice(s) => self.slice_expr(e, s, t),
-            ExprKind::Call(c) => {
-                let r = self.call(e, c, dst);
-                r
-            }
+            ExprKind::Call(c) => self.call(e, c, dst),
             ExprKind::CompositeLit(_) => self.composite(e, t),
             ExprKind::FuncLit(l) => self.func_lit(e, l, t),
             ExprKind::TypeAssert(x, Some(_)) => {
@@ -418,9 +411,8 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let d = dst.unwrap_or_else(|| self.scalar());
                 // nil comparisons compare the first word.
                 if self.is_nil(y) || self.is_nil(x) {
-                    let (v, vt) = if self.is_nil(y) { (x, xt) } else { (y, yt) };
+                    let v = if self.is_nil(y) { x } else { y };
                     let a = self.expr(v);
-                    let _ = vt;
                     let z = self.scalar();
                     self.zero(z, 1);
                     let ins = if op == Token::Eql {
@@ -453,43 +445,30 @@ impl<'c, 'a> Fc<'c, 'a> {
                 if self.const_val(y).is_none() && !self.c.w.types.is_unsigned(yt) {
                     self.emit(Instr::ShiftCheck { a: b });
                 }
-                self.binary_op(op, t, a, b, yt, d);
+                self.binary_op(op, t, a, b, d);
                 d
             }
             _ => {
                 // x + c, x - c on integers: one AddImm.
-                if matches!(op, Token::Add | Token::Sub) && self.c.w.types.is_integer(t) {
-                    let imm = self
-                        .const_val(y)
-                        .and_then(|v| v.to_int().int64_val())
-                        .and_then(|v| {
-                            let v = if op == Token::Sub {
-                                v.checked_neg()?
-                            } else {
-                                v
-                            };
-                            i32::try_from(v).ok()
-                        });
-                    if let Some(imm) = imm {
-                        let a = self.value_as(x, t);
-                        let d = dst.unwrap_or_else(|| self.alloc_t(t));
-                        self.emit(Instr::AddImmI64 { dst: d, a, imm });
-                        self.normalize(d, t);
-                        return d;
-                    }
+                if let Some(imm) = self.add_imm(op, t, Some(y)) {
+                    let a = self.value_as(x, t);
+                    let d = dst.unwrap_or_else(|| self.alloc_t(t));
+                    self.emit(Instr::AddImmI64 { dst: d, a, imm });
+                    self.normalize(d, t);
+                    return d;
                 }
                 let a = self.value_as(x, t);
                 let b = self.value_as(y, t);
                 let d = dst.unwrap_or_else(|| self.alloc_t(t));
-                self.binary_op(op, t, a, b, t, d);
+                self.binary_op(op, t, a, b, d);
                 d
             }
         }
     }
 
-    /// `dst := a op b` for arithmetic on type `t` (`bt`: shift count type).
-    pub fn binary_op(&mut self, op: Token, t: TypeId, a: Slot, b: Slot, bt: TypeId, dst: Slot) {
-        let _ = bt;
+    /// `dst := a op b` for arithmetic on type `t` (for shifts, `b` is the
+    /// count, of any integer type).
+    pub fn binary_op(&mut self, op: Token, t: TypeId, a: Slot, b: Slot, dst: Slot) {
         let bk = self.c.w.types.basic_kind(t);
         if self.c.w.types.is_string(t) {
             let id = self.c.native("runtime.concatstring2").unwrap_or(0);
@@ -659,10 +638,7 @@ impl<'c, 'a> Fc<'c, 'a> {
 
     /// Copies a frame value to a fresh heap object; returns its address.
     pub fn spill(&mut self, v: Slot, t: TypeId) -> Slot {
-        let p = self.alloc_ptr();
-        let d = self.desc_const(t);
-        let idx = self.konst(d);
-        self.emit(Instr::New { dst: p, typ: idx });
+        let p = self.new_obj(t);
         self.store_mem(p, 0, t, v);
         p
     }
@@ -680,10 +656,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let x = x.unparen();
                 if let ExprKind::CompositeLit(_) = &x.kind {
                     let lt = self.ty(x);
-                    let p = self.alloc_ptr();
-                    let d = self.desc_const(lt);
-                    let idx = self.konst(d);
-                    self.emit(Instr::New { dst: p, typ: idx });
+                    let p = self.new_obj(lt);
                     self.lit_to_mem(p, 0, x, lt);
                     return p;
                 }
@@ -849,8 +822,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     cur_t = b;
                     Place::Mem(p, 0, b)
                 } else {
-                    let pl = self.place_or_value(x);
-                    pl
+                    self.place_or_value(x)
                 };
                 for &fi in &sel.index {
                     // Follow an embedded pointer.
@@ -956,8 +928,7 @@ impl<'c, 'a> Fc<'c, 'a> {
 
     fn index_value(&mut self, i: &'a Expr) -> Slot {
         let it = self.ty(i);
-        let v = self.value_as(i, it);
-        v
+        self.value_as(i, it)
     }
 
     fn array_elem(&mut self, base: Place, n: i64, et: TypeId, idx: &'a Expr, e: &'a Expr) -> Place {
@@ -1311,10 +1282,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             Type::Slice(et) => {
                 let n = self.lit_len(&cl.elems);
                 let at = self.c.w.types.array(n as i64, et);
-                let p = self.alloc_ptr();
-                let d = self.desc_const(at);
-                let idx = self.konst(d);
-                self.emit(Instr::New { dst: p, typ: idx });
+                let p = self.new_obj(at);
                 self.array_lit_to_mem(p, 0, &cl.elems, et);
                 let h = self.alloc_t(t);
                 self.mov(h, p, 1);
@@ -1346,7 +1314,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 // Build in memory when large, else in slots.
                 let size = self.c.w.sizeof(t).max(0);
                 if size > 256 {
-                    let p = self.spill_new(t);
+                    let p = self.new_obj(t);
                     self.lit_to_mem(p, 0, e, t);
                     let d = self.alloc_t(t);
                     self.load_mem(p, 0, t, d);
@@ -1360,7 +1328,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             Type::Pointer(bt) => {
                 // `{...}` elided `&T{...}` inside a literal.
-                let p = self.spill_new(bt);
+                let p = self.new_obj(bt);
                 self.lit_to_mem(p, 0, e, bt);
                 p
             }
@@ -1369,14 +1337,6 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.alloc_t(t)
             }
         }
-    }
-
-    fn spill_new(&mut self, t: TypeId) -> Slot {
-        let p = self.alloc_ptr();
-        let d = self.desc_const(t);
-        let idx = self.konst(d);
-        self.emit(Instr::New { dst: p, typ: idx });
-        p
     }
 
     fn lit_len(&self, elems: &[Expr]) -> u64 {
@@ -1576,17 +1536,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             bits.extend(pw);
             at += n as u16;
         }
-        let ct = crate::words_type(&bits);
-        let idx = self.konst(ct as u64);
-        let d = self.alloc_ptr();
-        self.emit(Instr::New { dst: d, typ: idx });
-        self.emit(Instr::StoreN {
-            p: d,
-            src: tmp,
-            n: words as u16,
-            off: 0,
-        });
-        d
+        self.closure_record(tmp, &bits)
     }
 
     /// Stores into a package-level variable.

@@ -224,14 +224,24 @@ impl<'c, 'a> Fc<'c, 'a> {
     pub fn alloc_t(&mut self, t: TypeId) -> Slot {
         let n = layout::slots(self.c.w, t);
         let s = self.alloc(n);
-        let mut words = Vec::new();
-        layout::pointer_words(self.c.w, t, 0, &mut words);
-        for (i, b) in words.iter().enumerate() {
-            if *b && (s.0 as usize + i) < self.ptrs.len() {
-                self.ptrs[s.0 as usize + i] = true;
-            }
-        }
+        self.mark_types(s, &[t]);
         s
+    }
+
+    /// Marks the pointer words of values of `types` laid out one after
+    /// another from slot `at` in the frame's pointer map.
+    pub fn mark_types(&mut self, at: Slot, types: &[TypeId]) {
+        let mut s = at.0 as usize;
+        for t in types {
+            let mut words = Vec::new();
+            layout::pointer_words(self.c.w, *t, 0, &mut words);
+            for (i, b) in words.iter().enumerate() {
+                if *b && s + i < self.ptrs.len() {
+                    self.ptrs[s + i] = true;
+                }
+            }
+            s += self.nslots(*t) as usize;
+        }
     }
 
     pub fn alloc_ptr(&mut self) -> Slot {
@@ -345,18 +355,17 @@ impl<'c, 'a> Fc<'c, 'a> {
             .get(node.index())
             .cloned()
             .flatten()?;
-        let map = self
-            .c
-            .subst
-            .as_ref()
-            .map(|s| s.map.clone())
-            .unwrap_or_default();
-        let targs: Vec<TypeId> = inst
-            .targs
-            .iter()
-            .map(|t| self.c.w.subst(*t, &map))
-            .collect();
+        let targs: Vec<TypeId> = inst.targs.iter().map(|t| self.concrete(*t)).collect();
         Some(self.c.instantiate(o, targs))
+    }
+
+    /// `t` with the type arguments of the generic instance being compiled
+    /// substituted for its type parameters.
+    pub fn concrete(&mut self, t: TypeId) -> TypeId {
+        match self.c.subst.clone() {
+            Some(s) => self.c.w.subst(t, &s.map),
+            None => t,
+        }
     }
 
     /// The object a qualified identifier `pkg.X` denotes.
@@ -393,18 +402,28 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.c.descs.get(self.c.w, t) as u64
     }
 
+    /// Allocates a zeroed heap object of type `t` into pointer slot `dst`.
+    pub fn new_into(&mut self, dst: Slot, t: TypeId) {
+        let d = self.desc_const(t);
+        let idx = self.konst(d);
+        self.emit(Instr::New { dst, typ: idx });
+    }
+
+    /// A new pointer slot holding a zeroed heap object of type `t`.
+    pub fn new_obj(&mut self, t: TypeId) -> Slot {
+        let p = self.alloc_ptr();
+        self.new_into(p, t);
+        p
+    }
+
     // ------------------------------------------------------------------
     // Variables.
 
     /// Declares local `o` of type `t`: on the heap if it escapes.
     pub fn declare(&mut self, o: ObjId) -> Var {
         let t = self.oty(o);
-        let v = if self.c.escapes.contains(&o) {
-            let p = self.alloc_ptr();
-            let d = self.desc_const(t);
-            let idx = self.konst(d);
-            self.emit(Instr::New { dst: p, typ: idx });
-            Var::Heap(p)
+        let v = if self.c.on_heap(o) {
+            Var::Heap(self.new_obj(t))
         } else {
             Var::Slot(self.alloc_t(t))
         };
@@ -488,6 +507,22 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// Loads a value of type `t` kept as whole words at `R[p] + off` (in a
+    /// closure or defer record) into new slots.
+    pub fn load_words(&mut self, p: Slot, off: u32, t: TypeId) -> Slot {
+        let n = self.nslots(t);
+        let s = self.alloc_t(t);
+        if n > 0 {
+            self.emit(Instr::LoadN {
+                dst: s,
+                p,
+                n: n as u16,
+                off,
+            });
+        }
+        s
+    }
+
     pub fn addr_plus(&mut self, p: Slot, off: u32) -> Slot {
         if off == 0 {
             return p;
@@ -506,12 +541,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     // Function bodies.
 
     /// Lays out results and parameters of signature `sig` (receiver first).
-    fn layout_params(
-        &mut self,
-        sig: TypeId,
-        recv: Option<ObjId>,
-        names: &[Option<ObjId>],
-    ) -> (u32, u32) {
+    fn layout_params(&mut self, sig: TypeId) -> (u32, u32) {
         let Type::Signature(s) = self.c.w.types.get(sig).clone() else {
             return (0, 0);
         };
@@ -527,7 +557,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         let res = self.next;
         let mut params: Vec<ObjId> = Vec::new();
-        if let Some(r) = recv.or(s.recv) {
+        if let Some(r) = s.recv {
             params.push(r);
         }
         params.extend(s.params.iter().copied());
@@ -537,7 +567,6 @@ impl<'c, 'a> Fc<'c, 'a> {
             slots.push(self.alloc_t(t));
         }
         let args = self.next - res;
-        let _ = names;
         let area = self.alloc(CONST_AREA);
         self.const_area = Some((area, CONST_AREA));
         // Variables: escaping parameters and results move to the heap.
@@ -558,12 +587,8 @@ impl<'c, 'a> Fc<'c, 'a> {
 
     fn bind_param(&mut self, o: ObjId, s: Slot) {
         let t = self.oty(o);
-        if self.c.escapes.contains(&o) {
-            let p = self.alloc_ptr();
-            let d = self.desc_const(t);
-            let idx = self.konst(d);
-            self.emit(Instr::New { dst: p, typ: idx });
-            self.store_mem(p, 0, t, s);
+        if self.c.on_heap(o) {
+            let p = self.spill(s, t);
             self.vars.insert(o, Var::Heap(p));
         } else {
             self.vars.insert(o, Var::Slot(s));
@@ -596,12 +621,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.block(body);
         // Falling off the end (no results, or unreachable).
         self.set_line(body.rbrace);
-        let plain_ret = !self.has_defer
-            && !self.results.iter().any(|r| {
-                r.obj
-                    .is_some_and(|o| matches!(self.vars.get(&o), Some(Var::Heap(_))))
-            });
-        if plain_ret && self.code.last() != Some(&Instr::Ret) {
+        if !self.needs_epilogue() && self.code.last() != Some(&Instr::Ret) {
             self.emit(Instr::Ret);
         }
         let epi = self.pc();
@@ -616,6 +636,16 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.patch(at, epi);
         }
         self.finish(res, args, path, epi as u32, wrapper)
+    }
+
+    /// Whether returns go through the epilogue: the function has defers
+    /// or named results living on the heap (copied out there).
+    fn needs_epilogue(&self) -> bool {
+        self.has_defer
+            || self.results.iter().any(|r| {
+                r.obj
+                    .is_some_and(|o| matches!(self.vars.get(&o), Some(Var::Heap(_))))
+            })
     }
 
     pub fn epilogue(&mut self) {
@@ -822,7 +852,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             if define {
                 if let Some(o) = self.def_of_id(l.id) {
                     let t = self.oty(o);
-                    if !self.c.escapes.contains(&o) {
+                    if !self.c.on_heap(o) {
                         let var = self.declare(o);
                         if let Var::Slot(dst) = var {
                             self.value_to(&a.rhs[0], t, dst);
@@ -916,11 +946,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         let y = match r {
             Some(e) => {
                 if matches!(op, Token::Shl | Token::Shr) {
-                    let yt = self.ty(e);
-                    let y = self.expr(e);
-                    (y, yt)
+                    self.expr(e)
                 } else {
-                    (self.value_as(e, t), t)
+                    self.value_as(e, t)
                 }
             }
             None => {
@@ -936,21 +964,21 @@ impl<'c, 'a> Fc<'c, 'a> {
                     1
                 };
                 self.load_u64(one, v);
-                (one, t)
+                one
             }
         };
         let dst = match pl {
             Place::Slots(s, _) => s,
             _ => self.alloc_t(t),
         };
-        self.binary_op(op, t, cur, y.0, y.1, dst);
+        self.binary_op(op, t, cur, y, dst);
         if !matches!(pl, Place::Slots(..)) {
             self.store_place(&pl, dst);
         }
     }
 
     /// For `x += c`, `x -= c`, `x++`, `x--` on an integer: the immediate.
-    fn add_imm(&self, op: Token, t: TypeId, r: Option<&'a Expr>) -> Option<i32> {
+    pub fn add_imm(&self, op: Token, t: TypeId, r: Option<&'a Expr>) -> Option<i32> {
         if !self.c.w.types.is_integer(t) || !matches!(op, Token::Add | Token::Sub) {
             return None;
         }
@@ -1016,12 +1044,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 }
             }
         }
-        let needs_epilogue = self.has_defer
-            || self.results.iter().any(|r| {
-                r.obj
-                    .is_some_and(|o| matches!(self.vars.get(&o), Some(Var::Heap(_))))
-            });
-        if needs_epilogue {
+        if self.needs_epilogue() {
             let at = self.jmp();
             self.ret_patches.push(at);
         } else {
@@ -1184,9 +1207,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let t = self.oty(o);
                 let tmp = self.alloc_t(t);
                 self.load_mem(p, 0, t, tmp);
-                let d = self.desc_const(t);
-                let idx = self.konst(d);
-                self.emit(Instr::New { dst: p, typ: idx });
+                self.new_into(p, t);
                 self.store_mem(p, 0, t, tmp);
             }
         }
@@ -1384,16 +1405,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                         self.set_line(e.pos);
                         match tag {
                             Some((s, tt)) => {
-                                let et = self.ty(e);
                                 let eq = self.alloc(1);
-                                let (v, vt) = if self.c.w.types.is_interface(tt)
-                                    && !self.c.w.types.is_interface(et)
-                                {
-                                    (self.value_as(e, tt), tt)
-                                } else {
-                                    (self.value_as(e, tt), tt)
-                                };
-                                self.compare(Token::Eql, vt, s, v, eq);
+                                let v = self.value_as(e, tt);
+                                self.compare(Token::Eql, tt, s, v, eq);
                                 js.push(self.emit(Instr::JmpIf { cond: eq, off: 0 }));
                             }
                             None => {
@@ -1714,7 +1728,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 None => default = Some(ci),
                 Some(list) => {
                     for e in list {
-                        let ok = self.type_matches(tw, iv, xt, e);
+                        let ok = self.type_matches(tw, e);
                         js.push(self.emit(Instr::JmpIf { cond: ok, off: 0 }));
                     }
                 }
@@ -1819,7 +1833,7 @@ pub(crate) fn compile_decl<'a>(
     let sig = c.w.obj(o).typ;
     let mut f = Fc::new(c, file, name);
     f.set_line(d.pos);
-    let (res, args) = f.layout_params(sig, None, &[]);
+    let (res, args) = f.layout_params(sig);
     let Some(body) = &d.body else {
         let nm = crate::native_name(f.c, d);
         match f.c.native(&nm) {
@@ -1843,7 +1857,7 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
     let mut f = Fc::new(c, p.file, p.name.clone());
     f.set_line(p.lit.typ.pos);
     // Parameters are defined at their identifiers.
-    let (res, args) = f.layout_params(p.sig, None, &[]);
+    let (res, args) = f.layout_params(p.sig);
     if !p.captures.is_empty() {
         let ctx = f.alloc_ptr();
         f.emit(Instr::GetClosure { dst: ctx });
@@ -1852,17 +1866,8 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
         for o in p.captures.iter() {
             if f.c.by_value.contains(o) {
                 let t = f.oty(*o);
-                let n = f.nslots(t);
-                let s = f.alloc_t(t);
-                if n > 0 {
-                    f.emit(Instr::LoadN {
-                        dst: s,
-                        p: ctx,
-                        n: n as u16,
-                        off,
-                    });
-                }
-                off += 8 * n;
+                let s = f.load_words(ctx, off, t);
+                off += 8 * f.nslots(t);
                 f.vars.insert(*o, Var::Slot(s));
             } else {
                 let cell = f.alloc_ptr();
@@ -1877,36 +1882,30 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
             }
         }
     }
-    let lit: &'a ast::FuncLit = p.lit;
-    let mut name_params = Vec::new();
-    for fl in lit.typ.params.list.iter() {
-        for n in &fl.names {
-            name_params.push(f.def_of_id(n.id));
-        }
-    }
-    f.body(&lit.body, res, args, path, false)
+    f.body(&p.lit.body, res, args, path, false)
 }
 
 /// A package's initialization function: first the `pre` functions (the
 /// initializers of imported packages, for `runtime.main`), then the
 /// package variables in the checker's init order, the `init`s, and
 /// finally `main` if given.
-pub(crate) fn compile_entry(
-    c: &mut Compiler,
+pub(crate) fn compile_entry<'a>(
+    c: &mut Compiler<'a>,
     pre: &[FuncId],
     inits: &[FuncId],
     main: Option<FuncId>,
     name: String,
 ) -> Func {
+    let (info, files) = (c.info, c.files);
     let mut f = Fc::new(c, 0, name);
     for &i in pre {
         let b = f.alloc(1);
         f.emit(Instr::Call { func: i, base: b });
     }
-    let order = f.c.info.init_order.clone();
-    for ini in &order {
+    let rhs = initializer_exprs(files);
+    for ini in &info.init_order {
         f.file = ini.file as usize;
-        let Some(e) = find_expr(f.c.files, ini.file as usize, ini.rhs) else {
+        let Some(&e) = rhs.get(&(f.file, ini.rhs)) else {
             continue;
         };
         f.set_line(e.pos);
@@ -1935,22 +1934,18 @@ pub(crate) fn compile_entry(
     f.finish(0, 0, String::new(), 0, true)
 }
 
-/// Finds the expression with node id `id` in file `file`.
-fn find_expr(files: &[ast::File], file: usize, id: rgo_syntax::ast::NodeId) -> Option<&Expr> {
-    let f = files.get(file)?;
-    let mut found = None;
-    for d in &f.decls {
-        if let ast::Decl::Gen(g) = d {
+/// The package-level initializer expressions by (file, node id).
+fn initializer_exprs(files: &[ast::File]) -> HashMap<(usize, ast::NodeId), &Expr> {
+    let mut out = HashMap::new();
+    for (fi, f) in files.iter().enumerate() {
+        for d in &f.decls {
+            let ast::Decl::Gen(g) = d else { continue };
             for s in &g.specs {
                 if let ast::Spec::Value(v) = s {
-                    for e in &v.values {
-                        if e.id == id {
-                            found = Some(e);
-                        }
-                    }
+                    out.extend(v.values.iter().map(|e| ((fi, e.id), e)));
                 }
             }
         }
     }
-    found
+    out
 }

@@ -211,6 +211,18 @@ pub fn runtime_name(s: &str) -> String {
     out
 }
 
+/// The GC bitmap of a value whose word `i` holds a pointer when
+/// `words[i]` (bit `i % 8` of byte `i / 8`).
+pub fn bitmap(words: &[bool]) -> Vec<u8> {
+    let mut bits = vec![0u8; words.len() / 8 + 1];
+    for (i, b) in words.iter().enumerate() {
+        if *b {
+            bits[i / 8] |= 1 << (i % 8);
+        }
+    }
+    bits
+}
+
 /// The descriptors built so far.
 #[derive(Default)]
 pub struct Descs {
@@ -264,13 +276,7 @@ impl Descs {
         let gcdata: *const u8 = if ptrdata == 0 {
             std::ptr::null()
         } else {
-            let mut bits = vec![0u8; ptrdata / 64 + 1];
-            for (i, b) in words.iter().enumerate() {
-                if *b {
-                    bits[i / 8] |= 1 << (i % 8);
-                }
-            }
-            Box::leak(bits.into_boxed_slice()).as_ptr()
+            Box::leak(bitmap(&words).into_boxed_slice()).as_ptr()
         };
         let kind = kind_of(w, t);
         let mut tflag = 0;
@@ -437,8 +443,6 @@ impl Descs {
         d
     }
 
-    /// Sets the method table of a named type's descriptor (FuncIds of the
-    /// functions an interface call reaches, sorted by name).
     /// The types that have descriptors so far.
     pub fn type_ids(&self) -> Vec<TypeId> {
         self.by_id.keys().copied().collect()
@@ -472,6 +476,8 @@ impl Descs {
         d
     }
 
+    /// Sets the method table of a named type's descriptor (FuncIds of the
+    /// functions an interface call reaches, sorted by name).
     pub fn set_methods(
         &mut self,
         d: *const td::Type,

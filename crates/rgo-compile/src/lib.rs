@@ -186,6 +186,8 @@ pub struct Compiler<'a> {
     pub(crate) value_wrappers: HashMap<FuncId, FuncId>,
     pub(crate) promoted: HashMap<(TypeId, String), FuncId>,
     pub(crate) itabs: HashMap<(TypeId, TypeId), u64>,
+    /// Closure and defer record descriptors by pointer-word layout.
+    pub(crate) word_types: HashMap<Vec<bool>, *const rgo_runtime::typedesc::Type>,
     pub(crate) escapes: HashSet<ObjId>,
     /// Captured variables never reassigned: copied into closures.
     pub(crate) by_value: HashSet<ObjId>,
@@ -225,6 +227,15 @@ impl<'a> Compiler<'a> {
         self.files = p.files;
         self.srcs = p.srcs;
         self.pkg = p.pkg;
+    }
+
+    /// Whether local variable `o` lives on the heap: escape analysis says
+    /// so, or it is an array (always on the heap in v1).
+    pub(crate) fn on_heap(&self, o: ObjId) -> bool {
+        self.escapes.contains(&o) || {
+            let t = self.w.types.under(self.w.obj(o).typ);
+            matches!(self.w.types.get(t), rgo_types::types::Type::Array(..))
+        }
     }
 
     /// `f` as a value word (a closure's or itab's FuncId), remembered as a
@@ -383,12 +394,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// The traceback name of a declared function or method.
-    fn func_name(&self, d: &ast::FuncDecl, o: ObjId) -> String {
+    fn func_name(&self, d: &ast::FuncDecl) -> String {
         let pkg = self.w.pkg(self.pkg).name.to_string();
         let Some(recv) = &d.recv else {
             return format!("{}.{}", pkg, d.name.name);
         };
-        let _ = o;
         let Some(f) = recv.list.first() else {
             return format!("{}.{}", pkg, d.name.name);
         };
@@ -516,6 +526,7 @@ pub fn compile_program<'a>(
         value_wrappers: HashMap::new(),
         promoted: HashMap::new(),
         itabs: HashMap::new(),
+        word_types: HashMap::new(),
         escapes: HashSet::new(),
         by_value: HashSet::new(),
         errors: Vec::new(),
@@ -591,7 +602,7 @@ pub fn compile_program<'a>(
     }
     let mut prog = Program {
         funcs: Vec::new(),
-        natives: c.natives.clone(),
+        natives: std::mem::take(&mut c.natives),
     };
     for (i, f) in c.funcs.into_iter().enumerate() {
         match f {
@@ -705,7 +716,7 @@ fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
         let sub = build_subst(c, p, file, o, map);
         c.subst = Some(std::rc::Rc::new(sub));
         let targ_names: Vec<String> = targs.iter().map(|t| c.w.type_string(*t, None)).collect();
-        let name = format!("{}[{}]", c.func_name(decl, o), targ_names.join(","));
+        let name = format!("{}[{}]", c.func_name(decl), targ_names.join(","));
         let b = PendingDecl {
             file,
             decl,
@@ -791,7 +802,7 @@ fn recv_is_generic(r: &ast::FieldList) -> bool {
 /// lenient (std) package, a function that fails to compile becomes a stub
 /// whose errors are reported only if the program can reach it.
 fn compile_body<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>, b: PendingDecl<'a>) {
-    let name = c.func_name(b.decl, b.obj);
+    let name = c.func_name(b.decl);
     compile_body_named(c, p, b, name);
 }
 
@@ -805,7 +816,7 @@ fn compile_body_named<'a>(
     c.by_value.clear();
     let n_errors = c.errors.len();
     if let Some(body) = &b.decl.body {
-        escape::analyze(c, b.file, &b.decl.typ, body);
+        escape::analyze(c, b.file, body);
     }
     let path = p.paths.get(b.file).cloned().unwrap_or_default();
     c.taken.clear();
@@ -955,7 +966,6 @@ pub(crate) fn method_func(c: &mut Compiler, t: TypeId, name: &str) -> Option<Fun
 /// word), walks to the embedded value, and calls `m` on it (through its
 /// itab when the embedded field is an interface).
 fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) -> Option<FuncId> {
-    use rgo_runtime::op::MemKind;
     use rgo_types::types::Type as T;
     let key = (base, c.w.obj(m).name.to_string());
     if let Some(&f) = c.promoted.get(&key) {
@@ -979,18 +989,7 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
     f.alloc(ps);
     let (mut ptr, mut off, mut cur) = (p0, 0u32, base);
     for &fi in path {
-        if let T::Pointer(e) = f.c.w.types.get(f.c.w.types.under(cur)).clone() {
-            let q = f.alloc_ptr();
-            f.emit(Instr::Load {
-                dst: q,
-                p: ptr,
-                kind: MemKind::W64,
-                off,
-            });
-            ptr = q;
-            off = 0;
-            cur = e;
-        }
+        (ptr, off, cur) = follow_pointer(&mut f, ptr, off, cur);
         let T::Struct(st) = f.c.w.types.get(f.c.w.types.under(cur)).clone() else {
             return None;
         };
@@ -1002,21 +1001,8 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
         ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
     );
     let is_iface = f.c.w.types.is_interface(cur);
-    if let T::Pointer(e) = f.c.w.types.get(f.c.w.types.under(cur)).clone() {
-        let q = f.alloc_ptr();
-        f.emit(Instr::Load {
-            dst: q,
-            p: ptr,
-            kind: MemKind::W64,
-            off,
-        });
-        ptr = q;
-        off = 0;
-        cur = e;
-    }
-    let recv_slots = if is_iface {
-        1
-    } else if ptr_recv {
+    (ptr, off, cur) = follow_pointer(&mut f, ptr, off, cur);
+    let recv_slots = if is_iface || ptr_recv {
         1
     } else {
         f.nslots(cur)
@@ -1031,20 +1017,7 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
             n: 2,
             off,
         });
-        let u = f.c.w.types.under(cur);
-        let ms = f.c.w.type_set(u).methods;
-        let mname = f.c.w.obj(m).name.clone();
-        let idx = ms
-            .iter()
-            .position(|x| f.c.w.obj(*x).name == mname)
-            .unwrap_or(0) as u32;
-        let fw = f.alloc(1);
-        f.emit(Instr::Load {
-            dst: fw,
-            p: iv,
-            kind: MemKind::W64,
-            off: 24 + 8 * idx,
-        });
+        let fw = f.itab_fun(iv, cur, m);
         f.mov(recv_at, Slot(iv.0 + 1), 1);
         f.mov(Slot(recv_at.0 + 1), Slot(p0.0 + 1), ps);
         f.emit(Instr::CallIndirect { f: fw, base: win });
@@ -1069,10 +1042,26 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
     Some(id)
 }
 
+/// For a value of pointer type `cur` at `R[ptr] + off`: loads the pointer
+/// and returns the place of what it points to (`(slot, 0, elem)`);
+/// anything else is returned unchanged.
+fn follow_pointer(f: &mut func::Fc, ptr: Slot, off: u32, cur: TypeId) -> (Slot, u32, TypeId) {
+    let rgo_types::types::Type::Pointer(e) = *f.c.w.types.get(f.c.w.types.under(cur)) else {
+        return (ptr, off, cur);
+    };
+    let q = f.alloc_ptr();
+    f.emit(Instr::Load {
+        dst: q,
+        p: ptr,
+        kind: rgo_runtime::op::MemKind::W64,
+        off,
+    });
+    (q, 0, e)
+}
+
 /// `I.M` for an interface type `I`: a function taking the interface
 /// value first, calling `M` through its itab.
 pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> FuncId {
-    use rgo_runtime::op::MemKind;
     let id = c.reserve();
     let sig = c.w.obj(m).typ;
     let (params, results) = match c.w.types.get(sig) {
@@ -1087,20 +1076,7 @@ pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> F
     let iv = f.alloc_ptr();
     f.alloc_ptr();
     f.alloc(ps);
-    let u = f.c.w.types.under(iface);
-    let ms = f.c.w.type_set(u).methods;
-    let mname = f.c.w.obj(m).name.clone();
-    let idx = ms
-        .iter()
-        .position(|x| f.c.w.obj(*x).name == mname)
-        .unwrap_or(0) as u32;
-    let fw = f.alloc(1);
-    f.emit(Instr::Load {
-        dst: fw,
-        p: iv,
-        kind: MemKind::W64,
-        off: 24 + 8 * idx,
-    });
+    let fw = f.itab_fun(iv, iface, m);
     let win = f.alloc(rs + 1 + ps);
     f.mov(Slot(win.0 + rs as u16), Slot(iv.0 + 1), 1);
     f.mov(Slot(win.0 + rs as u16 + 1), Slot(iv.0 + 2), ps);
@@ -1263,18 +1239,8 @@ pub(crate) fn builtin_thunk(
     let mut off = 8u32;
     let mut slots = Vec::new();
     for (t, _) in items {
-        let n = f.nslots(*t);
-        let s = f.alloc_t(*t);
-        if n > 0 {
-            f.emit(Instr::LoadN {
-                dst: s,
-                p: ctx,
-                n: n as u16,
-                off,
-            });
-        }
-        off += 8 * n;
-        slots.push(s);
+        slots.push(f.load_words(ctx, off, *t));
+        off += 8 * f.nslots(*t);
     }
     match b {
         rgo_types::types::Builtin::Panic => {
@@ -1312,21 +1278,29 @@ pub(crate) fn builtin_thunk(
     id
 }
 
-/// A leaked descriptor for an object of `bits.len()` words whose words
-/// `i` with `bits[i]` hold pointers (closure and defer records).
-pub(crate) fn words_type(bits: &[bool]) -> *const rgo_runtime::typedesc::Type {
-    use rgo_runtime::typedesc::{Kind, Type as TD};
-    let mut mask = vec![0u8; bits.len() / 8 + 1];
-    for (i, b) in bits.iter().enumerate() {
-        if *b {
-            mask[i / 8] |= 1 << (i % 8);
+impl Compiler<'_> {
+    /// The descriptor (built once per layout) of an object of
+    /// `bits.len()` words whose words `i` with `bits[i]` hold pointers
+    /// (closure and defer records).
+    pub(crate) fn words_type(&mut self, bits: &[bool]) -> *const rgo_runtime::typedesc::Type {
+        if let Some(&d) = self.word_types.get(bits) {
+            return d;
         }
+        let d = words_type(bits);
+        self.word_types.insert(bits.to_vec(), d);
+        d
     }
+}
+
+/// A leaked descriptor for an object of `bits.len()` words whose words
+/// `i` with `bits[i]` hold pointers.
+fn words_type(bits: &[bool]) -> *const rgo_runtime::typedesc::Type {
+    use rgo_runtime::typedesc::{Kind, Type as TD};
     let t = if bits.iter().any(|b| *b) {
         TD::with_pointers(
             bits.len() * 8,
             Kind::Struct,
-            Box::leak(mask.into_boxed_slice()),
+            Box::leak(layout::bitmap(bits).into_boxed_slice()),
             "funcval",
         )
     } else {
@@ -1402,7 +1376,3 @@ fn runtime_error_desc(c: &mut Compiler) -> *const rgo_runtime::typedesc::Type {
     );
     d
 }
-
-/// Placeholder so imports stay used.
-#[allow(dead_code)]
-fn _types(_: Instr, _: Slot, _: TypeId, _: ObjKind) {}
