@@ -434,7 +434,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 match self.under(xt) {
                     Type::Map(..) => {
                         let m = self.expr(&args[0]);
-                        let id = self.c.native("runtime.maplen").unwrap_or(0);
+                        let id = self.c.rt_native("runtime.maplen");
                         let w = self.alloc(2);
                         self.mov(Slot(w.0 + 1), m, 1);
                         self.emit(Instr::CallNative { id, n: 2, base: w });
@@ -474,7 +474,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     Type::Slice(et) => self.c.w.sizeof(et).max(0) as u64,
                     _ => 1,
                 };
-                let id = self.c.native("runtime.slicecopy").unwrap_or(0);
+                let id = self.c.rt_native("runtime.slicecopy");
                 let w = self.alloc(8);
                 self.mov(Slot(w.0 + 1), d, 3);
                 self.mov(Slot(w.0 + 4), s, 2);
@@ -492,7 +492,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                         } else {
                             len
                         };
-                        let id = self.c.native("runtime.makeslice").unwrap_or(0);
+                        let id = self.c.rt_native("runtime.makeslice");
                         let w = self.alloc(6);
                         self.ptrs[w.0 as usize] = true;
                         let d = self.desc_const(et);
@@ -503,7 +503,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                         w
                     }
                     Type::Map(..) => {
-                        let id = self.c.native("runtime.makemap").unwrap_or(0);
+                        let id = self.c.rt_native("runtime.makemap");
                         let w = self.alloc(3);
                         self.ptrs[w.0 as usize] = true;
                         let d = self.desc_const(mt);
@@ -539,7 +539,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let m = self.expr(&args[0]);
                 let k = self.value_as(&args[1], kt);
                 let ks = self.nslots(kt).max(1);
-                let id = self.c.native("runtime.mapdelete").unwrap_or(0);
+                let id = self.c.rt_native("runtime.mapdelete");
                 let w = self.alloc(2 + ks);
                 let md = self.desc_const(mt);
                 self.load_u64(w, md);
@@ -557,7 +557,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 match self.under(mt) {
                     Type::Map(..) => {
                         let m = self.expr(&args[0]);
-                        let id = self.c.native("runtime.mapclear").unwrap_or(0);
+                        let id = self.c.rt_native("runtime.mapclear");
                         let w = self.alloc(2);
                         let md = self.desc_const(mt);
                         self.load_u64(w, md);
@@ -726,7 +726,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let done = self.jmp();
         let g = self.pc();
         self.patch(grow, g);
-        let id = self.c.native("runtime.growslice").unwrap_or(0);
+        let id = self.c.rt_native("runtime.growslice");
         let w = self.alloc(8);
         self.ptrs[w.0 as usize] = true;
         self.ptrs[w.0 as usize + 3] = true;
@@ -746,7 +746,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 i: oldlen,
                 size: es,
             });
-            let id = self.c.native("runtime.slicecopy").unwrap_or(0);
+            let id = self.c.rt_native("runtime.slicecopy");
             let w = self.alloc(8);
             self.mov(Slot(w.0 + 1), q, 1);
             self.mov(Slot(w.0 + 2), num, 1);
@@ -803,7 +803,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 "runtime.stringtoslicebyte"
             };
             let v = self.expr(a);
-            let id = self.c.native(name).unwrap_or(0);
+            let id = self.c.rt_native(name);
             let w = self.alloc(5);
             self.ptrs[w.0 as usize] = true;
             self.ptrs[w.0 as usize + 3] = true;
@@ -886,7 +886,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// `(*[N]T)(s)` and `[N]T(s)`: panics when `len(s) < N`.
     fn slice_to_array(&mut self, a: &'a Expr, n: i64, at: TypeId, is_ptr: bool) -> Slot {
         let v = self.expr(a);
-        let id = self.c.native("runtime.panicSliceConvert").unwrap_or(0);
+        let id = self.c.rt_native("runtime.panicSliceConvert");
         let w = self.alloc(2);
         self.mov(w, Slot(v.0 + 1), 1);
         self.load_u64(Slot(w.0 + 1), n as u64);
@@ -920,7 +920,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 _ => ("runtime.slicebytetostring", 5, 2),
             }
         };
-        let id = self.c.native(name).unwrap_or(0);
+        let id = self.c.rt_native(name);
         let w = self.alloc(n);
         self.ptrs[w.0 as usize] = true;
         let k = if n == 3 { 1 } else { 3 };
@@ -1011,7 +1011,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// Runtime lookup of the itab for dynamic type `tw` and interface `to`:
     /// (itab or 0, ok).
     fn assert_iface(&mut self, tw: Slot, to: TypeId) -> (Slot, Slot) {
-        let id = self.c.native("runtime.assertE2I").unwrap_or(0);
+        let id = self.c.rt_native("runtime.assertE2I");
         let w = self.alloc(4);
         self.ptrs[w.0 as usize] = true;
         let d = self.desc_const(to);
@@ -1126,7 +1126,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         if !comma_ok {
             let j = self.emit(Instr::JmpIf { cond: ok, off: 0 });
-            let id = self.c.native("runtime.panicdottype").unwrap_or(0);
+            let id = self.c.rt_native("runtime.panicdottype");
             let w = self.alloc(3);
             self.mov(w, tw, 1);
             let want = self.desc_const(t);

@@ -471,7 +471,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     pub fn binary_op(&mut self, op: Token, t: TypeId, a: Slot, b: Slot, dst: Slot) {
         let bk = self.c.w.types.basic_kind(t);
         if self.c.w.types.is_string(t) {
-            let id = self.c.native("runtime.concatstring2").unwrap_or(0);
+            let id = self.c.rt_native("runtime.concatstring2");
             let w = self.alloc(6);
             for i in [0, 2, 4] {
                 self.ptrs[w.0 as usize + i] = true;
@@ -601,7 +601,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             return;
         }
         if self.c.w.types.is_interface(t) {
-            let id = self.c.native("runtime.ifaceeq").unwrap_or(0);
+            let id = self.c.rt_native("runtime.ifaceeq");
             let w = self.alloc(6);
             self.mov(Slot(w.0 + 1), a, 2);
             self.mov(Slot(w.0 + 3), b, 2);
@@ -1094,7 +1094,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             return m;
         };
         let ks = self.nslots(kt).max(1);
-        let id = self.c.native(name).unwrap_or(0);
+        let id = self.c.rt_native(name);
         let w = self.alloc(3 + ks);
         self.ptrs[w.0 as usize] = true;
         let md = self.desc_const(mt);
@@ -1138,7 +1138,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let m = self.expr(x);
         let key = self.value_as(k, kt);
         let ks = self.nslots(kt).max(1);
-        let id = self.c.native("runtime.mapaccess2").unwrap_or(0);
+        let id = self.c.rt_native("runtime.mapaccess2");
         let w = self.alloc(4 + ks);
         self.ptrs[w.0 as usize] = true;
         let md = self.desc_const(xt);
@@ -1224,7 +1224,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             None => cap,
         };
         self.set_line(e.pos);
-        let id = self.c.native("runtime.slicecheck").unwrap_or(0);
+        let id = self.c.rt_native("runtime.slicecheck");
         let w = self.alloc(5);
         self.mov(w, lo, 1);
         self.mov(Slot(w.0 + 1), hi, 1);
@@ -1291,7 +1291,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 h
             }
             Type::Map(kt, vt) => {
-                let id = self.c.native("runtime.makemap").unwrap_or(0);
+                let id = self.c.rt_native("runtime.makemap");
                 let w = self.alloc(3);
                 self.ptrs[w.0 as usize] = true;
                 let md = self.desc_const(t);

@@ -1507,7 +1507,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     b: len,
                     off: 0,
                 });
-                let nat = self.c.native("runtime.decoderune").unwrap_or(0);
+                let nat = self.c.rt_native("runtime.decoderune");
                 let w = self.alloc(5);
                 self.ptrs[w.0 as usize + 2] = true;
                 self.mov(Slot(w.0 + 2), sv, 2);
@@ -1556,8 +1556,8 @@ impl<'c, 'a> Fc<'c, 'a> {
             Type::Map(kt, vt) => {
                 let m = self.expr(&r.x);
                 let md = self.desc_const(xt);
-                let init = self.c.native("runtime.mapiterinit").unwrap_or(0);
-                let next = self.c.native("runtime.mapiternext").unwrap_or(0);
+                let init = self.c.rt_native("runtime.mapiterinit");
+                let next = self.c.rt_native("runtime.mapiternext");
                 let w = self.alloc(3);
                 self.ptrs[w.0 as usize] = true;
                 self.ptrs[w.0 as usize + 2] = true;

@@ -381,6 +381,22 @@ impl<'a> Compiler<'a> {
             .or_insert_with(|| Box::leak(Box::new([f.0 as u64])).as_ptr() as u64)
     }
 
+    /// A runtime helper the compiler emits calls to (`runtime.concatstring2`,
+    /// `runtime.mapaccess1`...). They are always in the runtime's table; a
+    /// miss is an internal error, reported instead of calling native 0.
+    pub(crate) fn rt_native(&mut self, name: &str) -> u16 {
+        match self.native(name) {
+            Some(id) => id,
+            None => {
+                self.errors.push(CompileError {
+                    pos: String::new(),
+                    msg: format!("internal error: runtime helper {name} is missing"),
+                });
+                0
+            }
+        }
+    }
+
     pub(crate) fn error(&mut self, file: usize, pos: rgo_syntax::Pos, msg: impl Into<String>) {
         let pos = self
             .srcs
