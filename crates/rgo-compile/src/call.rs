@@ -396,9 +396,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                     _ => vec![(base, tv)],
                 }
             }
-            ExprKind::Unary(..) => {
-                self.err(e.pos, "channel receive is not supported yet");
-                vec![]
+            ExprKind::Unary(rgo_syntax::token::Token::Arrow, x) => {
+                let (v, ok, et) = self.chan_recv(x);
+                vec![(v, et), (ok, TypeId::BOOL)]
             }
             _ => {
                 let t = self.ty(e);
@@ -448,6 +448,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                         let v = self.expr(&args[0]);
                         Slot(v.0 + 1)
                     }
+                    Type::Chan(..) => self.chan_len_cap(&args[0], b == Builtin::Cap),
                     Type::Pointer(at) => {
                         let p = self.expr(&args[0]);
                         self.emit(Instr::NilCheck { p });
@@ -517,6 +518,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                         self.emit(Instr::CallNative { id, n: 3, base: w });
                         w
                     }
+                    Type::Chan(..) => self.make_chan(mt, args.get(1)),
                     _ => {
                         self.err(e.pos, "make of this type is not supported yet");
                         self.alloc_t(t)
@@ -670,6 +672,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.emit(Instr::AddI64 { dst: d, a: p, b: n });
                 d
             }
+            Builtin::Close => self.close_chan(&args[0]),
             _ => {
                 self.err(e.pos, format!("builtin {} is not supported yet", b.name()));
                 self.alloc_t(t)
@@ -1211,7 +1214,29 @@ impl<'c, 'a> Fc<'c, 'a> {
     // ------------------------------------------------------------------
     // defer.
 
+    /// `go f(x)`: the call and its evaluated arguments become a closure,
+    /// as for `defer`, started as a new goroutine.
+    pub fn go_stmt(&mut self, e: &'a Expr) {
+        self.defer_or_go(e, true);
+    }
+
     pub fn defer_stmt(&mut self, e: &'a Expr) {
+        self.defer_or_go(e, false);
+    }
+
+    /// Emits the `Defer` of func value `fv`, or starts it (`go`).
+    fn defer_or_go_emit(&mut self, fv: Slot, go: bool) {
+        if go {
+            let id = self.c.rt_native("runtime.newproc");
+            let w = self.alloc_ptr();
+            self.mov(w, fv, 1);
+            self.emit(Instr::CallNative { id, n: 1, base: w });
+        } else {
+            self.emit(Instr::Defer { fv });
+        }
+    }
+
+    fn defer_or_go(&mut self, e: &'a Expr, go: bool) {
         let ExprKind::Call(c) = &e.unparen().kind else {
             self.err(e.pos, "defer requires a call");
             return;
@@ -1221,14 +1246,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         if c.args.is_empty() {
             if let ExprKind::FuncLit(_) = &fun.kind {
                 let fv = self.expr(fun);
-                self.emit(Instr::Defer { fv });
+                self.defer_or_go_emit(fv, go);
                 return;
             }
         }
         if let ExprKind::Name(_) = &fun.kind {
             if let Some(o) = self.use_of(fun) {
                 if let ObjKind::Builtin(b) = self.c.w.obj(o).kind {
-                    self.defer_builtin(e, b, c);
+                    self.defer_builtin(e, b, c, go);
                     return;
                 }
             }
@@ -1280,7 +1305,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             off += self.nslots(*t) as usize;
         }
         let p = self.closure_record(tmp, &bits);
-        self.emit(Instr::Defer { fv: p });
+        self.defer_or_go_emit(p, go);
     }
 
     /// Moves the closure (or defer) record built in the frame at `tmp`,
@@ -1305,7 +1330,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// `defer print(...)`, `defer println(...)`, `defer panic(v)`: the
     /// arguments are evaluated now into the defer record; a generated
     /// thunk performs the builtin.
-    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, c: &'a CallExpr) {
+    fn defer_builtin(&mut self, e: &'a Expr, b: Builtin, c: &'a CallExpr, go: bool) {
         let mut items: Vec<(TypeId, PrintKind)> = Vec::new();
         let mut vals: Vec<Slot> = Vec::new();
         match b {
@@ -1347,6 +1372,6 @@ impl<'c, 'a> Fc<'c, 'a> {
         let tw = self.c.take(thunk);
         self.load_u64(tmp, tw);
         let p = self.closure_record(tmp, &bits);
-        self.emit(Instr::Defer { fv: p });
+        self.defer_or_go_emit(p, go);
     }
 }

@@ -704,8 +704,19 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.emit(Instr::Not { dst: d, a });
                 d
             }
+            Token::Arrow => {
+                let (v, _, et) = self.chan_recv(x);
+                match dst {
+                    Some(d) => {
+                        let n = self.nslots(et);
+                        self.mov(d, v, n);
+                        d
+                    }
+                    None => v,
+                }
+            }
             _ => {
-                self.err(e.pos, "channel receive is not supported yet");
+                self.err(e.pos, "unsupported unary operator");
                 self.alloc_t(t)
             }
         }

@@ -751,12 +751,12 @@ impl<'c, 'a> Fc<'c, 'a> {
             StmtKind::Expr(e) => {
                 self.expr_stmt(e);
             }
-            StmtKind::Send(_) => self.err(s.pos, "channels are not supported yet"),
+            StmtKind::Send(snd) => self.send_stmt(snd),
             StmtKind::IncDec(e, inc) => {
                 self.op_assign(e, if *inc { Token::Add } else { Token::Sub }, None)
             }
             StmtKind::Assign(a) => self.assign(s, a),
-            StmtKind::Go(_) => self.err(s.pos, "go statements are not supported yet"),
+            StmtKind::Go(e) => self.go_stmt(e),
             StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Return(es) => self.return_stmt(es),
             StmtKind::Branch(tok, l) => self.branch(*tok, l.as_ref(), s.pos),
@@ -764,7 +764,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             StmtKind::If(i) => self.if_stmt(i),
             StmtKind::Switch(sw) => self.switch_stmt(sw, label),
             StmtKind::TypeSwitch(sw) => self.type_switch(sw, label),
-            StmtKind::Select(_) => self.err(s.pos, "select is not supported yet"),
+            StmtKind::Select(sel) => self.select_stmt(sel, label),
             StmtKind::For(f) => self.for_stmt(f, label),
             StmtKind::Range(r) => self.range_stmt(r, label),
         }
@@ -913,6 +913,51 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let v = self.convert_slots(s, st, *t);
                 vals.push(v);
             }
+        }
+        for ((p, v), t) in places.into_iter().zip(vals).zip(types) {
+            match p {
+                Err(o) => {
+                    let var = self.declare(o);
+                    self.store_var(var, t, v);
+                }
+                Ok(pl) => self.store_place(&pl, v),
+            }
+        }
+    }
+
+    /// Assigns values already computed into slots (a select case's
+    /// received value and ok) to `lhs` (`define`: `:=`), as `assign` does.
+    pub(crate) fn assign_computed(
+        &mut self,
+        lhs: &'a [Expr],
+        define: bool,
+        parts: &[(Slot, TypeId)],
+    ) {
+        let mut places = Vec::new();
+        for l in lhs {
+            if define {
+                if let Some(o) = self.def_of_id(l.id) {
+                    places.push(Err(o));
+                    continue;
+                }
+            }
+            let pl = self.place(l);
+            places.push(Ok(pl));
+        }
+        let types: Vec<TypeId> = lhs
+            .iter()
+            .zip(&places)
+            .map(|(l, p)| match p {
+                Err(o) => self.oty(*o),
+                Ok(pl) => self.place_type(pl, l),
+            })
+            .collect();
+        let mut vals = Vec::new();
+        for (i, t) in types.iter().enumerate() {
+            let Some(&(s, st)) = parts.get(i) else {
+                return;
+            };
+            vals.push(self.convert_slots(s, st, *t));
         }
         for ((p, v), t) in places.into_iter().zip(vals).zip(types) {
             match p {
@@ -1180,7 +1225,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             || w.types.basic_kind(t) == Some(rgo_types::constant::BasicKind::UnsafePointer)
     }
 
-    fn push_loop(&mut self, label: Option<String>, is_loop: bool) {
+    pub(crate) fn push_loop(&mut self, label: Option<String>, is_loop: bool) {
         self.loops.push(Loop {
             label,
             breaks: Vec::new(),
@@ -1189,7 +1234,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         });
     }
 
-    fn pop_loop(&mut self, cont_target: usize, break_target: usize) {
+    pub(crate) fn pop_loop(&mut self, cont_target: usize, break_target: usize) {
         let Some(l) = self.loops.pop() else { return };
         for at in l.conts {
             self.patch(at, cont_target);
@@ -1553,6 +1598,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let es = self.c.w.sizeof(et).max(0) as u32;
                 self.range_indexed(r, label, key, val, define, (p, len), es, et);
             }
+            Type::Chan(..) => self.range_chan(r, label, key, define),
             Type::Map(kt, vt) => {
                 let m = self.expr(&r.x);
                 let md = self.desc_const(xt);
@@ -1692,7 +1738,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     /// Assigns an iteration value to a range key/value (declaring it).
-    fn range_assign(&mut self, e: &'a Expr, define: bool, v: Slot, vt: TypeId) {
+    pub(crate) fn range_assign(&mut self, e: &'a Expr, define: bool, v: Slot, vt: TypeId) {
         if define {
             if let Some(o) = self.def_of_id(e.id) {
                 let t = self.oty(o);

@@ -109,6 +109,7 @@
 //! type descriptors.
 
 mod call;
+mod chan;
 pub mod escape;
 mod expr;
 pub mod func;

@@ -137,6 +137,18 @@ pub fn fastrand64() -> u64 {
     })
 }
 
+/// 32 random bits (Go's `cheaprand`).
+#[inline]
+pub fn cheaprand() -> u32 {
+    fastrand64() as u32
+}
+
+/// A random number in [0, n) (Go's `cheaprandn`: multiply-shift).
+#[inline]
+pub fn cheaprandn(n: u32) -> u32 {
+    ((cheaprand() as u64 * n as u64) >> 32) as u32
+}
+
 /// 32 random bits (Go's `fastrand`).
 #[inline]
 pub fn fastrand() -> u32 {

@@ -84,6 +84,11 @@ pub enum Exit {
     StackOverflow,
     /// `os.Exit(code)` (runs no deferred calls).
     OsExit(i32),
+    /// A native parked the goroutine (see `PanicValue::Park`); resume
+    /// with [`run`] once it is readied.
+    Park,
+    /// `runtime.Goexit` finished running the deferred calls.
+    Goexit,
 }
 
 /// A runtime error raised by an instruction or helper (Go's
@@ -135,6 +140,12 @@ pub enum PanicValue {
     },
     /// `os.Exit(code)` travelling out of a native.
     Exit(i32),
+    /// Not a panic: the native parked the goroutine (proc::gopark); the
+    /// instruction is complete and the scheduler takes over.
+    Park,
+    /// `runtime.Goexit`: runs the deferred calls like a panic that
+    /// `recover` cannot stop, then ends the goroutine.
+    Goexit,
 }
 
 /// One active panic (Go's `_panic`).
@@ -166,13 +177,18 @@ pub struct GState {
     pub panics: Vec<PanicRec>,
     /// Buffered output of print/println (flushed at each statement's end).
     pub out: Vec<u8>,
+    /// The closure register while the goroutine is out of the loop
+    /// (preempted at a function entry, or about to start).
+    pub ctx: u64,
 }
 
-/// A goroutine (minimal until proc.rs: one stack, its defer and panic chains).
+/// A goroutine: its stack, defer and panic chains, and its scheduler
+/// state (proc.rs).
 pub struct G {
     pub id: u64,
     pub stack: Stack,
     pub st: GState,
+    pub sched: crate::proc::GSched,
 }
 
 impl G {
@@ -181,6 +197,7 @@ impl G {
             id: 1,
             stack: Stack::new(prog, entry),
             st: GState::default(),
+            sched: crate::proc::GSched::default(),
         }
     }
 }
@@ -203,6 +220,25 @@ impl Stack {
             },
             max_bytes: STACK_MAX_BYTES,
         }
+    }
+
+    /// Re-arms a dead goroutine's stack to run `entry` (keeps the buffer).
+    pub fn reset(&mut self, prog: &Program, entry: FuncId) {
+        let need = prog.funcs[entry.idx()].frame_size as usize + 1;
+        if self.buf.len() < need {
+            let mut n = STACK_MIN_SLOTS;
+            while n < need {
+                n *= 2;
+            }
+            self.buf = vec![0; n];
+        }
+        self.frames.clear();
+        self.cur = CallInfo {
+            func: entry,
+            pc: 0,
+            fp: 0,
+        };
+        self.max_bytes = STACK_MAX_BYTES;
     }
 
     /// Grows the stack so that `need` slots fit, copying it. Frames hold
@@ -256,6 +292,32 @@ pub fn call_go(
     args: &[u64],
     nres: usize,
 ) -> Result<Vec<u64>, PanicValue> {
+    call_go_ctx(gs, f, 0, args, nres)
+}
+
+/// [`call_go`] of a func value (a closure: its context is `fv`).
+pub fn call_go_closure(
+    gs: &mut GState,
+    fv: u64,
+    args: &[u64],
+    nres: usize,
+) -> Result<Vec<u64>, PanicValue> {
+    if fv == 0 {
+        return Err(PanicValue::Runtime(RuntimeError::nil_deref(0)));
+    }
+    // SAFETY: a non-nil func value points at a funcval whose first word is
+    // a FuncId (checked against the program in call_go_ctx).
+    let f = FuncId(unsafe { *(fv as *const u64) } as u32);
+    call_go_ctx(gs, f, fv, args, nres)
+}
+
+fn call_go_ctx(
+    gs: &mut GState,
+    f: FuncId,
+    ctx: u64,
+    args: &[u64],
+    nres: usize,
+) -> Result<Vec<u64>, PanicValue> {
     let prog = PROG.with(|p| p.get());
     if prog.is_null() {
         return Err(PanicValue::Runtime(RuntimeError::new(
@@ -271,23 +333,43 @@ pub fn call_go(
         )));
     };
     let res = func.result_slots as usize;
-    let mut g = G::new(prog, f);
+    let parent = crate::proc::getg();
+    let id = if parent.is_null() {
+        1
+    } else {
+        // SAFETY: the running G is this thread's.
+        unsafe { (*parent).id }
+    };
+    let mut g = crate::proc::callback_g(prog, f, id);
+    g.st.ctx = ctx;
     let need = (res + args.len()).max(nres);
     if g.stack.buf.len() < need {
         g.stack.buf.resize(need, 0);
     }
     g.stack.buf[res..res + args.len()].copy_from_slice(args);
     let preempt = AtomicBool::new(false);
+    let gp: *mut G = &mut *g;
+    crate::proc::setg(gp);
     let exit = loop {
         match run(prog, &mut g, &preempt) {
             Exit::Preempted => continue,
+            Exit::Park if crate::proc::started() => {
+                crate::print::flush(&mut g.st.out);
+                crate::proc::block_callback(gp);
+                continue;
+            }
             e => break e,
         }
     };
+    crate::proc::setg(parent);
     PROG.with(|p| p.set(prog));
     gs.out.append(&mut g.st.out);
     match exit {
         Exit::Done | Exit::Preempted => Ok(g.stack.buf[..nres.min(g.stack.buf.len())].to_vec()),
+        Exit::Park => Err(PanicValue::Runtime(RuntimeError::new(
+            "rgo: a callback blocked outside the scheduler",
+        ))),
+        Exit::Goexit => Err(PanicValue::Goexit),
         Exit::OsExit(c) => Err(PanicValue::Exit(c)),
         Exit::StackOverflow => Err(PanicValue::Runtime(RuntimeError::new("stack overflow"))),
         Exit::Panic => Err(g
@@ -302,13 +384,29 @@ pub fn call_go(
 /// Runs goroutine `g` until it finishes, panics fatally, or sees `preempt`
 /// set at a safepoint.
 pub fn run(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Exit {
+    run_from(prog, g, preempt, None)
+}
+
+/// Like [`run`], but first raises panic `v` where the goroutine stopped
+/// (a sender woken by `close` panics at its send).
+pub fn run_panicking(prog: &Program, g: &mut G, preempt: &AtomicBool, v: PanicValue) -> Exit {
+    run_from(prog, g, preempt, Some(v))
+}
+
+fn run_from(prog: &Program, g: &mut G, preempt: &AtomicBool, first: Option<PanicValue>) -> Exit {
     PROG.with(|p| p.set(prog));
+    let mut first = first;
     loop {
-        match exec(prog, g, preempt) {
+        let trap = match first.take() {
+            Some(v) => Trap::Panic(v),
+            None => exec(prog, g, preempt),
+        };
+        match trap {
             Trap::Done => return Exit::Done,
             Trap::Preempted => return Exit::Preempted,
             Trap::StackOverflow => return Exit::StackOverflow,
             Trap::Panic(PanicValue::Exit(code)) => return Exit::OsExit(code),
+            Trap::Panic(PanicValue::Park) => return Exit::Park,
             Trap::Panic(v) => {
                 let depth = g.stack.frames.len();
                 // Re-panicking the value just recovered (Go 1.23+): the new
@@ -374,6 +472,9 @@ fn same_value(old: &PanicValue, new: &PanicValue) -> bool {
 #[cold]
 fn run_next_defer(prog: &Program, g: &mut G) -> Option<Exit> {
     let Some(d) = g.st.defers.pop() else {
+        if matches!(g.st.panics.last(), Some(p) if matches!(p.val, PanicValue::Goexit)) {
+            return Some(Exit::Goexit);
+        }
         return Some(Exit::Panic);
     };
     let st = &mut g.stack;
@@ -394,10 +495,11 @@ fn run_next_defer(prog: &Program, g: &mut G) -> Option<Exit> {
         p.defer_depth = d.depth;
         p.mark_depth = mark_depth;
     }
-    match enter_closure(prog, st, d.fv, top as usize) {
+    match enter_closure(prog, g, d.fv, top as usize) {
         Ok(()) => None,
         Err(_) => {
             // A nil deferred func value panics as Go does, at the defer site.
+            let st = &mut g.stack;
             st.frames.pop();
             st.cur = st.frames.pop().unwrap_or(cur);
             g.st.panics.push(PanicRec {
@@ -431,7 +533,8 @@ fn recovery(prog: &Program, g: &mut G, depth: usize) {
 
 /// Sets up a call of func value `fv` with its frame at slot `base` of the
 /// stack (not from inside the loop: used for deferred calls).
-fn enter_closure(prog: &Program, st: &mut Stack, fv: u64, base: usize) -> Result<(), ()> {
+fn enter_closure(prog: &Program, g: &mut G, fv: u64, base: usize) -> Result<(), ()> {
+    let st = &mut g.stack;
     if fv == 0 {
         return Err(());
     }
@@ -453,13 +556,8 @@ fn enter_closure(prog: &Program, st: &mut Stack, fv: u64, base: usize) -> Result
         pc: 0,
         fp: base as u32,
     };
-    PENDING_CTX.with(|c| c.set(fv));
+    g.st.ctx = fv;
     Ok(())
-}
-
-thread_local! {
-    /// The closure register across an exit from and re-entry into `exec`.
-    static PENDING_CTX: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 #[inline(always)]
@@ -572,7 +670,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
         stack: st, st: gs, ..
     } = g;
     let mut cur = st.cur;
-    let mut ctx: u64 = PENDING_CTX.with(|c| c.replace(0));
+    let mut ctx: u64 = std::mem::take(&mut gs.ctx);
     // SAFETY: `cur.func` is a valid index: it was checked when the frame was
     // pushed (Program::verify checks every Call's FuncId).
     let mut func: &Func = unsafe { funcs.get_unchecked(cur.func.idx()) };
@@ -645,6 +743,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
             ip = ip.offset(off as isize);
             if off < 0 && preempt.load(Ordering::Relaxed) {
                 save!();
+                gs.ctx = ctx;
                 return Trap::Preempted;
             }
         }};
@@ -681,6 +780,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
             ip = code;
             if preempt.load(Ordering::Relaxed) {
                 save!();
+                gs.ctx = ctx;
                 return Trap::Preempted;
             }
         }};
@@ -1095,7 +1195,7 @@ fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState) -> (u64, u64) {
     let Some(p) = gs.panics.last_mut() else {
         return (0, 0);
     };
-    if p.recovered {
+    if p.recovered || matches!(p.val, PanicValue::Goexit) {
         return (0, 0);
     }
     let mut i = st.frames.len();

@@ -22,8 +22,10 @@
 //! says why it holds.
 
 pub mod alg;
+pub mod chan;
 pub mod heapcheck;
 pub mod interp;
+pub mod lock_futex;
 pub mod malloc;
 pub mod map;
 pub mod mbitmap;
@@ -39,6 +41,11 @@ pub mod natives;
 pub mod op;
 pub mod panic;
 pub mod print;
+pub mod proc;
+pub mod select;
+pub mod sema;
 pub mod sizeclasses;
 pub mod symtab;
+pub mod time;
+pub mod traceback;
 pub mod typedesc;

@@ -75,10 +75,18 @@ unsafe fn unimplemented(_: &mut GState, w: *mut u64) -> R {
 
 /// Looks a native up by name.
 pub fn lookup(name: &str) -> Option<Native> {
-    NATIVES
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|&(name, f, slots)| Native { name, f, slots })
+    [
+        NATIVES,
+        crate::chan::NATIVES,
+        crate::select::NATIVES,
+        crate::proc::NATIVES,
+        crate::sema::NATIVES,
+        crate::time::NATIVES,
+    ]
+    .iter()
+    .flat_map(|t| t.iter())
+    .find(|(n, _, _)| *n == name)
+    .map(|&(name, f, slots)| Native { name, f, slots })
 }
 
 /// Allocates `n` bytes of pointer-free memory (zerobase when empty).

@@ -182,7 +182,7 @@ pub fn panic_value_as_eface(v: &PanicValue) -> (u64, u64) {
             let hdr: &'static GoStr = Box::leak(Box::new(GoStr::from_static(s)));
             (runtime_error_type() as u64, hdr as *const GoStr as u64)
         }
-        PanicValue::Exit(_) => (0, 0),
+        PanicValue::Exit(_) | PanicValue::Park | PanicValue::Goexit => (0, 0),
     }
 }
 
@@ -191,6 +191,8 @@ pub fn panic_value_string(v: &PanicValue) -> String {
     match v {
         PanicValue::Runtime(e) => e.msg.clone(),
         PanicValue::Exit(c) => format!("exit {}", c),
+        PanicValue::Park => "park".into(),
+        PanicValue::Goexit => "runtime.Goexit".into(),
         PanicValue::Go { typ, data } => {
             // SAFETY: a Go panic value carries a valid descriptor and data
             // word (boxed unless the type is pointer-shaped).

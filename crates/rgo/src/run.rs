@@ -12,10 +12,7 @@
 //! shows it) followed by the arguments after the files.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
-use rgo_runtime::interp::{self, Exit, PANIC_MARK};
-use rgo_runtime::print::panic_value_string;
 use rgo_runtime::symtab::Program;
 
 pub fn main(args: &[String]) -> i32 {
@@ -113,7 +110,7 @@ fn build_and_run(files: &[String]) -> i32 {
     // SAFETY: the descriptor is leaked by the compiler (lives forever) and
     // has the layout set_runtime_error_type requires.
     unsafe { rgo_runtime::print::set_runtime_error_type(out.runtime_error_type) };
-    execute(&out.prog, out.entry)
+    execute(out.prog, out.entry)
 }
 
 /// The absolute file names tracebacks print for `pkg`'s files (rgo-std
@@ -147,96 +144,11 @@ fn disasm(prog: &Program) -> String {
     s
 }
 
-/// Runs the program's entry as goroutine 1; returns the exit status.
-fn execute(prog: &Program, entry: rgo_runtime::op::FuncId) -> i32 {
-    let cache = Box::leak(Box::new(rgo_runtime::mcache::MCache::new()));
-    // SAFETY: the cache is leaked (lives forever) and used by this thread only.
-    unsafe {
-        rgo_runtime::malloc::set_current_mcache(cache);
-    }
-    let mut g = interp::G::new(prog, entry);
-    let preempt = AtomicBool::new(false);
-    let exit = interp::run(prog, &mut g, &preempt);
-    rgo_runtime::print::flush(&mut g.st.out);
-    match exit {
-        Exit::Done => 0,
-        Exit::OsExit(c) => c,
-        Exit::Preempted => 0,
-        Exit::Panic => {
-            eprint!("{}", panic_report(prog, &g));
-            2
-        }
-        Exit::StackOverflow => {
-            let mut s = String::from("runtime: goroutine stack exceeds 1000000000-byte limit\n");
-            s.push_str("fatal error: stack overflow\n\n");
-            s.push_str(&traceback(prog, &g, 100));
-            eprint!("{}", s);
-            2
-        }
-    }
-}
-
-/// Go's fatal panic report: the panic chain (oldest first), the SIGSEGV
-/// line for nil dereferences, and the goroutine's traceback.
-fn panic_report(prog: &Program, g: &interp::G) -> String {
-    let mut s = String::new();
-    for (i, p) in g.st.panics.iter().enumerate() {
-        if i > 0 {
-            s.push('\t');
-        }
-        s.push_str("panic: ");
-        s.push_str(&panic_value_string(&p.val));
-        if p.repanicked {
-            s.push_str(" [recovered, repanicked]");
-        } else if p.recovered {
-            s.push_str(" [recovered]");
-        }
-        s.push('\n');
-    }
-    if let Some(interp::PanicValue::Runtime(e)) = g.st.panics.last().map(|p| &p.val) {
-        if let Some(addr) = e.segv_addr {
-            s.push_str(&format!(
-                "[signal SIGSEGV: segmentation violation code=0x1 addr={:#x} pc=0x0]\n",
-                addr
-            ));
-        }
-    }
-    s.push('\n');
-    s.push_str(&traceback(prog, g, 100));
-    s
-}
-
-/// `goroutine 1 [running]:` and one `name(...)` / `\tfile:line` pair per
-/// frame, innermost first; generated wrappers and runtime frames are not
-/// shown.
-fn traceback(prog: &Program, g: &interp::G, max: usize) -> String {
-    let mut s = format!("goroutine {} [running]:\n", g.id);
-    let st = &g.stack;
-    let mut frames = vec![st.cur];
-    frames.extend(st.frames.iter().rev().copied());
-    let mut shown = 0;
-    for f in frames {
-        if f.func == PANIC_MARK {
-            continue;
-        }
-        let Some(func) = prog.funcs.get(f.func.idx()) else {
-            continue;
-        };
-        if func.wrapper {
-            continue;
-        }
-        if shown == max {
-            s.push_str("...additional frames elided...\n");
-            break;
-        }
-        let pc = (f.pc as usize).saturating_sub(1);
-        s.push_str(&format!(
-            "{}(...)\n\t{}:{} +0x0\n",
-            func.name,
-            func.file,
-            func.line_at(pc)
-        ));
-        shown += 1;
-    }
-    s
+/// Runs the program's entry as goroutine 1 under the scheduler
+/// (rgo-runtime's proc.rs); returns the exit status.
+fn execute(prog: Program, entry: rgo_runtime::op::FuncId) -> i32 {
+    // The program lives as long as the process: Ms may still run
+    // goroutines after main returns, as Go's do until exit.
+    let prog: &'static Program = Box::leak(Box::new(prog));
+    rgo_runtime::proc::main(prog, entry)
 }

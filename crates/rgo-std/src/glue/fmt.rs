@@ -462,6 +462,7 @@ impl<'g> Printer<'g> {
                 Ok(Some(s))
             }
             Err(PanicValue::Exit(c)) => Err(PanicValue::Exit(c)),
+            Err(PanicValue::Goexit) => Err(PanicValue::Goexit),
             Err(e) => {
                 self.method_panic(a, name, verb, &e);
                 Ok(None)
@@ -522,6 +523,7 @@ impl<'g> Printer<'g> {
                     self.buf.extend_from_slice(&out);
                 }
                 Err(PanicValue::Exit(c)) => return Err(PanicValue::Exit(c)),
+                Err(PanicValue::Goexit) => return Err(PanicValue::Goexit),
                 Err(e) => self.method_panic(a, "Format", verb, &e),
             }
         }

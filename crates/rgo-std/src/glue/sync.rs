@@ -1,8 +1,11 @@
-//! sync, sync/atomic and errors natives. rgo runs one goroutine per
-//! thread today, so atomics are plain loads and stores, and a semaphore
-//! acquire that would block can never be woken: it is Go's deadlock.
+//! sync/atomic and errors natives, and sync's throw. Atomics are the
+//! hardware's (Rust atomics on the Go memory word); the semaphore and
+//! scheduler natives of sync live in rgo-runtime (sema.rs, proc.rs).
 
-use super::{fail, nothing, one, set, slot, R};
+use super::{fail, nothing, set, slot, R};
+use std::sync::atomic::Ordering::SeqCst;
+use std::sync::atomic::{AtomicU32, AtomicU64};
+
 use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
 use rgo_runtime::typedesc::{tflag, InterfaceType, Kind, PtrType, Type};
 
@@ -13,18 +16,40 @@ fn nil_check(p: u64) -> R {
     Ok(())
 }
 
-/// An integer width sync/atomic works on. Narrow values travel through a
-/// window slot sign-extended, as the VM keeps them.
-trait Word:
-    Copy + PartialEq + std::ops::BitAnd<Output = Self> + std::ops::BitOr<Output = Self>
-{
+/// An integer width sync/atomic works on, through the matching Rust
+/// atomic (sequentially consistent, as Go's atomics). Narrow values travel
+/// through a window slot sign-extended, as the VM keeps them.
+trait Word: Copy {
     fn from_slot(v: u64) -> Self;
     fn to_slot(self) -> u64;
-    fn wrapping_add(self, d: Self) -> Self;
+    /// # Safety
+    /// `p` points at an aligned, live `Self` in Go memory.
+    unsafe fn load(p: *mut Self) -> Self;
+    /// # Safety
+    /// As `load`.
+    unsafe fn store(p: *mut Self, v: Self);
+    /// # Safety
+    /// As `load`.
+    unsafe fn swap(p: *mut Self, v: Self) -> Self;
+    /// # Safety
+    /// As `load`.
+    unsafe fn cas(p: *mut Self, old: Self, new: Self) -> bool;
+    /// Returns the new value.
+    /// # Safety
+    /// As `load`.
+    unsafe fn add(p: *mut Self, d: Self) -> Self;
+    /// Returns the old value.
+    /// # Safety
+    /// As `load`.
+    unsafe fn and(p: *mut Self, m: Self) -> Self;
+    /// Returns the old value.
+    /// # Safety
+    /// As `load`.
+    unsafe fn or(p: *mut Self, m: Self) -> Self;
 }
 
 macro_rules! word {
-    ($($t:ty)*) => {$(
+    ($($t:ty => $a:ty, $u:ty;)*) => {$(
         impl Word for $t {
             fn from_slot(v: u64) -> Self {
                 v as $t
@@ -32,79 +57,112 @@ macro_rules! word {
             fn to_slot(self) -> u64 {
                 self as i64 as u64
             }
-            fn wrapping_add(self, d: Self) -> Self {
-                <$t>::wrapping_add(self, d)
+            // SAFETY (these seven): the caller's contract; the atomic has
+            // the size and alignment of the integer.
+            unsafe fn load(p: *mut Self) -> Self {
+                unsafe { <$a>::from_ptr(p as *mut $u).load(SeqCst) as $t }
+            }
+            unsafe fn store(p: *mut Self, v: Self) {
+                unsafe { <$a>::from_ptr(p as *mut $u).store(v as $u, SeqCst) }
+            }
+            unsafe fn swap(p: *mut Self, v: Self) -> Self {
+                unsafe { <$a>::from_ptr(p as *mut $u).swap(v as $u, SeqCst) as $t }
+            }
+            unsafe fn cas(p: *mut Self, old: Self, new: Self) -> bool {
+                unsafe {
+                    <$a>::from_ptr(p as *mut $u)
+                        .compare_exchange(old as $u, new as $u, SeqCst, SeqCst)
+                        .is_ok()
+                }
+            }
+            unsafe fn add(p: *mut Self, d: Self) -> Self {
+                unsafe {
+                    (<$a>::from_ptr(p as *mut $u).fetch_add(d as $u, SeqCst) as $t).wrapping_add(d)
+                }
+            }
+            unsafe fn and(p: *mut Self, m: Self) -> Self {
+                unsafe { <$a>::from_ptr(p as *mut $u).fetch_and(m as $u, SeqCst) as $t }
+            }
+            unsafe fn or(p: *mut Self, m: Self) -> Self {
+                unsafe { <$a>::from_ptr(p as *mut $u).fetch_or(m as $u, SeqCst) as $t }
             }
         }
     )*};
 }
-word!(i32 i64 u32 u64);
+word! {
+    i32 => AtomicU32, u32;
+    u32 => AtomicU32, u32;
+    i64 => AtomicU64, u64;
+    u64 => AtomicU64, u64;
+}
 
-/// `op(addr *T, arg T) T`: window `[res][addr][arg]`. Stores
-/// `f(old, arg)` at `addr`; returns the new value if `new` is set, else
-/// the old one.
+/// The address operand at slot `i`, checked for nil and alignment (Go
+/// panics on a misaligned 64-bit atomic on 32-bit platforms only; on
+/// amd64 every Go-visible integer is aligned).
 ///
 /// # Safety
-/// Three slots; a non-nil `addr` points at a `T`.
-unsafe fn rmw<T: Word>(w: *mut u64, f: fn(T, T) -> T, new: bool) -> R {
-    // SAFETY: caller's contract; the address is checked for nil.
-    unsafe {
-        let p = slot(w, 1);
-        nil_check(p)?;
-        let old = *(p as *const T);
-        let v = f(old, T::from_slot(slot(w, 2)));
-        *(p as *mut T) = v;
-        set(w, 0, if new { v } else { old }.to_slot());
+/// The window has slot `i`.
+unsafe fn addr<T>(w: *mut u64, i: usize) -> Result<*mut T, PanicValue> {
+    // SAFETY: caller's contract.
+    let p = unsafe { slot(w, i) };
+    nil_check(p)?;
+    if p as usize % std::mem::align_of::<T>() != 0 {
+        return Err(PanicValue::Runtime(RuntimeError::new(
+            "unaligned 64-bit atomic operation",
+        )));
     }
-    Ok(())
+    Ok(p as *mut T)
 }
 
 // SAFETY (these seven): windows as declared in the table below; the
 // address argument is a Go pointer to a `T` (checked for nil).
 unsafe fn swap<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the caller's contract is rmw's.
-    unsafe { rmw::<T>(w, |_, v| v, false) }
+    unsafe {
+        let p = addr::<T>(w, 1)?;
+        set(w, 0, T::swap(p, T::from_slot(slot(w, 2))).to_slot());
+    }
+    Ok(())
 }
 unsafe fn add<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the caller's contract is rmw's.
-    unsafe { rmw::<T>(w, T::wrapping_add, true) }
+    unsafe {
+        let p = addr::<T>(w, 1)?;
+        set(w, 0, T::add(p, T::from_slot(slot(w, 2))).to_slot());
+    }
+    Ok(())
 }
 unsafe fn and<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the caller's contract is rmw's.
-    unsafe { rmw::<T>(w, |a, b| a & b, false) }
+    unsafe {
+        let p = addr::<T>(w, 1)?;
+        set(w, 0, T::and(p, T::from_slot(slot(w, 2))).to_slot());
+    }
+    Ok(())
 }
 unsafe fn or<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the caller's contract is rmw's.
-    unsafe { rmw::<T>(w, |a, b| a | b, false) }
+    unsafe {
+        let p = addr::<T>(w, 1)?;
+        set(w, 0, T::or(p, T::from_slot(slot(w, 2))).to_slot());
+    }
+    Ok(())
 }
 unsafe fn cas<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: window `[res][addr][old][new]`, addr checked for nil.
     unsafe {
-        let p = slot(w, 1);
-        nil_check(p)?;
-        let ok = *(p as *const T) == T::from_slot(slot(w, 2));
-        if ok {
-            *(p as *mut T) = T::from_slot(slot(w, 3));
-        }
+        let p = addr::<T>(w, 1)?;
+        let ok = T::cas(p, T::from_slot(slot(w, 2)), T::from_slot(slot(w, 3)));
         set(w, 0, ok as u64);
     }
     Ok(())
 }
 unsafe fn load<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: window `[res][addr]`, addr checked for nil.
     unsafe {
-        let p = slot(w, 1);
-        nil_check(p)?;
-        set(w, 0, (*(p as *const T)).to_slot());
+        let p = addr::<T>(w, 1)?;
+        set(w, 0, T::load(p).to_slot());
     }
     Ok(())
 }
 unsafe fn store<T: Word>(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: window `[addr][val]`, addr checked for nil.
     unsafe {
-        let p = slot(w, 0);
-        nil_check(p)?;
-        *(p as *mut T) = T::from_slot(slot(w, 1));
+        let p = addr::<T>(w, 0)?;
+        T::store(p, T::from_slot(slot(w, 1)));
     }
     Ok(())
 }
@@ -140,18 +198,7 @@ atomics! {
 }
 
 const OTHERS: &[(&str, NativeFn, u16)] = &[
-    ("sync.runtime_Semacquire", semacquire, 1),
-    ("sync.runtime_SemacquireMutex", semacquire, 3),
-    ("sync.runtime_SemacquireRWMutexR", semacquire, 3),
-    ("sync.runtime_SemacquireRWMutex", semacquire, 3),
-    ("sync.runtime_SemacquireWaitGroup", semacquire, 1),
-    ("sync.runtime_Semrelease", semrelease, 3),
-    ("sync.runtime_canSpin", zero1, 2),
-    ("sync.runtime_doSpin", nothing, 1),
-    ("sync.runtime_procPin", zero1, 1),
-    ("sync.runtime_procUnpin", nothing, 1),
     ("sync.runtime_registerPoolCleanup", nothing, 1),
-    ("sync.runtime_GOMAXPROCS", one, 1),
     ("sync.throw", throw, 2),
     ("sync.fatal", throw, 2),
     ("errors.isComparable", is_comparable, 3),
@@ -174,48 +221,6 @@ const fn concat() -> [(&'static str, NativeFn, u16); ATOMICS.len() + OTHERS.len(
         j += 1;
     }
     out
-}
-
-/// Acquire: decrements a positive count; with a zero count the only
-/// goroutine would sleep forever.
-///
-/// # Safety
-/// Slot 0 holds a `*uint32`.
-unsafe fn semacquire(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let p = slot(w, 0);
-        nil_check(p)?;
-        let c = p as *mut u32;
-        if *c == 0 {
-            return Err(fail("fatal error: all goroutines are asleep - deadlock!"));
-        }
-        *c -= 1;
-    }
-    Ok(())
-}
-
-/// # Safety
-/// Slot 0 holds a `*uint32`.
-unsafe fn semrelease(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let p = slot(w, 0);
-        nil_check(p)?;
-        *(p as *mut u32) += 1;
-    }
-    Ok(())
-}
-
-/// # Safety
-/// One writable slot.
-unsafe fn zero1(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, 0) };
-    Ok(())
 }
 
 /// `throw(s string)`: a fatal runtime error.

@@ -1,0 +1,1777 @@
+//! The scheduler (Go's proc.go): goroutines (G) run by OS threads (M)
+//! holding processors (P).
+//!
+//! - A G is data, not an OS stack: its frames, pc and defer chain
+//!   ([`G`]). An M runs one G at a time in the interpreter loop; a G that
+//!   blocks (channel, select, semaphore, sleep) *parks*: the native
+//!   records a park request ([`gopark`]) and returns
+//!   `PanicValue::Park`, the loop saves the G's state and returns, and
+//!   the M picks the next G ([`schedule`]). A switch never changes OS
+//!   stacks.
+//! - `GOMAXPROCS` Ps. Each P has a local run queue of 256 (a lock-free
+//!   ring: the owner puts at the tail and takes at the head, thieves
+//!   take half from the head), `runnext` (the G just readied by the
+//!   running G, which runs next and inherits its time slice), its
+//!   `mcache` and its timer heap. One global run queue under the
+//!   scheduler lock, checked every 61 schedule ticks for fairness.
+//! - An M with no work spins looking for some (stealing half of a random
+//!   victim's queue, up to 4 rounds over all Ps, taking `runnext` on the
+//!   last), but only while spinning Ms are fewer than half the busy Ps;
+//!   then it gives its P back and sleeps on its note. Readying a G when
+//!   there is an idle P and no spinning M wakes one ([`wakep`]).
+//! - sysmon, a thread without P, preempts a G that has run for more than
+//!   10 ms (it sets the P's preempt flag, which the loop checks at every
+//!   function entry and backward jump) and retakes Ps from Ms blocked in
+//!   system calls ([`entersyscall`]).
+//! - When the last M goes idle with no G runnable, no timer pending and
+//!   no M in a system call, every goroutine is blocked forever:
+//!   `fatal error: all goroutines are asleep - deadlock!` ([`checkdead`]).
+//!
+//! Invariants:
+//! - a G's `status` says who owns it: `RUNNING` — the M running it (only
+//!   it touches the stack); `RUNNABLE` — the queue holding it; `WAITING`
+//!   — whatever will ready it (a channel's wait queue, a semaphore, a
+//!   timer), which does so at most once, by CAS WAITING → RUNNABLE;
+//!   `DEAD` — the free list;
+//! - a park completes before anyone can ready the G: the native keeps the
+//!   lock protecting the G's wait-queue entry held and hands it to the
+//!   scheduler (`unlockf`), which releases it only after the G's state is
+//!   saved and its status is WAITING (Go's `park_m`);
+//! - a P is owned by at most one M (`P::m`); only its owner pushes to its
+//!   run queue tail, touches its `runnext` writes other than CAS, its
+//!   mcache and its `schedtick`;
+//! - lock order: channel / semaphore-root locks, then a timer's lock,
+//!   then a P's timer-heap lock, then the scheduler lock (`SCHED.lock`).
+
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::ptr;
+use std::sync::atomic::{
+    AtomicBool, AtomicI32, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, Ordering,
+};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use crate::interp::{self, Exit, GState, PanicValue, Stack, G};
+use crate::lock_futex::Note;
+use crate::mcache::MCache;
+use crate::op::FuncId;
+use crate::symtab::Program;
+
+// G statuses (Go's _Gidle ... _Gdead).
+pub const G_IDLE: u32 = 0;
+pub const G_RUNNABLE: u32 = 1;
+pub const G_RUNNING: u32 = 2;
+pub const G_SYSCALL: u32 = 3;
+pub const G_WAITING: u32 = 4;
+pub const G_DEAD: u32 = 6;
+
+// P statuses.
+pub const P_IDLE: u32 = 0;
+pub const P_RUNNING: u32 = 1;
+pub const P_SYSCALL: u32 = 2;
+pub const P_DEAD: u32 = 4;
+
+/// Size of a P's local run queue.
+const RUNQ_SIZE: usize = 256;
+/// Go's `forcePreemptNS`: a G running longer than this is preempted.
+const FORCE_PREEMPT_NS: i64 = 10_000_000;
+/// The first goroutine id a program's own `go` statements get (Go's
+/// runtime starts goroutines 2..5 before main: forcegc, bgsweep,
+/// bgscavenge, finalizers).
+const FIRST_USER_GOID: u64 = 6;
+/// Largest GOMAXPROCS (Ps are allocated on demand up to this).
+pub const MAX_PROCS: usize = 256;
+
+/// Why a G is waiting; printed in goroutine dumps (`[chan receive]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum WaitReason {
+    Zero,
+    ChanReceiveNilChan,
+    ChanSendNilChan,
+    SelectNoCases,
+    Select,
+    ChanReceive,
+    ChanSend,
+    Sleep,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    SyncCondWait,
+    Semacquire,
+    Preempted,
+    Gosched,
+}
+
+impl WaitReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaitReason::Zero => "",
+            WaitReason::ChanReceiveNilChan => "chan receive (nil chan)",
+            WaitReason::ChanSendNilChan => "chan send (nil chan)",
+            WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::Select => "select",
+            WaitReason::ChanReceive => "chan receive",
+            WaitReason::ChanSend => "chan send",
+            WaitReason::Sleep => "sleep",
+            WaitReason::SyncMutexLock => "sync.Mutex.Lock",
+            WaitReason::SyncRWMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
+            WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::SyncCondWait => "sync.Cond.Wait",
+            WaitReason::Semacquire => "semacquire",
+            WaitReason::Preempted => "preempted",
+            WaitReason::Gosched => "runnable",
+        }
+    }
+}
+
+/// Called by the scheduler after a parking G's state is saved; returning
+/// false cancels the park (the G keeps running).
+pub type UnlockFn = unsafe fn(gp: *mut G, arg: *mut u8) -> bool;
+
+/// What the G does when it next runs, set while it was parked.
+#[derive(Default)]
+pub enum Resume {
+    #[default]
+    Nothing,
+    /// Raise this panic at the point where the G parked (a send on a
+    /// channel closed while the sender waited).
+    Panic(PanicValue),
+    /// Finish a select that was woken (select.rs).
+    Select(crate::select::SelectResume),
+    /// Re-execute the native that parked (a semaphore acquire that was
+    /// woken without being handed the count, as Go's semacquire loop).
+    Retry,
+}
+
+/// The scheduler's part of a G.
+pub struct GSched {
+    pub status: AtomicU32,
+    pub waitreason: Cell<WaitReason>,
+    /// The park request of the native that is parking the G.
+    pub unlockf: Option<UnlockFn>,
+    pub unlockarg: *mut u8,
+    /// Gosched: requeue on the global queue instead of waiting.
+    pub yield_now: bool,
+    pub resume: Resume,
+    /// Set by the waker: the sudog that completed (select's case).
+    pub param: AtomicPtr<crate::chan::Sudog>,
+    /// The select's sudogs, by case (select.rs).
+    pub waiting: *mut crate::chan::Sudog,
+    /// CAS 0 → 1 by the one channel operation that wins a blocked select.
+    pub select_done: AtomicU32,
+    /// Closure context of the entry function (a new G).
+    pub start_ctx: u64,
+    /// Where the `go` statement was: (function, pc), and the creator's id.
+    pub gopc: (FuncId, u32),
+    pub parent_goid: u64,
+    /// The sleep timer (time.rs), created on the first Sleep.
+    pub timer: *mut crate::time::Timer,
+    /// A G run by a native's callback (call_go) that parks blocks its
+    /// thread on this note instead of being queued when readied.
+    pub thread_note: *const Note,
+    /// `LockOSThread` nesting (kept for `runtime` API fidelity).
+    pub locked: u32,
+    /// The main goroutine: the program ends when it returns.
+    pub is_main: bool,
+}
+
+impl Default for GSched {
+    fn default() -> Self {
+        GSched {
+            status: AtomicU32::new(G_IDLE),
+            waitreason: Cell::new(WaitReason::Zero),
+            unlockf: None,
+            unlockarg: ptr::null_mut(),
+            yield_now: false,
+            resume: Resume::Nothing,
+            param: AtomicPtr::new(ptr::null_mut()),
+            waiting: ptr::null_mut(),
+            select_done: AtomicU32::new(0),
+            start_ctx: 0,
+            gopc: (FuncId(0), 0),
+            parent_goid: 0,
+            timer: ptr::null_mut(),
+            thread_note: ptr::null(),
+            locked: 0,
+            is_main: false,
+        }
+    }
+}
+
+/// A processor: what an M needs to run Go code.
+pub struct P {
+    pub id: usize,
+    pub status: AtomicU32,
+    /// The M holding this P (null when idle).
+    pub m: AtomicPtr<M>,
+    pub schedtick: AtomicU32,
+    pub syscalltick: AtomicU32,
+    /// Nanotime when the current G started running (for sysmon).
+    pub schedwhen: AtomicI64,
+    runqhead: AtomicU32,
+    runqtail: AtomicU32,
+    runq: [AtomicPtr<G>; RUNQ_SIZE],
+    runnext: AtomicPtr<G>,
+    /// Set by sysmon: the running G must yield at its next safepoint.
+    pub preempt: AtomicBool,
+    pub mcache: *mut MCache,
+    pub timers: crate::time::TimerHeap,
+    /// Free sudogs (Go's `sudogcache`).
+    pub sudogcache: Mutex<Vec<Box<crate::chan::Sudog>>>,
+}
+
+// SAFETY: a P's non-atomic parts (mcache) are used only by the M that
+// owns the P (invariant in the module comment).
+unsafe impl Sync for P {}
+// SAFETY: as above.
+unsafe impl Send for P {}
+
+/// An OS thread running Go code.
+pub struct M {
+    pub id: i64,
+    /// Sleeps here when idle; woken with `nextp` set.
+    park: Note,
+    nextp: AtomicPtr<P>,
+    spinning: Cell<bool>,
+    /// The P this M holds (owner-only).
+    p: Cell<*mut P>,
+}
+
+// SAFETY: `spinning` and `p` are only touched by the M's own thread;
+// `nextp` and `park` are the hand-over points (atomic).
+unsafe impl Sync for M {}
+// SAFETY: as above.
+unsafe impl Send for M {}
+
+/// State under the scheduler lock.
+struct SchedLocked {
+    runq: VecDeque<*mut G>,
+    pidle: Vec<*mut P>,
+    midle: Vec<*mut M>,
+    nmidle: i32,
+    mcount: i32,
+    /// Ms sleeping until the next timer (at most one, as Go's netpoller).
+    timer_sleeper: *mut M,
+    timer_sleep_until: i64,
+    /// Gs free for reuse.
+    gfree: Vec<*mut G>,
+}
+
+/// The scheduler (Go's `schedt` plus `allp` and `allgs`).
+pub struct Sched {
+    lock: Mutex<SchedLocked>,
+    pub prog: &'static Program,
+    pub allp: Vec<Box<P>>,
+    pub gomaxprocs: AtomicI32,
+    pub npidle: AtomicI32,
+    pub nmspinning: AtomicI32,
+    /// Ms in a system call or blocked in a native callback.
+    pub nmsys: AtomicI32,
+    pub allgs: Mutex<Vec<*mut G>>,
+    pub ngoroutines: AtomicI64,
+    goidgen: AtomicU64,
+    mnext: AtomicI64,
+    timer_note: Note,
+    exiting: AtomicBool,
+    exit_code: AtomicI32,
+    exit_note: Note,
+    pub ncpu: i32,
+    /// `GODEBUG=schedtrace=N` period in ms (0: off).
+    schedtrace: i64,
+    start_nano: i64,
+}
+
+// SAFETY: every field is a lock, an atomic, or immutable after start.
+unsafe impl Sync for Sched {}
+// SAFETY: as above.
+unsafe impl Send for Sched {}
+
+static SCHED: OnceLock<Sched> = OnceLock::new();
+
+thread_local! {
+    static CURG: Cell<*mut G> = const { Cell::new(ptr::null_mut()) };
+    static CURM: Cell<*mut M> = const { Cell::new(ptr::null_mut()) };
+}
+
+/// The scheduler; panics before [`main`] started it.
+pub fn sched() -> &'static Sched {
+    SCHED.get().expect("rgo: scheduler not started")
+}
+
+/// The running goroutine of this thread (Go's `getg()`), null outside
+/// the scheduler.
+pub fn getg() -> *mut G {
+    CURG.with(|c| c.get())
+}
+
+pub(crate) fn setg(gp: *mut G) -> *mut G {
+    CURG.with(|c| c.replace(gp))
+}
+
+fn getm() -> *mut M {
+    CURM.with(|c| c.get())
+}
+
+/// The P of this thread's M (null if none).
+pub fn getp() -> *mut P {
+    let m = getm();
+    if m.is_null() {
+        return ptr::null_mut();
+    }
+    // SAFETY: a thread's M lives forever; `p` is read by its own thread.
+    unsafe { (*m).p.get() }
+}
+
+fn lock_sched() -> MutexGuard<'static, SchedLocked> {
+    sched().lock.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn nanotime() -> i64 {
+    crate::time::nanotime()
+}
+
+// ---------------------------------------------------------------------
+// Program start and end.
+
+/// Runs `entry` as the main goroutine on `GOMAXPROCS` Ps; returns the
+/// exit status once the main goroutine returns, `os.Exit` is called or
+/// a goroutine dies of a panic. Other Ms keep running until the process
+/// exits (as Go's do until `exit`).
+pub fn main(prog: &'static Program, entry: FuncId) -> i32 {
+    let ncpu = std::thread::available_parallelism()
+        .map(|n| n.get() as i32)
+        .unwrap_or(1);
+    let mut procs = ncpu;
+    if let Ok(s) = std::env::var("GOMAXPROCS") {
+        if let Ok(n) = s.trim().parse::<i32>() {
+            if n > 0 {
+                procs = n.min(MAX_PROCS as i32);
+            }
+        }
+    }
+    let schedtrace = godebug("schedtrace").unwrap_or(0);
+    let allp = (0..MAX_PROCS.max(procs as usize))
+        .take(MAX_PROCS)
+        .map(new_p)
+        .collect::<Vec<_>>();
+    let s = Sched {
+        lock: Mutex::new(SchedLocked {
+            runq: VecDeque::new(),
+            pidle: Vec::new(),
+            midle: Vec::new(),
+            nmidle: 0,
+            mcount: 0,
+            timer_sleeper: ptr::null_mut(),
+            timer_sleep_until: 0,
+            gfree: Vec::new(),
+        }),
+        prog,
+        allp,
+        gomaxprocs: AtomicI32::new(procs),
+        npidle: AtomicI32::new(0),
+        nmspinning: AtomicI32::new(0),
+        nmsys: AtomicI32::new(0),
+        allgs: Mutex::new(Vec::new()),
+        ngoroutines: AtomicI64::new(0),
+        goidgen: AtomicU64::new(FIRST_USER_GOID - 1),
+        mnext: AtomicI64::new(0),
+        timer_note: Note::new(),
+        exiting: AtomicBool::new(false),
+        exit_code: AtomicI32::new(0),
+        exit_note: Note::new(),
+        ncpu,
+        schedtrace,
+        start_nano: nanotime(),
+    };
+    if SCHED.set(s).is_err() {
+        crate::panic::throw("rgo: the scheduler runs one program per process");
+    }
+    let sc = sched();
+    // Ps 1.. start idle; P0 goes to the first M with the main G.
+    {
+        let mut l = lock_sched();
+        for i in (1..procs as usize).rev() {
+            pidleput(&mut l, &*sc.allp[i] as *const P as *mut P);
+        }
+    }
+    let mut g = Box::new(G::new(prog, entry));
+    g.id = 1;
+    g.sched.is_main = true;
+    let gp = Box::into_raw(g);
+    sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).push(gp);
+    sc.ngoroutines.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: gp was just created and is not shared yet.
+    unsafe { (*gp).sched.status.store(G_RUNNABLE, Ordering::Release) };
+    let p0 = &*sc.allp[0] as *const P as *mut P;
+    // SAFETY: P0 is not owned by any M yet.
+    unsafe { runqput(p0, gp, false) };
+    newm(p0, false);
+    std::thread::Builder::new()
+        .name("sysmon".into())
+        .spawn(sysmon)
+        .ok();
+    sc.exit_note.sleep();
+    sc.exit_code.load(Ordering::Acquire)
+}
+
+fn new_p(id: usize) -> Box<P> {
+    Box::new(P {
+        id,
+        status: AtomicU32::new(P_IDLE),
+        m: AtomicPtr::new(ptr::null_mut()),
+        schedtick: AtomicU32::new(0),
+        syscalltick: AtomicU32::new(0),
+        schedwhen: AtomicI64::new(0),
+        runqhead: AtomicU32::new(0),
+        runqtail: AtomicU32::new(0),
+        runq: [const { AtomicPtr::new(ptr::null_mut()) }; RUNQ_SIZE],
+        runnext: AtomicPtr::new(ptr::null_mut()),
+        preempt: AtomicBool::new(false),
+        mcache: Box::into_raw(Box::new(MCache::new())),
+        timers: crate::time::TimerHeap::new(),
+        sudogcache: Mutex::new(Vec::new()),
+    })
+}
+
+/// Ends the program with `code` (the first caller wins); the caller's
+/// thread then parks forever.
+pub fn exit(code: i32) -> ! {
+    let sc = sched();
+    if !sc.exiting.swap(true, Ordering::AcqRel) {
+        sc.exit_code.store(code, Ordering::Release);
+        sc.exit_note.wakeup();
+    }
+    loop {
+        std::thread::park();
+    }
+}
+
+fn exiting() -> bool {
+    sched().exiting.load(Ordering::Acquire)
+}
+
+/// The value of `GODEBUG`'s `key=N`.
+fn godebug(key: &str) -> Option<i64> {
+    let v = std::env::var("GODEBUG").ok()?;
+    v.split(',').find_map(|kv| {
+        let (k, val) = kv.split_once('=')?;
+        (k.trim() == key).then(|| val.trim().parse().ok())?
+    })
+}
+
+// ---------------------------------------------------------------------
+// Creating, parking and readying goroutines.
+
+/// Starts a goroutine running func value `fv` (`go f(x)`: the compiler
+/// wraps the call and its evaluated arguments into a closure, as Go 1.17+
+/// does). `gopc` is the creating function and pc, for tracebacks.
+pub fn newproc(fv: u64, gopc: (FuncId, u32)) {
+    let sc = sched();
+    let prog = sc.prog;
+    // SAFETY: a non-nil func value points at a funcval whose first word is
+    // a FuncId the compiler verified; `go nil-func` is checked by the caller.
+    let fid = FuncId(unsafe { *(fv as *const u64) } as u32);
+    let parent = getg();
+    let gp = gfget().unwrap_or_else(|| {
+        let gp = Box::into_raw(Box::new(G::new(prog, fid)));
+        sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).push(gp);
+        gp
+    });
+    // SAFETY: gp is dead or new: no one else references it.
+    unsafe {
+        let g = &mut *gp;
+        g.stack.reset(prog, fid);
+        // The closure context travels in the word past the frame top.
+        let top = prog.funcs[fid.idx()].frame_size as usize;
+        if g.stack.buf.len() <= top {
+            g.stack.buf.resize((top + 1).next_power_of_two(), 0);
+        }
+        g.stack.buf[top] = fv;
+        g.sched.start_ctx = fv;
+        g.sched.gopc = gopc;
+        g.sched.parent_goid = if parent.is_null() { 0 } else { (*parent).id };
+        g.sched.is_main = false;
+        g.sched.resume = Resume::Nothing;
+        g.sched.waitreason.set(WaitReason::Zero);
+        g.id = sc.goidgen.fetch_add(1, Ordering::Relaxed) + 1;
+        g.st.ctx = fv;
+        g.sched.status.store(G_RUNNABLE, Ordering::Release);
+    }
+    sc.ngoroutines.fetch_add(1, Ordering::Relaxed);
+    let pp = getp();
+    if pp.is_null() {
+        globrunqput(gp);
+    } else {
+        // SAFETY: we own pp.
+        unsafe { runqput(pp, gp, true) };
+    }
+    wakep();
+}
+
+fn gfget() -> Option<*mut G> {
+    lock_sched().gfree.pop()
+}
+
+fn gfput(gp: *mut G) {
+    // SAFETY: gp is dead; we own it until it is on the free list.
+    unsafe {
+        let g = &mut *gp;
+        g.st.defers.clear();
+        g.st.panics.clear();
+        g.stack.frames.clear();
+        if g.stack.buf.len() > 4 * interp::STACK_MIN_SLOTS {
+            // Free big stacks (Go frees non-standard stacks at exit).
+            g.stack.buf = vec![0; interp::STACK_MIN_SLOTS];
+        }
+    }
+    lock_sched().gfree.push(gp);
+}
+
+/// Records a park request for the running G and returns the value its
+/// native must return (`Err(gopark(...))`). The scheduler calls
+/// `unlockf(gp, arg)` once the G's state is saved (Go's `gopark`).
+pub fn gopark(unlockf: Option<UnlockFn>, arg: *mut u8, reason: WaitReason) -> PanicValue {
+    let gp = getg();
+    // SAFETY: the running G is ours.
+    unsafe {
+        (*gp).sched.unlockf = unlockf;
+        (*gp).sched.unlockarg = arg;
+        (*gp).sched.waitreason.set(reason);
+    }
+    PanicValue::Park
+}
+
+/// Makes a waiting G runnable (Go's `goready`): it runs next on this P.
+///
+/// # Safety
+/// `gp` must be a live G whose waker is the caller (it holds the lock
+/// of the queue `gp` waited in, or removed it from there).
+pub unsafe fn goready(gp: *mut G) {
+    // SAFETY: caller's contract.
+    let g = unsafe { &*gp };
+    if g.sched
+        .status
+        .compare_exchange(G_WAITING, G_RUNNABLE, Ordering::AcqRel, Ordering::Acquire)
+        .is_err()
+    {
+        crate::panic::throw("bad g->status in ready");
+    }
+    if !g.sched.thread_note.is_null() {
+        // A callback G blocked on its thread (see call_go_blocking).
+        // SAFETY: the note lives on that thread's stack until it is woken.
+        unsafe { (*g.sched.thread_note).wakeup() };
+        return;
+    }
+    let pp = getp();
+    if pp.is_null() {
+        globrunqput(gp);
+    } else {
+        // SAFETY: we own pp.
+        unsafe { runqput(pp, gp, true) };
+    }
+    wakep();
+}
+
+// ---------------------------------------------------------------------
+// Run queues.
+
+/// Puts `gp` on `pp`'s local queue (`next`: in `runnext`, kicking the old
+/// `runnext` to the tail); a full queue moves half to the global queue.
+///
+/// # Safety
+/// The caller owns `pp`.
+unsafe fn runqput(pp: *mut P, mut gp: *mut G, next: bool) {
+    // SAFETY: caller owns pp; P's live forever.
+    let p = unsafe { &*pp };
+    if next {
+        let old = p.runnext.swap(gp, Ordering::AcqRel);
+        if old.is_null() {
+            return;
+        }
+        gp = old;
+    }
+    loop {
+        let h = p.runqhead.load(Ordering::Acquire);
+        let t = p.runqtail.load(Ordering::Relaxed);
+        if t.wrapping_sub(h) < RUNQ_SIZE as u32 {
+            p.runq[t as usize % RUNQ_SIZE].store(gp, Ordering::Relaxed);
+            p.runqtail.store(t.wrapping_add(1), Ordering::Release);
+            return;
+        }
+        if runqputslow(p, gp, h, t) {
+            return;
+        }
+    }
+}
+
+/// Moves `gp` and half of `p`'s full local queue to the global queue.
+fn runqputslow(p: &P, gp: *mut G, h: u32, t: u32) -> bool {
+    let n = t.wrapping_sub(h) / 2;
+    if n != RUNQ_SIZE as u32 / 2 {
+        crate::panic::throw("runqputslow: queue is not full");
+    }
+    let mut batch: Vec<*mut G> = (0..n)
+        .map(|i| p.runq[h.wrapping_add(i) as usize % RUNQ_SIZE].load(Ordering::Relaxed))
+        .collect();
+    if p.runqhead
+        .compare_exchange(h, h.wrapping_add(n), Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return false;
+    }
+    batch.push(gp);
+    let mut l = lock_sched();
+    l.runq.extend(batch);
+    true
+}
+
+/// Takes a G from `pp`'s local queue (`runnext` first).
+///
+/// # Safety
+/// The caller owns `pp`.
+unsafe fn runqget(pp: *mut P) -> Option<(*mut G, bool)> {
+    // SAFETY: caller owns pp.
+    let p = unsafe { &*pp };
+    let next = p.runnext.load(Ordering::Acquire);
+    if !next.is_null()
+        && p.runnext
+            .compare_exchange(next, ptr::null_mut(), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+    {
+        return Some((next, true));
+    }
+    loop {
+        let h = p.runqhead.load(Ordering::Acquire);
+        let t = p.runqtail.load(Ordering::Relaxed);
+        if t == h {
+            return None;
+        }
+        let gp = p.runq[h as usize % RUNQ_SIZE].load(Ordering::Relaxed);
+        if p.runqhead
+            .compare_exchange(h, h.wrapping_add(1), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
+            return Some((gp, false));
+        }
+    }
+}
+
+fn runqempty(p: &P) -> bool {
+    loop {
+        let h = p.runqhead.load(Ordering::Acquire);
+        let t = p.runqtail.load(Ordering::Acquire);
+        let next = p.runnext.load(Ordering::Acquire);
+        if t == p.runqtail.load(Ordering::Acquire) {
+            return h == t && next.is_null();
+        }
+    }
+}
+
+/// Grabs half of `p`'s queue into `batch` (Go's `runqgrab`).
+fn runqgrab(p: &P, batch: &mut Vec<*mut G>, steal_runnext: bool) {
+    loop {
+        let h = p.runqhead.load(Ordering::Acquire);
+        let t = p.runqtail.load(Ordering::Acquire);
+        let mut n = t.wrapping_sub(h);
+        n -= n / 2;
+        if n == 0 {
+            if steal_runnext {
+                let next = p.runnext.load(Ordering::Acquire);
+                if !next.is_null() {
+                    if p.status.load(Ordering::Relaxed) == P_RUNNING {
+                        // The owner is likely about to run it: give it a
+                        // moment (Go sleeps 3µs).
+                        std::thread::yield_now();
+                    }
+                    if p.runnext
+                        .compare_exchange(
+                            next,
+                            ptr::null_mut(),
+                            Ordering::AcqRel,
+                            Ordering::Relaxed,
+                        )
+                        .is_ok()
+                    {
+                        batch.push(next);
+                    }
+                }
+            }
+            return;
+        }
+        if n > RUNQ_SIZE as u32 / 2 {
+            continue; // read an inconsistent h and t
+        }
+        batch.clear();
+        for i in 0..n {
+            batch.push(p.runq[h.wrapping_add(i) as usize % RUNQ_SIZE].load(Ordering::Relaxed));
+        }
+        if p.runqhead
+            .compare_exchange(h, h.wrapping_add(n), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
+            return;
+        }
+        batch.clear();
+    }
+}
+
+/// Steals half of `victim`'s queue into `pp`'s; returns one G to run.
+///
+/// # Safety
+/// The caller owns `pp`.
+unsafe fn runqsteal(pp: *mut P, victim: &P, steal_runnext: bool) -> Option<*mut G> {
+    let mut batch = Vec::new();
+    runqgrab(victim, &mut batch, steal_runnext);
+    let gp = batch.pop()?;
+    for g in batch {
+        // SAFETY: caller owns pp; the queue has room (it was empty enough
+        // for a spinning M to steal: a half of another queue fits).
+        unsafe { runqput(pp, g, false) };
+    }
+    Some(gp)
+}
+
+fn globrunqput(gp: *mut G) {
+    lock_sched().runq.push_back(gp);
+}
+
+/// Takes a batch from the global queue: one to run, some more to `pp`'s
+/// local queue (Go's `globrunqget`).
+///
+/// # Safety
+/// The caller owns `pp`.
+unsafe fn globrunqget(l: &mut SchedLocked, pp: *mut P, max: usize) -> Option<*mut G> {
+    let sc = sched();
+    let len = l.runq.len();
+    if len == 0 {
+        return None;
+    }
+    let procs = sc.gomaxprocs.load(Ordering::Relaxed).max(1) as usize;
+    let mut n = (len / procs + 1).min(len).min(RUNQ_SIZE / 2);
+    if max > 0 {
+        n = n.min(max);
+    }
+    let gp = l.runq.pop_front()?;
+    for _ in 1..n {
+        if let Some(g) = l.runq.pop_front() {
+            // SAFETY: caller owns pp.
+            unsafe { runqput(pp, g, false) };
+        }
+    }
+    Some(gp)
+}
+
+// ---------------------------------------------------------------------
+// Ps and Ms.
+
+fn pidleput(l: &mut SchedLocked, pp: *mut P) {
+    // SAFETY: Ps live forever.
+    let p = unsafe { &*pp };
+    p.status.store(P_IDLE, Ordering::Release);
+    p.m.store(ptr::null_mut(), Ordering::Release);
+    l.pidle.push(pp);
+    sched().npidle.fetch_add(1, Ordering::AcqRel);
+}
+
+fn pidleget(l: &mut SchedLocked) -> Option<*mut P> {
+    let pp = l.pidle.pop()?;
+    sched().npidle.fetch_sub(1, Ordering::AcqRel);
+    Some(pp)
+}
+
+/// Binds `pp` to the current M (Go's `acquirep`).
+fn acquirep(pp: *mut P) {
+    let m = getm();
+    // SAFETY: Ps and Ms live forever; pp was handed to us.
+    unsafe {
+        (*pp).status.store(P_RUNNING, Ordering::Release);
+        (*pp).m.store(m, Ordering::Release);
+        (*m).p.set(pp);
+        crate::malloc::set_current_mcache((*pp).mcache);
+    }
+}
+
+/// Unbinds the current M's P and returns it.
+fn releasep() -> *mut P {
+    let m = getm();
+    // SAFETY: our own M.
+    unsafe {
+        let pp = (*m).p.replace(ptr::null_mut());
+        crate::malloc::set_current_mcache(ptr::null_mut());
+        pp
+    }
+}
+
+/// Starts an OS thread running an M with `pp`.
+fn newm(pp: *mut P, spinning: bool) {
+    let sc = sched();
+    let id = sc.mnext.fetch_add(1, Ordering::Relaxed);
+    let m = Box::into_raw(Box::new(M {
+        id,
+        park: Note::new(),
+        nextp: AtomicPtr::new(pp),
+        spinning: Cell::new(spinning),
+        p: Cell::new(ptr::null_mut()),
+    }));
+    lock_sched().mcount += 1;
+    let mp = m as usize;
+    let r = std::thread::Builder::new()
+        .name(format!("m{id}"))
+        .stack_size(64 << 20)
+        .spawn(move || mstart(mp as *mut M));
+    if r.is_err() {
+        crate::panic::throw("newosproc: cannot create thread");
+    }
+}
+
+fn mstart(m: *mut M) {
+    CURM.with(|c| c.set(m));
+    // SAFETY: our M.
+    let pp = unsafe { (*m).nextp.swap(ptr::null_mut(), Ordering::AcqRel) };
+    acquirep(pp);
+    loop {
+        schedule();
+    }
+}
+
+/// Puts the current M to sleep until `startm` hands it a P.
+fn stopm() {
+    let m = getm();
+    {
+        let mut l = lock_sched();
+        l.midle.push(m);
+        l.nmidle += 1;
+        checkdead(&mut l);
+    }
+    // SAFETY: our M.
+    unsafe {
+        (*m).park.sleep();
+        (*m).park.clear();
+        let pp = (*m).nextp.swap(ptr::null_mut(), Ordering::AcqRel);
+        acquirep(pp);
+    }
+}
+
+/// Runs some M on `pp` (an idle P if null); `spinning` means the caller
+/// counted it in `nmspinning`.
+fn startm(pp: *mut P, spinning: bool) {
+    let sc = sched();
+    let mut l = lock_sched();
+    let pp = if pp.is_null() {
+        match pidleget(&mut l) {
+            Some(p) => p,
+            None => {
+                drop(l);
+                if spinning {
+                    sc.nmspinning.fetch_sub(1, Ordering::AcqRel);
+                }
+                return;
+            }
+        }
+    } else {
+        pp
+    };
+    let m = l.midle.pop();
+    match m {
+        Some(m) => {
+            l.nmidle -= 1;
+            drop(l);
+            // SAFETY: an idle M sleeps on its note; we hand it pp.
+            unsafe {
+                (*m).spinning.set(spinning);
+                (*m).nextp.store(pp, Ordering::Release);
+                (*m).park.wakeup();
+            }
+        }
+        None => {
+            drop(l);
+            newm(pp, spinning);
+        }
+    }
+}
+
+/// Wakes an M to run Gs if there is an idle P and no M spinning already.
+pub fn wakep() {
+    let sc = sched();
+    if sc.npidle.load(Ordering::Acquire) == 0 {
+        return;
+    }
+    if sc.nmspinning.load(Ordering::Acquire) != 0
+        || sc
+            .nmspinning
+            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    startm(ptr::null_mut(), true);
+}
+
+/// Gives `pp` away: to a new M if there is work, else to the idle list.
+fn handoffp(pp: *mut P) {
+    let sc = sched();
+    // SAFETY: Ps live forever; we own pp until we give it away.
+    let p = unsafe { &*pp };
+    if !runqempty(p) || !lock_sched().runq.is_empty() {
+        startm(pp, false);
+        return;
+    }
+    if sc.nmspinning.load(Ordering::Acquire) + sc.npidle.load(Ordering::Acquire) == 0
+        && sc
+            .nmspinning
+            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+    {
+        startm(pp, true);
+        return;
+    }
+    let mut l = lock_sched();
+    if !l.runq.is_empty() {
+        drop(l);
+        startm(pp, false);
+        return;
+    }
+    if p.timers.len() > 0 {
+        // Keep the timers served: an idle M will look at them.
+        pidleput(&mut l, pp);
+        drop(l);
+        wake_timer_sleeper();
+        return;
+    }
+    pidleput(&mut l, pp);
+}
+
+fn resetspinning() {
+    let m = getm();
+    // SAFETY: our M.
+    unsafe { (*m).spinning.set(false) };
+    if sched().nmspinning.fetch_sub(1, Ordering::AcqRel) == 1 {
+        wakep();
+    }
+}
+
+// ---------------------------------------------------------------------
+// The scheduling loop.
+
+/// Finds a runnable G and runs it until it parks, yields or ends.
+fn schedule() {
+    let (gp, inherit) = findrunnable();
+    let m = getm();
+    // SAFETY: our M.
+    if unsafe { (*m).spinning.get() } {
+        resetspinning();
+    }
+    execute(gp, inherit);
+}
+
+/// Finds a G to run, sleeping while there is none (Go's `findRunnable`).
+fn findrunnable() -> (*mut G, bool) {
+    let sc = sched();
+    let m = getm();
+    'top: loop {
+        if exiting() {
+            loop {
+                std::thread::park();
+            }
+        }
+        let pp = getp();
+        // SAFETY: we own pp (our M holds it) and Ps live forever.
+        let p = unsafe { &*pp };
+        if p.id as i32 >= sc.gomaxprocs.load(Ordering::Acquire) {
+            retire_p(pp);
+            stopm();
+            continue 'top;
+        }
+        let now = nanotime();
+        crate::time::check_timers(pp, now);
+        if p.schedtick.load(Ordering::Relaxed) % 61 == 0 {
+            let mut l = lock_sched();
+            // SAFETY: we own pp.
+            if let Some(gp) = unsafe { globrunqget(&mut l, pp, 1) } {
+                return (gp, false);
+            }
+        }
+        // SAFETY: we own pp.
+        if let Some(r) = unsafe { runqget(pp) } {
+            return r;
+        }
+        {
+            let mut l = lock_sched();
+            // SAFETY: we own pp.
+            if let Some(gp) = unsafe { globrunqget(&mut l, pp, 0) } {
+                return (gp, false);
+            }
+        }
+        // Steal, when few enough Ms are spinning already.
+        let procs = sc.gomaxprocs.load(Ordering::Acquire);
+        // SAFETY: our M.
+        let spinning = unsafe { (*m).spinning.get() };
+        if spinning
+            || 2 * sc.nmspinning.load(Ordering::Acquire) < procs - sc.npidle.load(Ordering::Acquire)
+        {
+            if !spinning {
+                // SAFETY: our M.
+                unsafe { (*m).spinning.set(true) };
+                sc.nmspinning.fetch_add(1, Ordering::AcqRel);
+            }
+            if let Some(gp) = steal_work(pp) {
+                return (gp, false);
+            }
+        }
+        // Nothing: give the P back and sleep.
+        let mut l = lock_sched();
+        // SAFETY: we own pp.
+        if let Some(gp) = unsafe { globrunqget(&mut l, pp, 0) } {
+            return (gp, false);
+        }
+        releasep();
+        pidleput(&mut l, pp);
+        drop(l);
+        // SAFETY: our M.
+        let was_spinning = unsafe { (*m).spinning.replace(false) };
+        if was_spinning {
+            sc.nmspinning.fetch_sub(1, Ordering::AcqRel);
+            // Re-check every queue: a G readied after we looked would
+            // otherwise wait for the next wakep.
+            for q in sc.allp.iter().take(procs as usize) {
+                if !runqempty(q) {
+                    let mut l = lock_sched();
+                    if let Some(pp) = pidleget(&mut l) {
+                        drop(l);
+                        acquirep(pp);
+                        // SAFETY: our M.
+                        unsafe { (*m).spinning.set(true) };
+                        sc.nmspinning.fetch_add(1, Ordering::AcqRel);
+                        continue 'top;
+                    }
+                    break;
+                }
+            }
+        }
+        // Timers: one M sleeps until the earliest one (Go's netpoll wait).
+        let next = crate::time::earliest_timer(procs as usize);
+        if next != i64::MAX {
+            let mut l = lock_sched();
+            if l.timer_sleeper.is_null() {
+                l.timer_sleeper = m;
+                l.timer_sleep_until = next;
+                drop(l);
+                sc.timer_note.sleep_timeout(next - nanotime());
+                sc.timer_note.clear();
+                let mut l = lock_sched();
+                l.timer_sleeper = ptr::null_mut();
+                if let Some(pp) = pidleget(&mut l) {
+                    drop(l);
+                    acquirep(pp);
+                    continue 'top;
+                }
+                drop(l);
+            }
+        }
+        stopm();
+    }
+}
+
+/// Looks for work on other Ps: 4 rounds over all Ps in random order,
+/// taking `runnext` on the last, and running their due timers.
+fn steal_work(pp: *mut P) -> Option<*mut G> {
+    let sc = sched();
+    let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
+    if procs <= 1 {
+        return None;
+    }
+    for round in 0..4 {
+        let last = round == 3;
+        let start = crate::alg::cheaprand() as usize % procs;
+        for k in 0..procs {
+            let i = (start + k) % procs;
+            let victim = &*sc.allp[i];
+            if ptr::eq(victim, pp) {
+                continue;
+            }
+            if last {
+                crate::time::check_timers(victim as *const P as *mut P, nanotime());
+                // SAFETY: we own pp.
+                if let Some(r) = unsafe { runqget(pp) } {
+                    return Some(r.0);
+                }
+            }
+            // SAFETY: we own pp.
+            if let Some(gp) = unsafe { runqsteal(pp, victim, last) } {
+                return Some(gp);
+            }
+        }
+    }
+    None
+}
+
+/// Empties a P that GOMAXPROCS no longer uses: its Gs go to the global
+/// queue, its timers to P0 (Go's `procresize` + `destroy`).
+fn retire_p(pp: *mut P) {
+    // SAFETY: we own pp.
+    while let Some((gp, _)) = unsafe { runqget(pp) } {
+        globrunqput(gp);
+    }
+    // SAFETY: we own pp.
+    crate::time::move_timers(pp, &*sched().allp[0] as *const P as *mut P);
+    releasep();
+    // SAFETY: Ps live forever.
+    unsafe {
+        (*pp).status.store(P_DEAD, Ordering::Release);
+        (*pp).m.store(ptr::null_mut(), Ordering::Release);
+    }
+}
+
+/// Runs `gp` on the current M until it stops running.
+fn execute(gp: *mut G, inherit: bool) {
+    let sc = sched();
+    let pp = getp();
+    // SAFETY: we own pp; gp was taken from a queue, so it is ours.
+    let (p, g) = unsafe { (&*pp, &mut *gp) };
+    if !inherit {
+        p.schedtick.fetch_add(1, Ordering::Relaxed);
+        p.schedwhen.store(nanotime(), Ordering::Relaxed);
+    }
+    p.preempt.store(false, Ordering::Relaxed);
+    g.sched.status.store(G_RUNNING, Ordering::Release);
+    g.sched.waitreason.set(WaitReason::Zero);
+    setg(gp);
+    let resume = std::mem::take(&mut g.sched.resume);
+    let how = match resume {
+        Resume::Nothing => interp::run(sc.prog, g, &p.preempt),
+        Resume::Panic(v) => interp::run_panicking(sc.prog, g, &p.preempt, v),
+        Resume::Retry => {
+            g.stack.cur.pc -= 1;
+            interp::run(sc.prog, g, &p.preempt)
+        }
+        Resume::Select(r) => match crate::select::finish(g, r) {
+            Ok(()) => interp::run(sc.prog, g, &p.preempt),
+            Err(v) => interp::run_panicking(sc.prog, g, &p.preempt, v),
+        },
+    };
+    after_run(gp, how);
+    setg(ptr::null_mut());
+}
+
+/// What the M does when `gp` leaves the loop with `exit`.
+fn after_run(gp: *mut G, how: Exit) {
+    let sc = sched();
+    // SAFETY: gp is running on this M: ours.
+    let g = unsafe { &mut *gp };
+    crate::print::flush(&mut g.st.out);
+    match how {
+        Exit::Park => {
+            if g.sched.yield_now {
+                g.sched.yield_now = false;
+                g.sched.status.store(G_RUNNABLE, Ordering::Release);
+                globrunqput(gp);
+                return;
+            }
+            g.sched.status.store(G_WAITING, Ordering::Release);
+            if let Some(f) = g.sched.unlockf.take() {
+                let arg = std::mem::replace(&mut g.sched.unlockarg, ptr::null_mut());
+                // SAFETY: the parking native's contract: f releases what
+                // it locked, given its argument.
+                if !unsafe { f(gp, arg) } {
+                    // Park cancelled: keep running it.
+                    g.sched.status.store(G_RUNNABLE, Ordering::Release);
+                    // SAFETY: we own our P.
+                    unsafe { runqput(getp(), gp, true) };
+                }
+            }
+        }
+        Exit::Preempted => {
+            g.sched.status.store(G_RUNNABLE, Ordering::Release);
+            globrunqput(gp);
+        }
+        Exit::Done => {
+            if g.sched.is_main {
+                exit(0);
+            }
+            goexit0(gp);
+        }
+        Exit::Goexit => {
+            if g.sched.is_main {
+                // Go: main calling Goexit lets the others run, and the
+                // program dies of deadlock when they are done.
+                g.sched.status.store(G_WAITING, Ordering::Release);
+                g.sched.waitreason.set(WaitReason::Zero);
+                g.sched.is_main = false;
+                sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
+                g.sched.status.store(G_DEAD, Ordering::Release);
+                MAIN_GOEXITED.store(true, Ordering::Release);
+                return;
+            }
+            goexit0(gp);
+        }
+        Exit::OsExit(code) => exit(code),
+        Exit::Panic => {
+            let s = crate::traceback::panic_report(sc.prog, g);
+            fatal_print(&s);
+            exit(2);
+        }
+        Exit::StackOverflow => {
+            let mut s = String::from("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+            s.push_str("fatal error: stack overflow\n\n");
+            s.push_str(&crate::traceback::traceback(sc.prog, g, 100, "running"));
+            fatal_print(&s);
+            exit(2);
+        }
+    }
+}
+
+/// Set when the main goroutine called `runtime.Goexit`.
+static MAIN_GOEXITED: AtomicBool = AtomicBool::new(false);
+
+fn goexit0(gp: *mut G) {
+    let sc = sched();
+    // SAFETY: gp is ours (it just ended on this M).
+    unsafe { (*gp).sched.status.store(G_DEAD, Ordering::Release) };
+    sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
+    gfput(gp);
+}
+
+/// Writes a fatal report to stderr, once.
+fn fatal_print(s: &str) {
+    use std::io::Write;
+    static ONCE: AtomicBool = AtomicBool::new(false);
+    if ONCE.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes());
+    let _ = e.flush();
+}
+
+/// Detects deadlock: called with the scheduler lock held when an M goes
+/// idle (Go's `checkdead`).
+fn checkdead(l: &mut SchedLocked) {
+    let sc = sched();
+    if exiting() {
+        return;
+    }
+    let run = l.mcount - l.nmidle - sc.nmsys.load(Ordering::Acquire);
+    if run > 0 {
+        return;
+    }
+    if !l.runq.is_empty() {
+        return;
+    }
+    let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
+    for p in sc.allp.iter().take(procs) {
+        if p.timers.len() > 0 || !runqempty(p) {
+            return;
+        }
+    }
+    if !l.timer_sleeper.is_null() {
+        return;
+    }
+    let main_gone = MAIN_GOEXITED.load(Ordering::Acquire);
+    if main_gone && sc.ngoroutines.load(Ordering::Acquire) == 0 {
+        fatal_print("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        exit_from_locked(2);
+    }
+    let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
+    let gs = sc.allgs.lock().unwrap_or_else(|e| e.into_inner());
+    for &gp in gs.iter() {
+        // SAFETY: every G is parked (no M runs): reading them is safe.
+        let g = unsafe { &*gp };
+        let st = g.sched.status.load(Ordering::Acquire);
+        if st == G_DEAD || st == G_IDLE {
+            continue;
+        }
+        s.push('\n');
+        s.push_str(&crate::traceback::traceback(
+            sc.prog,
+            g,
+            100,
+            g.sched.waitreason.get().as_str(),
+        ));
+    }
+    drop(gs);
+    fatal_print(&s);
+    exit_from_locked(2);
+}
+
+/// `exit` for a thread holding the scheduler lock: signals the main
+/// thread and returns so the caller can release the lock and idle.
+fn exit_from_locked(code: i32) {
+    let sc = sched();
+    if !sc.exiting.swap(true, Ordering::AcqRel) {
+        sc.exit_code.store(code, Ordering::Release);
+        sc.exit_note.wakeup();
+    }
+}
+
+/// Wakes the M sleeping until the next timer (a timer was added that may
+/// be earlier, or a P with timers went idle).
+pub fn wake_timer_sleeper() {
+    let sc = sched();
+    let l = lock_sched();
+    if !l.timer_sleeper.is_null() {
+        drop(l);
+        sc.timer_note.wakeup();
+        return;
+    }
+    drop(l);
+    // No M waits for timers: make sure one looks at them.
+    if sc.npidle.load(Ordering::Acquire) > 0 {
+        wakep();
+    }
+}
+
+/// Called when a timer is added at `when`: wake the timer sleeper if it
+/// sleeps past it.
+pub fn timer_added(when: i64) {
+    let sc = sched();
+    let l = lock_sched();
+    let wake = !l.timer_sleeper.is_null() && when < l.timer_sleep_until;
+    let idle_all = l.timer_sleeper.is_null();
+    drop(l);
+    if wake {
+        sc.timer_note.wakeup();
+    } else if idle_all {
+        wakep();
+    }
+}
+
+// ---------------------------------------------------------------------
+// System calls and blocking callbacks.
+
+/// The running G enters a blocking system call: its P may be taken by
+/// sysmon for other Gs (Go's `entersyscall`).
+pub fn entersyscall() {
+    let pp = getp();
+    if pp.is_null() || SCHED.get().is_none() {
+        return;
+    }
+    // SAFETY: we own pp.
+    let p = unsafe { &*pp };
+    p.syscalltick.fetch_add(1, Ordering::Relaxed);
+    p.status.store(P_SYSCALL, Ordering::Release);
+    sched().nmsys.fetch_add(1, Ordering::AcqRel);
+}
+
+/// The system call returned: take the P back, or another one, waiting
+/// for one if all are busy (Go's `exitsyscall`).
+pub fn exitsyscall() {
+    let pp = getp();
+    if pp.is_null() || SCHED.get().is_none() {
+        return;
+    }
+    let sc = sched();
+    sc.nmsys.fetch_sub(1, Ordering::AcqRel);
+    // SAFETY: Ps live forever.
+    let p = unsafe { &*pp };
+    if p.status
+        .compare_exchange(P_SYSCALL, P_RUNNING, Ordering::AcqRel, Ordering::Relaxed)
+        .is_ok()
+    {
+        return;
+    }
+    // sysmon took our P: find another.
+    releasep_nohandoff();
+    acquire_any_p();
+}
+
+/// Forgets the M's P after sysmon retook it (the P is someone else's).
+fn releasep_nohandoff() {
+    let m = getm();
+    // SAFETY: our M.
+    unsafe { (*m).p.set(ptr::null_mut()) };
+    // SAFETY: no P: no cache.
+    unsafe { crate::malloc::set_current_mcache(ptr::null_mut()) };
+}
+
+/// Blocks the thread until an idle P is available and takes it.
+fn acquire_any_p() {
+    let mut spins = 0u32;
+    loop {
+        {
+            let mut l = lock_sched();
+            if let Some(pp) = pidleget(&mut l) {
+                drop(l);
+                acquirep(pp);
+                return;
+            }
+        }
+        spins += 1;
+        if spins < 20 {
+            std::thread::yield_now();
+        } else {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+    }
+}
+
+/// A native's callback G (call_go) parked: block this thread until it is
+/// readied, lending our P to other Ms meanwhile (DESIGN §7: a callback
+/// that blocks parks its OS thread, and the P is handed off).
+pub fn block_callback(gp: *mut G) {
+    let note = Note::new();
+    // SAFETY: gp is the callback G this thread runs.
+    let g = unsafe { &mut *gp };
+    g.sched.thread_note = &note;
+    g.sched.status.store(G_WAITING, Ordering::Release);
+    let sc = sched();
+    sc.nmsys.fetch_add(1, Ordering::AcqRel);
+    let pp = releasep();
+    if !pp.is_null() {
+        handoffp(pp);
+    }
+    if let Some(f) = g.sched.unlockf.take() {
+        let arg = std::mem::replace(&mut g.sched.unlockarg, ptr::null_mut());
+        // SAFETY: the parking native's contract.
+        if !unsafe { f(gp, arg) } {
+            g.sched.status.store(G_RUNNABLE, Ordering::Release);
+            note.wakeup();
+        }
+    }
+    note.sleep();
+    g.sched.thread_note = ptr::null();
+    g.sched.status.store(G_RUNNING, Ordering::Release);
+    sc.nmsys.fetch_sub(1, Ordering::AcqRel);
+    acquire_any_p();
+}
+
+// ---------------------------------------------------------------------
+// sysmon.
+
+fn sysmon() {
+    let sc = sched();
+    let mut delay_us = 20u64;
+    let mut idle = 0u32;
+    let mut last_trace = nanotime();
+    let mut seen: Vec<(u32, i64, u32, i64)> = vec![(0, 0, 0, 0); sc.allp.len()];
+    loop {
+        if exiting() {
+            return;
+        }
+        if idle == 0 {
+            delay_us = 20;
+        } else if idle > 50 {
+            delay_us = (delay_us * 2).min(10_000);
+        }
+        std::thread::sleep(std::time::Duration::from_micros(delay_us));
+        let now = nanotime();
+        let mut acted = false;
+        let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
+        for (i, p) in sc.allp.iter().take(procs).enumerate() {
+            let st = p.status.load(Ordering::Acquire);
+            let tick = p.schedtick.load(Ordering::Relaxed);
+            let s = &mut seen[i];
+            if st == P_RUNNING {
+                if s.0 != tick {
+                    s.0 = tick;
+                    s.1 = now;
+                } else if now - s.1 >= FORCE_PREEMPT_NS {
+                    p.preempt.store(true, Ordering::Relaxed);
+                    acted = true;
+                }
+            } else if st == P_SYSCALL {
+                let stick = p.syscalltick.load(Ordering::Relaxed);
+                if s.2 != stick {
+                    s.2 = stick;
+                    s.3 = now;
+                    continue;
+                }
+                // Retake after 20µs if there is other work, after 10ms
+                // in any case (Go's retake).
+                let work = !runqempty(p) || !lock_sched().runq.is_empty();
+                if (work || now - s.3 >= 10_000_000)
+                    && p.status
+                        .compare_exchange(P_SYSCALL, P_IDLE, Ordering::AcqRel, Ordering::Relaxed)
+                        .is_ok()
+                {
+                    p.m.store(ptr::null_mut(), Ordering::Release);
+                    handoffp(&**p as *const P as *mut P);
+                    acted = true;
+                }
+            }
+        }
+        if acted {
+            idle = 0;
+        } else {
+            idle += 1;
+        }
+        if sc.schedtrace > 0 && now - last_trace >= sc.schedtrace * 1_000_000 {
+            last_trace = now;
+            schedtrace(now);
+        }
+    }
+}
+
+/// Prints Go's `SCHED` line (`GODEBUG=schedtrace=N`).
+fn schedtrace(now: i64) {
+    let sc = sched();
+    let l = lock_sched();
+    let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
+    let mut s = format!(
+        "SCHED {}ms: gomaxprocs={} idleprocs={} threads={} spinningthreads={} needspinning=0 idlethreads={} runqueue={} [",
+        (now - sc.start_nano) / 1_000_000,
+        procs,
+        sc.npidle.load(Ordering::Acquire),
+        l.mcount + 1,
+        sc.nmspinning.load(Ordering::Acquire),
+        l.nmidle,
+        l.runq.len()
+    );
+    drop(l);
+    for (i, p) in sc.allp.iter().take(procs).enumerate() {
+        let h = p.runqhead.load(Ordering::Acquire);
+        let t = p.runqtail.load(Ordering::Acquire);
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&t.wrapping_sub(h).to_string());
+    }
+    s.push_str("] schedticks=[");
+    for (i, p) in sc.allp.iter().take(procs).enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&p.schedtick.load(Ordering::Relaxed).to_string());
+    }
+    s.push_str("]\n");
+    eprint!("{s}");
+}
+
+// ---------------------------------------------------------------------
+// The runtime package's scheduler API.
+
+/// `runtime.Gosched`: yield the P, requeueing on the global queue.
+pub fn gosched() -> PanicValue {
+    let gp = getg();
+    // SAFETY: the running G is ours.
+    unsafe { (*gp).sched.yield_now = true };
+    gopark(None, ptr::null_mut(), WaitReason::Gosched)
+}
+
+/// `runtime.NumGoroutine`.
+pub fn num_goroutine() -> i64 {
+    SCHED
+        .get()
+        .map(|s| s.ngoroutines.load(Ordering::Relaxed))
+        .unwrap_or(1)
+}
+
+/// `runtime.GOMAXPROCS(n)`: sets the number of Ps when n > 0 and returns
+/// the previous setting. Ps beyond the new count retire at their next
+/// schedule; new ones join the idle list.
+pub fn set_gomaxprocs(n: i32) -> i32 {
+    let Some(sc) = SCHED.get() else {
+        return 1;
+    };
+    let old = sc.gomaxprocs.load(Ordering::Acquire);
+    if n <= 0 || n == old {
+        return old;
+    }
+    let n = n.min(MAX_PROCS as i32);
+    let mut l = lock_sched();
+    sc.gomaxprocs.store(n, Ordering::Release);
+    if n > old {
+        for i in old as usize..n as usize {
+            let p = &*sc.allp[i];
+            let st = p.status.load(Ordering::Acquire);
+            if (st == P_IDLE || st == P_DEAD) && p.m.load(Ordering::Acquire).is_null() {
+                let pp = p as *const P as *mut P;
+                if !l.pidle.contains(&pp) {
+                    pidleput(&mut l, pp);
+                }
+            }
+        }
+    } else {
+        // Idle Ps beyond n leave the idle list now.
+        let before = l.pidle.len();
+        l.pidle.retain(|&pp| {
+            // SAFETY: Ps live forever.
+            let keep = unsafe { (*pp).id } < n as usize;
+            if !keep {
+                // SAFETY: as above.
+                unsafe { (*pp).status.store(P_DEAD, Ordering::Release) };
+            }
+            keep
+        });
+        let gone = before - l.pidle.len();
+        sc.npidle.fetch_sub(gone as i32, Ordering::AcqRel);
+        // Busy ones retire at their next schedule; preempt them.
+        for p in sc.allp.iter().skip(n as usize) {
+            p.preempt.store(true, Ordering::Relaxed);
+        }
+    }
+    drop(l);
+    wakep();
+    old
+}
+
+/// The current stack of the running G (for `runtime.Stack` and Caller).
+pub fn cur_stack() -> Option<&'static Stack> {
+    let gp = getg();
+    if gp.is_null() {
+        return None;
+    }
+    // SAFETY: the running G is ours for the duration of the native.
+    Some(unsafe { &(*gp).stack })
+}
+
+/// A G for a native's callback (call_go), registered as running on this
+/// M so that it can park; returned to be freed by the caller.
+pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
+    let mut g = Box::new(G::new(prog, f));
+    g.id = id;
+    g.sched.status.store(G_RUNNING, Ordering::Release);
+    g
+}
+
+/// Whether the scheduler runs (natives that block differ outside it).
+pub fn started() -> bool {
+    SCHED.get().is_some()
+}
+
+/// State of a goroutine other than the running one, for `runtime.Stack`
+/// with all=true: its id and wait reason.
+pub fn goroutine_states() -> Vec<(u64, &'static str)> {
+    let Some(sc) = SCHED.get() else {
+        return Vec::new();
+    };
+    let gs = sc.allgs.lock().unwrap_or_else(|e| e.into_inner());
+    gs.iter()
+        .filter_map(|&gp| {
+            // SAFETY: G records live forever; the fields read are atomic
+            // or Cell reads of Copy data (a racy read of a wait reason
+            // only affects a dump).
+            let g = unsafe { &*gp };
+            let st = g.sched.status.load(Ordering::Acquire);
+            (st != G_DEAD && st != G_IDLE).then(|| (g.id, g.sched.waitreason.get().as_str()))
+        })
+        .collect()
+}
+
+/// The current GOMAXPROCS.
+pub fn gomaxprocs() -> i32 {
+    SCHED
+        .get()
+        .map(|s| s.gomaxprocs.load(Ordering::Acquire))
+        .unwrap_or(1)
+}
+
+/// Whether a Mutex waiter should spin (Go's `sync_runtime_canSpin`):
+/// fewer than 4 attempts, several CPUs and Ps, another P running, and an
+/// empty local run queue.
+pub fn can_spin(i: i64) -> bool {
+    let Some(sc) = SCHED.get() else {
+        return false;
+    };
+    let procs = sc.gomaxprocs.load(Ordering::Acquire);
+    if i >= 4
+        || sc.ncpu <= 1
+        || procs <= sc.npidle.load(Ordering::Acquire) + sc.nmspinning.load(Ordering::Acquire) + 1
+    {
+        return false;
+    }
+    let pp = getp();
+    // SAFETY: Ps live forever.
+    pp.is_null() || runqempty(unsafe { &*pp })
+}
+
+// ---------------------------------------------------------------------
+// Natives: the go statement and the runtime package.
+
+type R = Result<(), PanicValue>;
+
+pub(crate) const NATIVES: &[(&str, interp::NativeFn, u16)] = &[
+    ("runtime.newproc", n_newproc, 1),
+    ("runtime.Gosched", n_gosched, 0),
+    ("runtime.Goexit", n_goexit, 0),
+    ("runtime.NumGoroutine", n_num_goroutine, 1),
+    ("runtime.GOMAXPROCS", n_gomaxprocs, 2),
+    ("runtime.NumCPU", n_num_cpu, 1),
+    ("runtime.LockOSThread", n_lock_os_thread, 0),
+    ("runtime.UnlockOSThread", n_unlock_os_thread, 0),
+];
+
+/// `go f(x)`: `[fv]`, the closure over the call (nil: Go's nil func
+/// panic happens in the new goroutine; we raise it in the caller, as
+/// `go nilfunc()` does: "go of nil func value").
+unsafe fn n_newproc(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window [fv].
+    let fv = unsafe { *w };
+    if fv == 0 {
+        return Err(PanicValue::Runtime(interp::RuntimeError::new(
+            "go of nil func value",
+        )));
+    }
+    let gp = getg();
+    let gopc = if gp.is_null() {
+        (FuncId(0), 0)
+    } else {
+        // SAFETY: the running G is ours.
+        let cur = unsafe { (*gp).stack.cur };
+        (cur.func, cur.pc)
+    };
+    if SCHED.get().is_none() {
+        return Err(PanicValue::Runtime(interp::RuntimeError::new(
+            "rgo: go statement outside the scheduler",
+        )));
+    }
+    newproc(fv, gopc);
+    Ok(())
+}
+
+unsafe fn n_gosched(_: &mut GState, _: *mut u64) -> R {
+    if SCHED.get().is_none() {
+        return Ok(());
+    }
+    Err(gosched())
+}
+
+unsafe fn n_goexit(_: &mut GState, _: *mut u64) -> R {
+    Err(PanicValue::Goexit)
+}
+
+unsafe fn n_num_goroutine(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window [res].
+    unsafe { *w = num_goroutine() as u64 };
+    Ok(())
+}
+
+unsafe fn n_gomaxprocs(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window [res][n].
+    unsafe {
+        let n = *w.add(1) as i64;
+        *w = set_gomaxprocs(n.clamp(i32::MIN as i64, i32::MAX as i64) as i32) as u64;
+    }
+    Ok(())
+}
+
+unsafe fn n_num_cpu(_: &mut GState, w: *mut u64) -> R {
+    let n = SCHED.get().map(|s| s.ncpu).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get() as i32)
+            .unwrap_or(1)
+    });
+    // SAFETY: window [res].
+    unsafe { *w = n as u64 };
+    Ok(())
+}
+
+unsafe fn n_lock_os_thread(_: &mut GState, _: *mut u64) -> R {
+    let gp = getg();
+    if !gp.is_null() {
+        // SAFETY: the running G is ours.
+        unsafe { (*gp).sched.locked += 1 };
+    }
+    Ok(())
+}
+
+unsafe fn n_unlock_os_thread(_: &mut GState, _: *mut u64) -> R {
+    let gp = getg();
+    if !gp.is_null() {
+        // SAFETY: the running G is ours.
+        unsafe { (*gp).sched.locked = (*gp).sched.locked.saturating_sub(1) };
+    }
+    Ok(())
+}

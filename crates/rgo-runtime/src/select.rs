@@ -1,0 +1,401 @@
+//! `select` (Go's select.go): poll the cases in a random order, lock the
+//! channels in address order, and if none is ready enqueue one sudog on
+//! every channel and park; the first operation to dequeue one of them
+//! wins (CAS on the goroutine's `select_done`) and completes that case.
+//!
+//! Invariants:
+//! - `pollorder` is a uniformly random permutation of the cases with a
+//!   channel (Go's cheaprandn shuffle); nil-channel cases never fire;
+//! - channels are locked in `lockorder` (ascending address, each channel
+//!   once) and unlocked in reverse, so two selects cannot deadlock;
+//! - while parked, the goroutine's sudogs are on every case's channel;
+//!   on wake-up it re-locks all of them, takes its other sudogs off, and
+//!   learns the winning case from `param` ([`finish`]).
+//!
+//! The compiler's window for `runtime.selectgo`:
+//! `[chosen][recvOK][ncases][block]` then per case `[c][dir][elem]`
+//! (dir 1 send, 2 receive; elem: slot offset from the window start of the
+//! value to send or where to receive), then the elements' slots.
+
+use std::ptr;
+use std::sync::atomic::Ordering;
+
+use crate::chan::{acquire_sudog, release_sudog, HChan, Sudog};
+use crate::interp::{GState, NativeFn, PanicValue, RuntimeError, G};
+use crate::lock_futex::{lock, unlock};
+use crate::proc::{getg, gopark, Resume, WaitReason};
+
+const DIR_SEND: u64 = 1;
+
+/// What a parked select needs when it wakes.
+pub struct SelectResume {
+    /// The native's window (in the parked goroutine's stack).
+    w: *mut u64,
+    /// Case indices in lock order, and the sudog of each.
+    lockorder: Vec<usize>,
+    sudogs: Vec<*mut Sudog>,
+}
+
+#[derive(Clone, Copy)]
+struct Case {
+    c: *mut HChan,
+    send: bool,
+    elem: *mut u8,
+}
+
+/// Reads the cases from the window.
+///
+/// # Safety
+/// `w` is a select window as the module comment describes.
+unsafe fn cases(w: *mut u64) -> Vec<Case> {
+    // SAFETY: caller's contract.
+    unsafe {
+        let n = *w.add(2) as usize;
+        (0..n)
+            .map(|i| {
+                let b = w.add(4 + 3 * i);
+                Case {
+                    c: *b as *mut HChan,
+                    send: *b.add(1) == DIR_SEND,
+                    elem: w.add(*b.add(2) as usize) as *mut u8,
+                }
+            })
+            .collect()
+    }
+}
+
+/// # Safety
+/// Every case's channel in `order` is valid.
+unsafe fn sellock(cs: &[Case], order: &[usize]) {
+    let mut last: *mut HChan = ptr::null_mut();
+    for &i in order {
+        let c = cs[i].c;
+        if c != last {
+            last = c;
+            // SAFETY: caller's contract.
+            lock(unsafe { &(*c).lock });
+        }
+    }
+}
+
+/// # Safety
+/// The channels were locked by [`sellock`] with the same order.
+unsafe fn selunlock(cs: &[Case], order: &[usize]) {
+    for k in (0..order.len()).rev() {
+        let c = cs[order[k]].c;
+        if k > 0 && c == cs[order[k - 1]].c {
+            continue; // unlock each channel once, at its first entry
+        }
+        // SAFETY: caller's contract.
+        unlock(unsafe { &(*c).lock });
+    }
+}
+
+fn plain(msg: &str) -> PanicValue {
+    PanicValue::Runtime(RuntimeError::new(msg))
+}
+
+/// Runs a select; writes `chosen` (-1: default) and `recvOK` into the
+/// window, or parks.
+///
+/// # Safety
+/// `w` is a select window.
+pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
+    // SAFETY: caller's contract.
+    let (cs, block) = unsafe { (cases(w), *w.add(3) != 0) };
+    let mut pollorder: Vec<usize> = Vec::with_capacity(cs.len());
+    for (i, cas) in cs.iter().enumerate() {
+        if cas.c.is_null() {
+            continue;
+        }
+        let j = crate::alg::cheaprandn(pollorder.len() as u32 + 1) as usize;
+        pollorder.push(i);
+        let n = pollorder.len() - 1;
+        pollorder.swap(n, j);
+    }
+    if pollorder.is_empty() {
+        if !block {
+            // SAFETY: results of the window.
+            unsafe {
+                *w = -1i64 as u64;
+                *w.add(1) = 0;
+            }
+            return Ok(());
+        }
+        return Err(gopark(None, ptr::null_mut(), WaitReason::Select));
+    }
+    let mut lockorder = pollorder.clone();
+    lockorder.sort_by_key(|&i| cs[i].c as usize);
+    // SAFETY: channels of the cases are valid (compiled code passes
+    // channel values); elems point into the window.
+    unsafe {
+        sellock(&cs, &lockorder);
+        // Pass 1: a case that can proceed now.
+        for &i in &pollorder {
+            let cas = cs[i];
+            let c = cas.c;
+            let es = (*c).elemsize as usize;
+            if cas.send {
+                if (*c).closed.load(Ordering::Relaxed) != 0 {
+                    selunlock(&cs, &lockorder);
+                    return Err(plain("send on closed channel"));
+                }
+                let sg = (*c).recvq.dequeue();
+                if !sg.is_null() {
+                    selunlock_except(&cs, &lockorder, c);
+                    send_to(c, sg, cas.elem);
+                    done(w, i, false);
+                    return Ok(());
+                }
+                if (*c).qcount < (*c).dataqsiz {
+                    let qp = (*c).buf.add((*c).sendx * es);
+                    copy(qp, cas.elem, es);
+                    (*c).sendx += 1;
+                    if (*c).sendx == (*c).dataqsiz {
+                        (*c).sendx = 0;
+                    }
+                    (*c).qcount += 1;
+                    selunlock(&cs, &lockorder);
+                    done(w, i, false);
+                    return Ok(());
+                }
+            } else {
+                let sg = (*c).sendq.dequeue();
+                if !sg.is_null() {
+                    selunlock_except(&cs, &lockorder, c);
+                    recv_from(c, sg, cas.elem);
+                    done(w, i, true);
+                    return Ok(());
+                }
+                if (*c).qcount > 0 {
+                    let qp = (*c).buf.add((*c).recvx * es);
+                    copy(cas.elem, qp, es);
+                    ptr::write_bytes(qp, 0, es);
+                    (*c).recvx += 1;
+                    if (*c).recvx == (*c).dataqsiz {
+                        (*c).recvx = 0;
+                    }
+                    (*c).qcount -= 1;
+                    selunlock(&cs, &lockorder);
+                    done(w, i, true);
+                    return Ok(());
+                }
+                if (*c).closed.load(Ordering::Relaxed) != 0 {
+                    selunlock(&cs, &lockorder);
+                    ptr::write_bytes(cas.elem, 0, es);
+                    done(w, i, false);
+                    return Ok(());
+                }
+            }
+        }
+        if !block {
+            selunlock(&cs, &lockorder);
+            *w = -1i64 as u64;
+            *w.add(1) = 0;
+            return Ok(());
+        }
+        // Pass 2: enqueue on every channel and park.
+        let gp = getg();
+        (*gp).sched.select_done.store(0, Ordering::Release);
+        (*gp).sched.param.store(ptr::null_mut(), Ordering::Release);
+        let mut sudogs = Vec::with_capacity(lockorder.len());
+        for &i in &lockorder {
+            let cas = cs[i];
+            let sg = acquire_sudog();
+            (*sg).g = gp;
+            (*sg).is_select = true;
+            (*sg).elem = cas.elem;
+            (*sg).c = cas.c;
+            (*sg).casi = i;
+            if cas.send {
+                (*cas.c).sendq.enqueue(sg);
+            } else {
+                (*cas.c).recvq.enqueue(sg);
+            }
+            sudogs.push(sg);
+        }
+        (*gp).sched.resume = Resume::Select(SelectResume {
+            w,
+            lockorder,
+            sudogs,
+        });
+        Err(gopark(
+            Some(selparkcommit),
+            ptr::null_mut(),
+            WaitReason::Select,
+        ))
+    }
+}
+
+/// Unlocks every channel but `keep` (its lock is released by the
+/// send/receive completion).
+///
+/// # Safety
+/// As [`selunlock`].
+unsafe fn selunlock_except(cs: &[Case], order: &[usize], keep: *mut HChan) {
+    let mut last: *mut HChan = ptr::null_mut();
+    for &i in order.iter().rev() {
+        let c = cs[i].c;
+        if c == last || c == keep {
+            last = c;
+            continue;
+        }
+        last = c;
+        // SAFETY: caller's contract.
+        unlock(unsafe { &(*c).lock });
+    }
+}
+
+/// # Safety
+/// Both are valid for `n` bytes.
+unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
+    if n > 0 {
+        // SAFETY: caller's contract.
+        unsafe { ptr::copy(src, dst, n) };
+    }
+}
+
+/// # Safety
+/// `w` is a select window.
+unsafe fn done(w: *mut u64, casi: usize, recv_ok: bool) {
+    // SAFETY: caller's contract.
+    unsafe {
+        *w = casi as u64;
+        *w.add(1) = recv_ok as u64;
+    }
+}
+
+/// A select's send to a waiting receiver: as chan.rs's `send`.
+///
+/// # Safety
+/// `c` is locked (and only `c`); `sg` was dequeued from its recvq.
+unsafe fn send_to(c: *mut HChan, sg: *mut Sudog, ep: *const u8) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let es = (*c).elemsize as usize;
+        if !(*sg).elem.is_null() {
+            copy((*sg).elem, ep, es);
+        }
+        (*sg).elem = ptr::null_mut();
+        (*sg).success = true;
+        if !(*sg).okp.is_null() {
+            *(*sg).okp = 1;
+        }
+        let gp = (*sg).g;
+        unlock(&(*c).lock);
+        wake(gp, sg);
+    }
+}
+
+/// A select's receive from a waiting sender: as chan.rs's `recv`.
+///
+/// # Safety
+/// `c` is locked (and only `c`); `sg` was dequeued from its sendq.
+unsafe fn recv_from(c: *mut HChan, sg: *mut Sudog, ep: *mut u8) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let es = (*c).elemsize as usize;
+        if (*c).dataqsiz == 0 {
+            copy(ep, (*sg).elem, es);
+        } else {
+            let qp = (*c).buf.add((*c).recvx * es);
+            copy(ep, qp, es);
+            copy(qp, (*sg).elem, es);
+            (*c).recvx += 1;
+            if (*c).recvx == (*c).dataqsiz {
+                (*c).recvx = 0;
+            }
+            (*c).sendx = (*c).recvx;
+        }
+        (*sg).elem = ptr::null_mut();
+        (*sg).success = true;
+        let gp = (*sg).g;
+        unlock(&(*c).lock);
+        wake(gp, sg);
+    }
+}
+
+/// # Safety
+/// As chan.rs's `wake`.
+unsafe fn wake(gp: *mut G, sg: *mut Sudog) {
+    // SAFETY: caller's contract.
+    unsafe {
+        if (*sg).is_select {
+            (*gp).sched.param.store(sg, Ordering::Release);
+        } else {
+            release_sudog(sg);
+        }
+        crate::proc::goready(gp);
+    }
+}
+
+/// Unlocks a parked select's channels once it is parked (Go's
+/// `selparkcommit`).
+unsafe fn selparkcommit(gp: *mut G, _: *mut u8) -> bool {
+    // SAFETY: gp is the parking select's goroutine; its resume record
+    // names the window and lock order it locked with.
+    unsafe {
+        let Resume::Select(r) = &(*gp).sched.resume else {
+            return true;
+        };
+        let cs = cases(r.w);
+        selunlock(&cs, &r.lockorder);
+    }
+    true
+}
+
+/// The woken select: take the other sudogs off their channels and report
+/// the winning case (pass 3 of Go's selectgo).
+pub fn finish(g: &mut G, r: SelectResume) -> Result<(), PanicValue> {
+    // SAFETY: the window is in g's stack, untouched while it was parked;
+    // the channels are the cases' (valid).
+    unsafe {
+        let cs = cases(r.w);
+        sellock(&cs, &r.lockorder);
+        g.sched.select_done.store(0, Ordering::Release);
+        let won = g.sched.param.swap(ptr::null_mut(), Ordering::AcqRel);
+        let mut result: Option<(usize, bool)> = None;
+        for (k, &i) in r.lockorder.iter().enumerate() {
+            let sg = r.sudogs[k];
+            if sg == won {
+                result = Some((i, (*sg).success));
+            } else {
+                let c = cs[i].c;
+                if cs[i].send {
+                    (*c).sendq.dequeue_sudog(sg);
+                } else {
+                    (*c).recvq.dequeue_sudog(sg);
+                }
+            }
+        }
+        selunlock(&cs, &r.lockorder);
+        for &sg in &r.sudogs {
+            release_sudog(sg);
+        }
+        let Some((casi, success)) = result else {
+            crate::panic::throw("selectgo: bad wakeup");
+        };
+        if cs[casi].send && !success {
+            return Err(plain("send on closed channel"));
+        }
+        done(r.w, casi, !cs[casi].send && success);
+    }
+    Ok(())
+}
+
+type R = Result<(), PanicValue>;
+
+pub(crate) const NATIVES: &[(&str, NativeFn, u16)] = &[
+    ("runtime.selectgo", n_selectgo, 4),
+    ("runtime.block", n_block, 0),
+];
+
+unsafe fn n_selectgo(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the compiler builds the window as the module comment says.
+    unsafe { selectgo(w) }
+}
+
+/// `select {}`.
+unsafe fn n_block(_: &mut GState, _: *mut u64) -> R {
+    Err(gopark(None, ptr::null_mut(), WaitReason::SelectNoCases))
+}
