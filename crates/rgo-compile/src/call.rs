@@ -1353,6 +1353,10 @@ impl<'c, 'a> Fc<'c, 'a> {
                 items.push((TypeId::EMPTY_INTERFACE, PrintKind::Iface));
             }
             Builtin::Recover => {}
+            Builtin::Close => {
+                vals.push(self.expr(&c.args[0]));
+                items.push((self.ty(&c.args[0]), PrintKind::Ptr));
+            }
             _ => {
                 self.err(e.pos, format!("defer {} is not supported yet", b.name()));
                 return;

@@ -1267,6 +1267,16 @@ pub(crate) fn builtin_thunk(
             let d = f.alloc(2);
             f.emit(Instr::Recover { dst: d });
         }
+        rgo_types::types::Builtin::Close => {
+            let nat = f.c.rt_native("runtime.closechan");
+            let w = f.alloc_ptr();
+            f.mov(w, slots[0], 1);
+            f.emit(Instr::CallNative {
+                id: nat,
+                n: 1,
+                base: w,
+            });
+        }
         _ => {
             let ln = b == rgo_types::types::Builtin::Println;
             for (i, (s, (_, k))) in slots.iter().zip(items).enumerate() {

@@ -273,6 +273,12 @@ thread_local! {
     static PROG: std::cell::Cell<*const Program> = const { std::cell::Cell::new(std::ptr::null()) };
 }
 
+/// Makes `prog` this thread's program for [`call_go`] (the scheduler
+/// calls it when an M starts: an M may run timer callbacks before any G).
+pub fn set_thread_prog(prog: &Program) {
+    PROG.with(|p| p.set(prog));
+}
+
 /// Re-entrant call from a native into Go code (fmt calling `String()`).
 ///
 /// Design: the callee runs to completion in a nested interpreter loop on a

@@ -146,12 +146,11 @@ impl Note {
         }
     }
 
-    /// Sleeps until woken or until `ns` nanoseconds have passed; reports
-    /// whether it was woken.
+    /// Sleeps until woken or until `ns` nanoseconds have passed (not at
+    /// all if `ns <= 0`); reports whether it was woken.
     pub fn sleep_timeout(&self, ns: i64) -> bool {
-        if ns < 0 {
-            self.sleep();
-            return true;
+        if ns <= 0 {
+            return self.key.load(Ordering::Acquire) != 0;
         }
         let deadline = crate::time::nanotime().saturating_add(ns);
         loop {

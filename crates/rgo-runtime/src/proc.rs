@@ -829,6 +829,7 @@ fn newm(pp: *mut P, spinning: bool) {
 
 fn mstart(m: *mut M) {
     CURM.with(|c| c.set(m));
+    interp::set_thread_prog(sched().prog);
     // SAFETY: our M.
     let pp = unsafe { (*m).nextp.swap(ptr::null_mut(), Ordering::AcqRel) };
     acquirep(pp);
@@ -1232,6 +1233,29 @@ fn goexit0(gp: *mut G) {
     unsafe { (*gp).sched.status.store(G_DEAD, Ordering::Release) };
     sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
     gfput(gp);
+}
+
+/// A fatal error of the running goroutine (Go's `fatal`/`throw` from a
+/// user-visible check, such as unlocking an unlocked mutex): prints
+/// `fatal error: msg` and the goroutine's traceback, and ends the program
+/// with status 2; deferred calls do not run and recover cannot stop it.
+pub fn fatal_error(msg: &str) -> ! {
+    let sc = sched();
+    let gp = getg();
+    let mut s = format!("fatal error: {msg}\n");
+    if !gp.is_null() {
+        s.push('\n');
+        // SAFETY: the running G is ours; its state was saved by the native
+        // call that got us here.
+        s.push_str(&crate::traceback::traceback(
+            sc.prog,
+            unsafe { &*gp },
+            100,
+            "running",
+        ));
+    }
+    fatal_print(&s);
+    exit(2)
 }
 
 /// Writes a fatal report to stderr, once.

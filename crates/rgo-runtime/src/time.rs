@@ -311,8 +311,16 @@ fn run_entry(e: Entry, now: i64) {
             proc::goready(gp);
         } else if f != 0 {
             let mut gs = GState::default();
-            let _ = crate::interp::call_go_closure(&mut gs, f, &[at, ad, seq, delta as u64], 0);
+            let r = crate::interp::call_go_closure(&mut gs, f, &[at, ad, seq, delta as u64], 0);
             crate::print::flush(&mut gs.out);
+            if let Err(e) = r {
+                // The time package's callbacks (deliver, launch) do not
+                // panic; one that does is a runtime bug.
+                crate::panic::throw(&format!(
+                    "timer callback failed: {}",
+                    crate::print::panic_value_string(&e)
+                ));
+            }
         }
     }
 }

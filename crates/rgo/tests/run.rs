@@ -11,16 +11,39 @@ fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/run")
 }
 
-/// The normalization of scripts/normalize-run.awk.
+/// The normalization of scripts/normalize-run.awk (rgo prints its std
+/// files as `$GOROOT/...`, so that is the GOROOT dropped here).
 fn normalize(s: &str, dir: &str) -> String {
     let mut out = String::new();
     let mut tb = false;
     let mut skip = false;
+    let mut pending: Option<String> = None;
+    let emit = |out: &mut String, l: &str| {
+        out.push_str(l);
+        out.push('\n');
+    };
     for line in s.lines() {
         let mut line = line.replace(dir, "$DIR");
         if line.starts_with("goroutine ") && line.contains(" [") {
             tb = true;
-        } else if line.starts_with("[signal ") {
+            if !line.starts_with("goroutine 1 [") {
+                if let Some(i) = line.find(" [") {
+                    line = format!("goroutine G{}", &line[i..]);
+                }
+            }
+            emit(&mut out, &line);
+            continue;
+        }
+        if tb && line.starts_with("created by ") {
+            if let Some(i) = line.rfind(" in goroutine ") {
+                if &line[i + 14..] != "1" {
+                    line = format!("{} in goroutine G", &line[..i]);
+                }
+            }
+            pending = Some(line);
+            continue;
+        }
+        if line.starts_with("[signal ") {
             if let Some(i) = line.find("pc=0x") {
                 let end = line[i + 5..]
                     .find(|c: char| !c.is_ascii_hexdigit())
@@ -28,7 +51,10 @@ fn normalize(s: &str, dir: &str) -> String {
                     .unwrap_or(line.len());
                 line = format!("{}pc=PC{}", &line[..i], &line[end..]);
             }
-        } else if tb && line.starts_with('\t') {
+            emit(&mut out, &line);
+            continue;
+        }
+        if tb && line.starts_with('\t') {
             if let Some(i) = line.rfind(" +0x") {
                 if line[i + 4..].chars().all(|c| c.is_ascii_hexdigit()) {
                     line.truncate(i);
@@ -36,18 +62,35 @@ fn normalize(s: &str, dir: &str) -> String {
             }
             if skip {
                 skip = false;
+                pending = None;
                 continue;
             }
-        } else if tb && line.ends_with(')') && !line.starts_with("exit status") {
+            if line.starts_with("\t$GOROOT/") {
+                pending = None;
+                continue;
+            }
+            if let Some(p) = pending.take() {
+                emit(&mut out, &p);
+            }
+            emit(&mut out, &line);
+            continue;
+        }
+        if tb && line.ends_with(')') && !line.starts_with("exit status") {
             let name = line.split('(').next().unwrap_or("").to_string();
             if name.starts_with("runtime.") || name == "panic" {
                 skip = true;
                 continue;
             }
-            line = format!("{}(...)", name);
+            pending = Some(format!("{}(...)", name));
+            continue;
         }
-        out.push_str(&line);
-        out.push('\n');
+        if let Some(p) = pending.take() {
+            emit(&mut out, &p);
+        }
+        emit(&mut out, &line);
+    }
+    if let Some(p) = pending.take() {
+        emit(&mut out, &p);
     }
     out
 }
@@ -118,5 +161,20 @@ fn golden_programs() {
 fn normalization_drops_addresses_and_runtime_frames() {
     let go = "panic: x\n\ngoroutine 1 [running]:\nmain.f(0x1, 0x2)\n\t/d/x.go:3 +0x1d\npanic({0x1?, 0x2?})\n\t/go/src/runtime/panic.go:9 +0x2\nmain.main()\n\t/d/x.go:5 +0x18\nexit status 2\n";
     let want = "panic: x\n\ngoroutine 1 [running]:\nmain.f(...)\n\t$DIRx.go:3\nmain.main(...)\n\t$DIRx.go:5\nexit status 2\n";
+    assert_eq!(normalize(go, "/d/"), want);
+}
+
+#[test]
+fn normalization_drops_std_frames() {
+    let rgo = "fatal error: x\n\ngoroutine 1 [running]:\nsync.fatal(...)\n\t$GOROOT/src/sync/runtime.go:47 +0x0\nmain.main(...)\n\t/d/x.go:5 +0x0\nexit status 2\n";
+    let want =
+        "fatal error: x\n\ngoroutine 1 [running]:\nmain.main(...)\n\t$DIRx.go:5\nexit status 2\n";
+    assert_eq!(normalize(rgo, "/d/"), want);
+}
+
+#[test]
+fn normalization_renames_goroutine_ids_but_main() {
+    let go = "goroutine 1 [chan receive]:\nmain.main()\n\t/d/x.go:3 +0x1\n\ngoroutine 19 [select]:\nmain.f()\n\t/d/x.go:9 +0x2\ncreated by main.main in goroutine 1\n\t/d/x.go:4 +0x3\n\ngoroutine 20 [sleep]:\nmain.g(...)\n\t/d/x.go:12\ncreated by main.f in goroutine 19\n\t/d/x.go:10 +0x4\n";
+    let want = "goroutine 1 [chan receive]:\nmain.main(...)\n\t$DIRx.go:3\n\ngoroutine G [select]:\nmain.f(...)\n\t$DIRx.go:9\ncreated by main.main in goroutine 1\n\t$DIRx.go:4\n\ngoroutine G [sleep]:\nmain.g(...)\n\t$DIRx.go:12\ncreated by main.f in goroutine G\n\t$DIRx.go:10\n";
     assert_eq!(normalize(go, "/d/"), want);
 }

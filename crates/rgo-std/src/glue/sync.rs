@@ -197,11 +197,140 @@ atomics! {
     u64, "Uintptr";
 }
 
+/// Locks serializing the two-word updates of `atomic.Value`s, striped by
+/// address (Go updates the words with CAS loops and a "first store in
+/// progress" marker; a short lock gives the same atomicity here).
+static VALUE_LOCKS: [std::sync::atomic::AtomicU32; 64] =
+    [const { std::sync::atomic::AtomicU32::new(0) }; 64];
+
+fn value_lock(p: u64) -> &'static std::sync::atomic::AtomicU32 {
+    &VALUE_LOCKS[(p as usize >> 4) % VALUE_LOCKS.len()]
+}
+
+fn value_panic(msg: &str) -> PanicValue {
+    PanicValue::Runtime(RuntimeError::new(msg))
+}
+
+/// `(*Value).Load() any`: `[res t][res d][v]`.
+unsafe fn value_load(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots; v is checked for nil and points at two words.
+    unsafe {
+        let v = slot(w, 2);
+        nil_check(v)?;
+        let l = value_lock(v);
+        rgo_runtime::lock_futex::lock(l);
+        let (t, d) = (*(v as *const u64), *(v as *const u64).add(1));
+        rgo_runtime::lock_futex::unlock(l);
+        set(w, 0, t);
+        set(w, 1, d);
+    }
+    Ok(())
+}
+
+/// Stores `(t, d)` into the Value at `v` under its lock; returns the old
+/// words. `what` names the operation in the inconsistent-type panic.
+///
+/// # Safety
+/// `v` points at a Value.
+unsafe fn value_swap_words(v: u64, t: u64, d: u64) -> Result<(u64, u64), PanicValue> {
+    if t == 0 {
+        return Err(value_panic("sync/atomic: store of nil value into Value"));
+    }
+    let l = value_lock(v);
+    rgo_runtime::lock_futex::lock(l);
+    // SAFETY: caller's contract.
+    let (ot, od) = unsafe { (*(v as *const u64), *(v as *const u64).add(1)) };
+    if ot != 0 && ot != t {
+        rgo_runtime::lock_futex::unlock(l);
+        return Err(value_panic(
+            "sync/atomic: store of inconsistently typed value into Value",
+        ));
+    }
+    // SAFETY: as above.
+    unsafe {
+        *(v as *mut u64) = t;
+        *(v as *mut u64).add(1) = d;
+    }
+    rgo_runtime::lock_futex::unlock(l);
+    Ok((ot, od))
+}
+
+/// `(*Value).Store(val any)`: `[v][t][d]`.
+unsafe fn value_store(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots.
+    unsafe {
+        let v = slot(w, 0);
+        nil_check(v)?;
+        value_swap_words(v, slot(w, 1), slot(w, 2))?;
+    }
+    Ok(())
+}
+
+/// `(*Value).Swap(new any) (old any)`: `[old t][old d][v][t][d]`.
+unsafe fn value_swap(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 5 slots.
+    unsafe {
+        let v = slot(w, 2);
+        nil_check(v)?;
+        let (ot, od) = value_swap_words(v, slot(w, 3), slot(w, 4))?;
+        set(w, 0, ot);
+        set(w, 1, od);
+    }
+    Ok(())
+}
+
+/// `(*Value).CompareAndSwap(old, new any) bool`:
+/// `[res][v][old t][old d][new t][new d]`.
+unsafe fn value_cas(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 6 slots; interface words as the VM lays them out.
+    unsafe {
+        let v = slot(w, 1);
+        nil_check(v)?;
+        let old = [slot(w, 2), slot(w, 3)];
+        let new = [slot(w, 4), slot(w, 5)];
+        if new[0] == 0 {
+            return Err(value_panic(
+                "sync/atomic: compare and swap of nil value into Value",
+            ));
+        }
+        if old[0] != 0 && old[0] != new[0] {
+            return Err(value_panic(
+                "sync/atomic: compare and swap of inconsistently typed values",
+            ));
+        }
+        let l = value_lock(v);
+        rgo_runtime::lock_futex::lock(l);
+        let cur = [*(v as *const u64), *(v as *const u64).add(1)];
+        let swapped = if cur[0] == 0 {
+            old[0] == 0
+        } else if cur[0] != new[0] {
+            rgo_runtime::lock_futex::unlock(l);
+            return Err(value_panic(
+                "sync/atomic: compare and swap of inconsistently typed value into Value",
+            ));
+        } else {
+            rgo_runtime::alg::nilinterequal(cur.as_ptr() as *const u8, old.as_ptr() as *const u8)
+        };
+        if swapped {
+            *(v as *mut u64) = new[0];
+            *(v as *mut u64).add(1) = new[1];
+        }
+        rgo_runtime::lock_futex::unlock(l);
+        set(w, 0, swapped as u64);
+    }
+    Ok(())
+}
+
 const OTHERS: &[(&str, NativeFn, u16)] = &[
+    ("(*sync/atomic.Value).Load", value_load, 3),
+    ("(*sync/atomic.Value).Store", value_store, 3),
+    ("(*sync/atomic.Value).Swap", value_swap, 5),
+    ("(*sync/atomic.Value).CompareAndSwap", value_cas, 6),
     ("sync.runtime_registerPoolCleanup", nothing, 1),
     ("sync.throw", throw, 2),
     ("sync.fatal", throw, 2),
     ("errors.isComparable", is_comparable, 3),
+    ("context.comparable", is_comparable, 3),
     ("errors.checkAsTarget", check_as_target, 2),
     ("errors.assignAs", assign_as, 5),
 ];
@@ -231,7 +360,11 @@ unsafe fn throw(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     let s = unsafe { super::bytes(w, 0) };
-    Err(fail(format!("fatal error: {}", String::from_utf8_lossy(s))))
+    let msg = String::from_utf8_lossy(s);
+    if rgo_runtime::proc::started() {
+        rgo_runtime::proc::fatal_error(&msg);
+    }
+    Err(fail(format!("fatal error: {}", msg)))
 }
 
 /// `isComparable(v any) bool`: window `[res][type][data]`.
