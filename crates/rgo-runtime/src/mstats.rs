@@ -149,3 +149,51 @@ pub fn read_mem_stats() -> MemStats {
         by_size,
     }
 }
+
+/// `runtime.ReadMemStats(m *MemStats)`: fills Go's `MemStats` layout
+/// (field offsets of runtime.MemStats on 64-bit) from [`read_mem_stats`].
+/// There is no collector yet: `NumGC` is 0, `Frees` counts only what the
+/// sweeper returned, and `NextGC` is Go's initial 4 MiB goal.
+unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate::natives::R {
+    // SAFETY: window [m]; m points at a runtime.MemStats (4312 + 61*24
+    // bytes) or is nil.
+    unsafe {
+        let m = *w as *mut u8;
+        if m.is_null() {
+            return Err(crate::interp::PanicValue::Runtime(
+                crate::interp::RuntimeError::nil_deref(0),
+            ));
+        }
+        let s = read_mem_stats();
+        let put = |off: usize, v: u64| *(m.add(off) as *mut u64) = v;
+        put(0, s.alloc);
+        put(8, s.total_alloc);
+        put(16, s.sys);
+        put(24, 0);
+        put(32, s.mallocs);
+        put(40, s.frees);
+        put(48, s.heap_alloc);
+        put(56, s.heap_sys);
+        put(64, s.heap_idle);
+        put(72, s.heap_inuse);
+        put(80, s.heap_released);
+        put(88, s.heap_objects);
+        put(112, s.mspan_inuse);
+        put(120, s.mspan_sys);
+        put(128, s.mcache_inuse);
+        put(136, s.mcache_sys);
+        put(152, s.gc_sys);
+        put(168, 4 << 20);
+        *m.add(4304) = 1; // EnableGC
+        for (i, b) in s.by_size.iter().take(61).enumerate() {
+            let at = 4312 + i * 24;
+            *(m.add(at) as *mut u32) = b.size;
+            put(at + 8, b.mallocs);
+            put(at + 16, b.frees);
+        }
+    }
+    Ok(())
+}
+
+pub(crate) const NATIVES: &[(&str, crate::interp::NativeFn, u16)] =
+    &[("runtime.ReadMemStats", n_read_mem_stats, 1)];

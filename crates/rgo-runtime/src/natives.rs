@@ -23,7 +23,7 @@ use crate::typedesc::{Kind, MapType, Type};
 /// Largest allocation Go accepts (`maxAlloc` on linux/amd64: 1<<48).
 const MAX_ALLOC: u64 = 1 << 48;
 
-type R = Result<(), PanicValue>;
+pub(crate) type R = Result<(), PanicValue>;
 
 fn rt(msg: impl Into<String>) -> PanicValue {
     PanicValue::Runtime(RuntimeError::new(msg))
@@ -82,6 +82,7 @@ pub fn lookup(name: &str) -> Option<Native> {
         crate::proc::NATIVES,
         crate::sema::NATIVES,
         crate::time::NATIVES,
+        crate::mstats::NATIVES,
     ]
     .iter()
     .flat_map(|t| t.iter())

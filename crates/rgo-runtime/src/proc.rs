@@ -1469,6 +1469,9 @@ fn sysmon() {
     let mut delay_us = 20u64;
     let mut idle = 0u32;
     let mut last_trace = nanotime();
+    if sc.schedtrace > 0 {
+        schedtrace(last_trace);
+    }
     let mut seen: Vec<(u32, i64, u32, i64)> = vec![(0, 0, 0, 0); sc.allp.len()];
     loop {
         if exiting() {
@@ -1534,7 +1537,7 @@ fn schedtrace(now: i64) {
     let l = lock_sched();
     let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
     let mut s = format!(
-        "SCHED {}ms: gomaxprocs={} idleprocs={} threads={} spinningthreads={} needspinning=0 idlethreads={} runqueue={} [",
+        "SCHED {}ms: gomaxprocs={} idleprocs={} threads={} spinningthreads={} needspinning=0 idlethreads={} runqueue={} [ ",
         (now - sc.start_nano) / 1_000_000,
         procs,
         sc.npidle.load(Ordering::Acquire),
@@ -1544,20 +1547,16 @@ fn schedtrace(now: i64) {
         l.runq.len()
     );
     drop(l);
-    for (i, p) in sc.allp.iter().take(procs).enumerate() {
+    for p in sc.allp.iter().take(procs) {
         let h = p.runqhead.load(Ordering::Acquire);
         let t = p.runqtail.load(Ordering::Acquire);
-        if i > 0 {
-            s.push(' ');
-        }
         s.push_str(&t.wrapping_sub(h).to_string());
+        s.push(' ');
     }
-    s.push_str("] schedticks=[");
-    for (i, p) in sc.allp.iter().take(procs).enumerate() {
-        if i > 0 {
-            s.push(' ');
-        }
+    s.push_str("] schedticks=[ ");
+    for p in sc.allp.iter().take(procs) {
         s.push_str(&p.schedtick.load(Ordering::Relaxed).to_string());
+        s.push(' ');
     }
     s.push_str("]\n");
     eprint!("{s}");

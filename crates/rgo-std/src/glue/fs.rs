@@ -87,7 +87,12 @@ unsafe fn sys_read(_: &mut GState, w: *mut u64) -> R {
         let r = if n == 0 {
             0
         } else {
-            libc::read(slot(w, 2) as libc::c_int, p as *mut libc::c_void, n) as i64
+            // A read may block (a terminal, a pipe): let the scheduler
+            // hand this M's P to other goroutines meanwhile.
+            rgo_runtime::proc::entersyscall();
+            let r = libc::read(slot(w, 2) as libc::c_int, p as *mut libc::c_void, n) as i64;
+            rgo_runtime::proc::exitsyscall();
+            r
         };
         finish(w, Some(0), 1, r);
     }
