@@ -360,7 +360,12 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block) {
                         c.w.obj(sel.obj).kind,
                         ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
                     );
-                    if ptr_recv {
+                    // A pointer operand is passed as is: `p.M()` with p of
+                    // type *T takes no address.
+                    let x_is_ptr = c.info.type_of(file, x.id).is_some_and(|t| {
+                        matches!(c.w.types.get(c.w.types.under(t.typ)), Type::Pointer(_))
+                    });
+                    if ptr_recv && !x_is_ptr && !sel.indirect {
                         if let Some(v) = root_var(c, file, x) {
                             out.push(v);
                         }
