@@ -246,7 +246,13 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.load_place(&recv_place, recv_t)
             } else {
                 match recv_place {
-                    Place::Mem(p, off, _) => self.addr_plus(p, off),
+                    Place::Mem(p, off, _) => {
+                        // `p.f.M()` takes `&p.f`: a nil p panics.
+                        if matches!(x.unparen().kind, ExprKind::Star(_) | ExprKind::Selector(..)) {
+                            self.emit(Instr::NilCheck { p });
+                        }
+                        self.addr_plus(p, off)
+                    }
                     _ => {
                         let v = self.load_place(&recv_place, recv_t);
                         self.spill(v, recv_t)
@@ -287,6 +293,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         for &fi in path {
             if let Type::Pointer(b) = self.under(cur) {
                 let v = self.load_place(&pl, cur);
+                // Selecting through a nil pointer panics here, even when
+                // only the field's address is used.
+                self.emit(Instr::NilCheck { p: v });
                 pl = Place::Mem(v, 0, b);
                 cur = b;
             }
@@ -421,13 +430,27 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.set_line(e.pos);
         let args = &c.args;
         let tuple_arg = self.is_multi_value_arg(args);
-        if tuple_arg && !matches!(b, Builtin::Print | Builtin::Println) {
-            self.err(
-                e.pos,
-                format!("{} of a multi-value call is not supported yet", b.name()),
-            );
-            return self.alloc_t(t);
-        }
+        // Arguments as values or expressions: `copy(f())` spreads f's
+        // results over the parameters.
+        let bargs: Vec<BArg<'a>> = if tuple_arg {
+            match b {
+                Builtin::Print | Builtin::Println => Vec::new(),
+                Builtin::Complex | Builtin::Copy | Builtin::Append | Builtin::Delete => self
+                    .multi_value(&args[0])
+                    .into_iter()
+                    .map(|(s, t)| BArg::V(s, t))
+                    .collect(),
+                _ => {
+                    self.err(
+                        e.pos,
+                        format!("{} of a multi-value call is not supported yet", b.name()),
+                    );
+                    return self.alloc_t(t);
+                }
+            }
+        } else {
+            args.iter().map(BArg::E).collect()
+        };
         match b {
             Builtin::Len | Builtin::Cap => {
                 let xt = self.ty(&args[0]);
@@ -466,23 +489,11 @@ impl<'c, 'a> Fc<'c, 'a> {
                     }
                 }
             }
-            Builtin::Append => self.append(e, c, t),
-            Builtin::Copy => {
-                let dt = self.ty(&args[0]);
-                let d = self.expr(&args[0]);
-                let s = self.expr(&args[1]);
-                let es = match self.under(dt) {
-                    Type::Slice(et) => self.c.w.sizeof(et).max(0) as u64,
-                    _ => 1,
-                };
-                let id = self.c.rt_native("runtime.slicecopy");
-                let w = self.alloc(8);
-                self.mov(Slot(w.0 + 1), d, 3);
-                self.mov(Slot(w.0 + 4), s, 2);
-                self.load_u64(Slot(w.0 + 7), es);
-                self.emit(Instr::CallNative { id, n: 8, base: w });
-                w
-            }
+            Builtin::Append
+            | Builtin::Copy
+            | Builtin::Delete
+            | Builtin::Clear
+            | Builtin::Complex => self.builtin_vals(e.pos, b, &bargs, c.has_dots, t, dst),
             Builtin::Make => {
                 let mt = self.ty(&args[0]);
                 match self.under(mt) {
@@ -532,46 +543,6 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let p = dst.unwrap_or_else(|| self.alloc_ptr());
                 self.new_into(p, et);
                 p
-            }
-            Builtin::Delete => {
-                let mt = self.ty(&args[0]);
-                let Type::Map(kt, _) = self.under(mt) else {
-                    return self.scalar();
-                };
-                let m = self.expr(&args[0]);
-                let k = self.value_as(&args[1], kt);
-                let ks = self.nslots(kt).max(1);
-                let id = self.c.rt_native("runtime.mapdelete");
-                let w = self.alloc(2 + ks);
-                let md = self.desc_const(mt);
-                self.load_u64(w, md);
-                self.mov(Slot(w.0 + 1), m, 1);
-                self.mov(Slot(w.0 + 2), k, ks);
-                self.emit(Instr::CallNative {
-                    id,
-                    n: (2 + ks) as u16,
-                    base: w,
-                });
-                w
-            }
-            Builtin::Clear => {
-                let mt = self.ty(&args[0]);
-                match self.under(mt) {
-                    Type::Map(..) => {
-                        let m = self.expr(&args[0]);
-                        let id = self.c.rt_native("runtime.mapclear");
-                        let w = self.alloc(2);
-                        let md = self.desc_const(mt);
-                        self.load_u64(w, md);
-                        self.mov(Slot(w.0 + 1), m, 1);
-                        self.emit(Instr::CallNative { id, n: 2, base: w });
-                        w
-                    }
-                    _ => {
-                        self.err(e.pos, "clear of a slice is not supported yet");
-                        self.scalar()
-                    }
-                }
             }
             Builtin::Panic => {
                 let v = self.value_as(&args[0], TypeId::EMPTY_INTERFACE);
@@ -650,6 +621,19 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let p = self.expr(&args[0]);
                 let lt = self.ty(&args[1]);
                 let n = self.value_as(&args[1], lt);
+                let es = match self.under(self.ty(&args[0])) {
+                    Type::Pointer(et) if b == Builtin::Slice => self.c.w.sizeof(et).max(0) as u64,
+                    _ => 1,
+                };
+                let id = self.c.rt_native("runtime.unsafeslice");
+                let w = self.alloc(4);
+                self.mov(w, p, 1);
+                self.mov(Slot(w.0 + 1), n, 1);
+                self.load_u64(Slot(w.0 + 2), es);
+                let flags = self.c.w.types.is_unsigned(lt) as u64
+                    | if b == Builtin::String { 2 } else { 0 };
+                self.load_u64(Slot(w.0 + 3), flags);
+                self.emit(Instr::CallNative { id, n: 4, base: w });
                 let d = self.alloc_t(t);
                 self.mov(d, p, 1);
                 self.mov(Slot(d.0 + 1), n, 1);
@@ -673,29 +657,195 @@ impl<'c, 'a> Fc<'c, 'a> {
                 d
             }
             Builtin::Close => self.close_chan(&args[0]),
+            Builtin::Real | Builtin::Imag => {
+                let xt = self.ty(&args[0]);
+                let v = self.value_as(&args[0], xt);
+                self.complex_part(xt, v, b == Builtin::Imag)
+            }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                // Constant except on values of a type parameter's type:
+                // this instance's type arguments decide.
+                let n = match b {
+                    Builtin::Sizeof => self.c.w.sizeof(self.ty(&args[0])),
+                    Builtin::Alignof => self.c.w.alignof(self.ty(&args[0])),
+                    _ => self.offsetof(&args[0]),
+                };
+                let d = dst.unwrap_or_else(|| self.scalar());
+                self.load_u64(d, n.max(0) as u64);
+                d
+            }
+        }
+    }
+
+    /// `unsafe.Offsetof(x.f)`: the offset of field `f` (through embedded
+    /// fields, which must not be pointers) in `x`'s struct type.
+    fn offsetof(&mut self, a: &'a Expr) -> i64 {
+        let a = a.unparen();
+        let ExprKind::Selector(x, _) = &a.kind else {
+            return 0;
+        };
+        let Some(sel) = self.c.info.files[self.file]
+            .selections
+            .get(a.id.index())
+            .cloned()
+            .flatten()
+        else {
+            return 0;
+        };
+        let mut cur = self.ty(x);
+        let mut off = 0i64;
+        for &fi in &sel.index {
+            let Type::Struct(st) = self.under(cur) else {
+                return off;
+            };
+            let Some(&f) = st.fields.get(fi) else {
+                return off;
+            };
+            off += self.c.w.offsetsof(&st.fields)[fi];
+            cur = self.oty(f);
+        }
+        off
+    }
+
+    /// The builtins whose arguments may come from a multi-value call or
+    /// a defer record: append, copy, delete, clear, complex.
+    pub(crate) fn builtin_vals(
+        &mut self,
+        pos: rgo_syntax::Pos,
+        b: Builtin,
+        args: &[BArg<'a>],
+        has_dots: bool,
+        t: TypeId,
+        dst: Option<Slot>,
+    ) -> Slot {
+        match b {
+            Builtin::Append => self.append(pos, args, has_dots, t),
+            Builtin::Copy => {
+                let dt = self.barg_type(&args[0]);
+                let d = self.barg_value(&args[0], dt);
+                let st = self.barg_type(&args[1]);
+                let s = self.barg_value(&args[1], st);
+                let es = match self.under(dt) {
+                    Type::Slice(et) => self.c.w.sizeof(et).max(0) as u64,
+                    _ => 1,
+                };
+                let id = self.c.rt_native("runtime.slicecopy");
+                let w = self.alloc(8);
+                self.mov(Slot(w.0 + 1), d, 3);
+                self.mov(Slot(w.0 + 4), s, 2);
+                self.load_u64(Slot(w.0 + 7), es);
+                self.emit(Instr::CallNative { id, n: 8, base: w });
+                w
+            }
+            Builtin::Delete => {
+                let mt = self.barg_type(&args[0]);
+                let Type::Map(kt, _) = self.under(mt) else {
+                    return self.scalar();
+                };
+                let m = self.barg_value(&args[0], mt);
+                let k = self.barg_value(&args[1], kt);
+                let ks = self.nslots(kt).max(1);
+                let id = self.c.rt_native("runtime.mapdelete");
+                let w = self.alloc(2 + ks);
+                let md = self.desc_const(mt);
+                self.load_u64(w, md);
+                self.mov(Slot(w.0 + 1), m, 1);
+                self.mov(Slot(w.0 + 2), k, ks);
+                self.emit(Instr::CallNative {
+                    id,
+                    n: (2 + ks) as u16,
+                    base: w,
+                });
+                w
+            }
+            Builtin::Clear => {
+                let mt = self.barg_type(&args[0]);
+                match self.under(mt) {
+                    Type::Map(..) => {
+                        let m = self.barg_value(&args[0], mt);
+                        let id = self.c.rt_native("runtime.mapclear");
+                        let w = self.alloc(2);
+                        let md = self.desc_const(mt);
+                        self.load_u64(w, md);
+                        self.mov(Slot(w.0 + 1), m, 1);
+                        self.emit(Instr::CallNative { id, n: 2, base: w });
+                        w
+                    }
+                    Type::Slice(et) => {
+                        let v = self.barg_value(&args[0], mt);
+                        let id = self.c.rt_native("runtime.sliceclear");
+                        let w = self.alloc(3);
+                        self.mov(w, v, 2);
+                        let es = self.c.w.sizeof(et).max(0) as u64;
+                        self.load_u64(Slot(w.0 + 2), es);
+                        self.emit(Instr::CallNative { id, n: 3, base: w });
+                        w
+                    }
+                    _ => {
+                        self.err(pos, "clear of this type is not supported yet");
+                        self.scalar()
+                    }
+                }
+            }
+            Builtin::Complex => {
+                let Some(c64) = self.complex_kind(t) else {
+                    return self.alloc_t(t);
+                };
+                let pt = if c64 {
+                    TypeId::FLOAT32
+                } else {
+                    TypeId::FLOAT64
+                };
+                let re = self.barg_value(&args[0], pt);
+                let im = self.barg_value(&args[1], pt);
+                self.complex_make(t, re, im, dst)
+            }
             _ => {
-                self.err(e.pos, format!("builtin {} is not supported yet", b.name()));
+                self.err(pos, format!("builtin {} is not supported here", b.name()));
                 self.alloc_t(t)
             }
         }
     }
 
-    fn append(&mut self, e: &'a Expr, c: &'a CallExpr, t: TypeId) -> Slot {
+    /// The static type of a builtin's argument.
+    fn barg_type(&self, a: &BArg<'a>) -> TypeId {
+        match a {
+            BArg::E(e) => self.ty(e),
+            BArg::V(_, t) => *t,
+        }
+    }
+
+    /// A builtin's argument as a value of type `t`.
+    fn barg_value(&mut self, a: &BArg<'a>, t: TypeId) -> Slot {
+        match *a {
+            BArg::E(e) => self.value_as(e, t),
+            BArg::V(s, st) => self.convert_slots(s, st, t),
+        }
+    }
+
+    fn append(
+        &mut self,
+        pos: rgo_syntax::Pos,
+        args: &[BArg<'a>],
+        has_dots: bool,
+        t: TypeId,
+    ) -> Slot {
         let Type::Slice(et) = self.under(t) else {
             return self.alloc_t(t);
         };
-        let s0 = self.value_as(&c.args[0], t);
+        let s0 = self.barg_value(&args[0], t);
         let s = self.alloc_t(t);
         self.mov(s, s0, 3);
         let es = self.c.w.sizeof(et).max(0) as u32;
         // Values first (Go evaluates all arguments before appending).
-        let (vals, num): (Vec<Slot>, Slot) = if c.has_dots {
-            let v = self.expr(&c.args[1]);
+        let (vals, num): (Vec<Slot>, Slot) = if has_dots {
+            let at = self.barg_type(&args[1]);
+            let v = self.barg_value(&args[1], at);
             (vec![v], Slot(v.0 + 1))
         } else {
             let mut vals = Vec::new();
-            for a in &c.args[1..] {
-                let v = self.value_as(a, et);
+            for a in &args[1..] {
+                let v = self.barg_value(a, et);
                 let n = self.nslots(et);
                 let tmp = self.alloc_t(et);
                 self.mov(tmp, v, n);
@@ -705,10 +855,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.load_u64(num, vals.len() as u64);
             (vals, num)
         };
-        if !c.has_dots && vals.is_empty() {
+        if !has_dots && vals.is_empty() {
             return s;
         }
-        self.set_line(e.pos);
+        self.set_line(pos);
         // Fast path: enough capacity.
         let newlen = self.scalar();
         self.emit(Instr::AddI64 {
@@ -741,7 +891,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.mov(r, w, 3);
         let end = self.pc();
         self.patch(done, end);
-        if c.has_dots {
+        if has_dots {
             let q = self.alloc_ptr();
             self.emit(Instr::IndexAddr {
                 dst: q,
@@ -823,7 +973,20 @@ impl<'c, 'a> Fc<'c, 'a> {
                 return self.slice_to_array(a, n, at, is_ptr);
             }
         }
+        let (cf, ct) = (tt.is_complex(from), tt.is_complex(to));
+        if tt.is_numeric(to) {
+            // A constant converted to a type parameter's numeric type
+            // (not folded by the checker): materialize it as that type.
+            if let Some(cv) = self.const_val(a) {
+                let d = dst.unwrap_or_else(|| self.alloc_t(to));
+                self.constant(&cv, to, d);
+                return d;
+            }
+        }
         let v = self.expr(a);
+        if cf && ct {
+            return self.complex_convert(v, from, to, dst);
+        }
         if fi && ti {
             if self.c.w.sizeof(to) < 8 {
                 let d = dst.unwrap_or_else(|| self.scalar());
@@ -957,6 +1120,20 @@ impl<'c, 'a> Fc<'c, 'a> {
             let p = self.spill(v, from);
             self.mov(Slot(d.0 + 1), p, 1);
         }
+        d
+    }
+
+    /// The interface of type `to` holding the (indirect) value of type
+    /// `from` already boxed at `R[p]`.
+    pub fn boxed_to_iface(&mut self, p: Slot, from: TypeId, to: TypeId) -> Slot {
+        let d = self.alloc_t(to);
+        let w0 = if self.is_empty_iface(to) {
+            self.desc_const(from)
+        } else {
+            self.itab(from, to)
+        };
+        self.load_u64(d, w0);
+        self.mov(Slot(d.0 + 1), p, 1);
         d
     }
 
@@ -1326,6 +1503,14 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 }
 
+/// An argument of a builtin call: an expression, or one result of a
+/// multi-value call already evaluated.
+#[derive(Clone, Copy)]
+pub(crate) enum BArg<'a> {
+    E(&'a Expr),
+    V(Slot, TypeId),
+}
+
 impl<'c, 'a> Fc<'c, 'a> {
     /// `defer print(...)`, `defer println(...)`, `defer panic(v)`: the
     /// arguments are evaluated now into the defer record; a generated
@@ -1356,6 +1541,31 @@ impl<'c, 'a> Fc<'c, 'a> {
             Builtin::Close => {
                 vals.push(self.expr(&c.args[0]));
                 items.push((self.ty(&c.args[0]), PrintKind::Ptr));
+            }
+            Builtin::Delete | Builtin::Copy | Builtin::Clear => {
+                let parts = if self.is_multi_value_arg(&c.args) {
+                    self.multi_value(&c.args[0])
+                } else {
+                    let mut v = Vec::new();
+                    for a in &c.args {
+                        let at = self.ty(a);
+                        v.push((self.value_as(a, at), at));
+                    }
+                    v
+                };
+                // delete's key is converted to the map's key type now.
+                let kt = match self.under(parts[0].1) {
+                    Type::Map(kt, _) if b == Builtin::Delete => Some(kt),
+                    _ => None,
+                };
+                for (i, (v, t)) in parts.into_iter().enumerate() {
+                    let (v, t) = match kt {
+                        Some(kt) if i == 1 => (self.convert_slots(v, t, kt), kt),
+                        _ => (v, t),
+                    };
+                    vals.push(v);
+                    items.push((t, PrintKind::Int));
+                }
             }
             _ => {
                 self.err(e.pos, format!("defer {} is not supported yet", b.name()));

@@ -333,11 +333,23 @@ fn assigned_vars(c: &Compiler, file: usize, body: &ast::Block) -> std::collectio
     out
 }
 
-/// Fills `c.escapes` for a function body (and its nested literals).
-pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block) {
-    let assigned = assigned_vars(c, file, body);
+/// The named results of a signature: a `return x` assigns them.
+fn results_of(c: &Compiler, sig: rgo_types::types::TypeId) -> Vec<ObjId> {
+    match c.w.types.get(sig) {
+        Type::Signature(s) => s.results.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Fills `c.escapes` for a function body (and its nested literals);
+/// `sig` is the function's signature.
+pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block, sig: rgo_types::types::TypeId) {
+    let mut assigned = assigned_vars(c, file, body);
+    // Named results are assigned by return statements.
+    assigned.extend(results_of(c, sig));
     let mut out = Vec::new();
     let mut lits = Vec::new();
+    let mut lit_results = Vec::new();
     walk_block(body, &mut |e| match &e.kind {
         ExprKind::Unary(rgo_syntax::token::Token::And, x) => {
             if let Some(v) = root_var(c, file, x) {
@@ -373,9 +385,15 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block) {
                 }
             }
         }
-        ExprKind::FuncLit(l) => lits.push(&**l),
+        ExprKind::FuncLit(l) => {
+            lits.push(&**l);
+            if let Some(tv) = c.info.type_of(file, e.id) {
+                lit_results.extend(results_of(c, tv.typ));
+            }
+        }
         _ => {}
     });
+    assigned.extend(lit_results);
     let addressed: std::collections::HashSet<ObjId> = out.iter().copied().collect();
     for l in lits {
         for v in captures(c, file, l) {
@@ -402,14 +420,19 @@ pub fn analyze_expr(c: &mut Compiler, file: usize, e: &Expr) {
     let mut lits = Vec::new();
     walk_expr(e, &mut |x| {
         if let ExprKind::FuncLit(l) = &x.kind {
-            lits.push(&**l);
+            let sig = c
+                .info
+                .type_of(file, x.id)
+                .map(|tv| tv.typ)
+                .unwrap_or(rgo_types::types::TypeId::INVALID);
+            lits.push((&**l, sig));
         }
     });
     let mut out = Vec::new();
-    for l in lits {
+    for (l, sig) in lits {
         out.extend(captures(c, file, l));
         // Address-taken variables inside the literal.
-        analyze(c, file, &l.body);
+        analyze(c, file, &l.body, sig);
     }
     c.escapes.extend(out);
 }

@@ -42,8 +42,42 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.zero(dst, n);
             return dst;
         }
+        if let Some(d) = self.big_to_iface(e, et, t) {
+            return d;
+        }
         let v = self.expr(e);
         self.convert_slots(v, et, t)
+    }
+
+    /// A large value in memory converted to an interface is copied
+    /// memory to memory, never through the frame (`any(*p)` of a 100 MB
+    /// struct). None when `e` is not such an operand.
+    fn big_to_iface(&mut self, e: &'a Expr, et: TypeId, t: TypeId) -> Option<Slot> {
+        const BIG_SLOTS: u32 = 64;
+        let tt = &self.c.w.types;
+        if !tt.is_interface(t) || tt.is_interface(et) || self.nslots(et) <= BIG_SLOTS {
+            return None;
+        }
+        if !matches!(
+            e.unparen().kind,
+            ExprKind::Star(_) | ExprKind::Selector(..) | ExprKind::Index(..)
+        ) || self.qualified(e.unparen()).is_some()
+        {
+            return None;
+        }
+        let pl = self.place(e);
+        let pl = self.to_mem(pl);
+        let Place::Mem(p, off, _) = pl else {
+            // Not in memory after all: box the value.
+            let v = self.load_place(&pl, et);
+            return Some(self.to_iface(v, et, t));
+        };
+        self.emit(Instr::NilCheck { p });
+        let src = self.addr_plus(p, off);
+        let q = self.new_obj(et);
+        let size = self.c.w.sizeof(et).max(0) as u32;
+        self.emit(Instr::MemMove { dst: q, src, size });
+        Some(self.boxed_to_iface(q, et, t))
     }
 
     /// Evaluates `e` as type `t` into `dst`.
@@ -133,10 +167,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             Some(BasicKind::Float32) => {
                 let f = v.to_float().float64_val().map(|x| x.0).unwrap_or(0.0) as f32;
+                // Constants have no negative zero: tiny negatives round to +0.
+                let f = if f == 0.0 { 0.0f32 } else { f };
                 self.load_u64(dst, f.to_bits() as u64);
             }
             Some(BasicKind::Float64) | Some(BasicKind::UntypedFloat) => {
                 let f = v.to_float().float64_val().map(|x| x.0).unwrap_or(0.0);
+                let f = if f == 0.0 { 0.0 } else { f };
                 self.load_u64(dst, f.to_bits());
             }
             Some(BasicKind::Complex128) | Some(BasicKind::UntypedComplex) => {
@@ -152,6 +189,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     .float64_val()
                     .map(|x| x.0)
                     .unwrap_or(0.0);
+                let (re, im) = (re + 0.0, im + 0.0);
                 self.load_u64(dst, re.to_bits());
                 self.load_u64(Slot(dst.0 + 1), im.to_bits());
             }
@@ -168,6 +206,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     .float64_val()
                     .map(|x| x.0)
                     .unwrap_or(0.0) as f32;
+                let (re, im) = (re + 0.0, im + 0.0);
                 self.load_u64(dst, re.to_bits() as u64 | (im.to_bits() as u64) << 32);
             }
             Some(_) => {
@@ -439,7 +478,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             Token::Shl | Token::Shr => {
                 let a = self.value_as(x, t);
-                let yt = self.ty(y);
+                // A constant count (possibly written as a float or
+                // complex constant) is an unsigned integer.
+                let yt = if self.const_val(y).is_some() {
+                    TypeId::UINT
+                } else {
+                    self.ty(y)
+                };
                 let b = self.value_as(y, yt);
                 let d = dst.unwrap_or_else(|| self.alloc_t(t));
                 if self.const_val(y).is_none() && !self.c.w.types.is_unsigned(yt) {
@@ -504,10 +549,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 return;
             }
             Some(BasicKind::Complex128) | Some(BasicKind::Complex64) => {
-                self.err(
-                    rgo_syntax::Pos(0),
-                    "complex arithmetic is not supported yet",
-                );
+                self.complex_binary(op, t, a, b, dst);
                 return;
             }
             _ => {}
@@ -583,6 +625,12 @@ impl<'c, 'a> Fc<'c, 'a> {
                     _ => Instr::LeF32 { dst, a, b },
                 };
                 self.emit(ins);
+                return;
+            }
+            Some(BasicKind::Complex64)
+            | Some(BasicKind::Complex128)
+            | Some(BasicKind::UntypedComplex) => {
+                self.complex_compare(op, t, a, b, dst);
                 return;
             }
             _ => {}
@@ -663,7 +711,13 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let pl = self.place(x);
                 let pl = self.to_mem(pl);
                 match pl {
-                    Place::Mem(p, off, _) => self.addr_plus(p, off),
+                    Place::Mem(p, off, _) => {
+                        // `&*p` and `&p.f` panic on a nil p.
+                        if matches!(x.kind, ExprKind::Star(_) | ExprKind::Selector(..)) {
+                            self.emit(Instr::NilCheck { p });
+                        }
+                        self.addr_plus(p, off)
+                    }
                     _ => {
                         self.err(
                             e.pos,
@@ -682,6 +736,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                     }
                     Some(BasicKind::Float32) => {
                         self.emit(Instr::NegF32 { dst: d, a });
+                    }
+                    Some(BasicKind::Complex64) | Some(BasicKind::Complex128) => {
+                        self.complex_neg(t, a, d);
                     }
                     _ => {
                         self.emit(Instr::NegI64 { dst: d, a });
@@ -917,6 +974,16 @@ impl<'c, 'a> Fc<'c, 'a> {
 
     /// A place for an addressable expression, or the value in slots.
     fn place_or_value(&mut self, x: &'a Expr) -> Place {
+        // A map element is not addressable: its parts are read from a
+        // copy of the value.
+        if let ExprKind::Index(m, _) = &x.unparen().kind {
+            let mt = self.ty(m);
+            if matches!(self.under(mt), Type::Map(..)) {
+                let t = self.ty(x);
+                let v = self.expr(x);
+                return Place::Slots(v, t);
+            }
+        }
         match &x.unparen().kind {
             ExprKind::Name(_)
             | ExprKind::Star(_)
@@ -1567,6 +1634,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             Some(BasicKind::Float64) | Some(BasicKind::UntypedFloat) => PrintKind::F64,
             Some(BasicKind::Float32) => PrintKind::F32,
             Some(BasicKind::Complex128) | Some(BasicKind::UntypedComplex) => PrintKind::C128,
+            Some(BasicKind::Complex64) => PrintKind::C64,
             Some(BasicKind::String) | Some(BasicKind::UntypedString) => PrintKind::Str,
             Some(BasicKind::UnsafePointer) | Some(BasicKind::UntypedNil) => PrintKind::Ptr,
             Some(_) if tt.is_unsigned(t) => PrintKind::Uint,

@@ -867,6 +867,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             let pl = self.place(l);
             let t = self.place_type(&pl, l);
+            if matches!(pl, Place::Blank) && self.is_plain_var(&a.rhs[0]) {
+                // `_ = x`: reading a variable has no effect.
+                return;
+            }
             if let Place::Slots(dst, _) = pl {
                 self.value_to(&a.rhs[0], t, dst);
             } else {
@@ -887,6 +891,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             let pl = self.place(l);
             places.push(Ok(pl));
         }
+        self.freeze_places(&mut places);
         let types: Vec<TypeId> = a
             .lhs
             .iter()
@@ -970,6 +975,71 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// The operands of the places of a tuple assignment are evaluated
+    /// before any assignment: a place whose pointer, slice header, index,
+    /// map or key lives in a variable this statement assigns (`p, p.x =
+    /// q, 1`, `s, s[i] = t, 1`) gets a copy of them.
+    fn freeze_places(&mut self, places: &mut [Result<Place, ObjId>]) {
+        let assigned: Vec<(u16, u16)> = places
+            .iter()
+            .filter_map(|p| match p {
+                Ok(Place::Slots(s, t)) => Some((s.0, s.0 + self.nslots(*t) as u16)),
+                _ => None,
+            })
+            .collect();
+        if assigned.is_empty() {
+            return;
+        }
+        let hit = |s: Slot, n: u16| {
+            assigned
+                .iter()
+                .any(|&(lo, hi)| s.0 < hi && lo < s.0 + n.max(1))
+        };
+        for p in places.iter_mut() {
+            let Ok(pl) = p else { continue };
+            match *pl {
+                Place::Mem(ptr, off, t) if hit(ptr, 1) => {
+                    let q = self.alloc_ptr();
+                    self.mov(q, ptr, 1);
+                    *pl = Place::Mem(q, off, t);
+                }
+                Place::Elem(sl, i, t) if hit(sl, 3) || hit(i, 1) => {
+                    let s2 = self.alloc(3);
+                    self.ptrs[s2.0 as usize] = true;
+                    self.mov(s2, sl, 3);
+                    let i2 = self.scalar();
+                    self.mov(i2, i, 1);
+                    *pl = Place::Elem(s2, i2, t);
+                }
+                Place::MapElem { mt, m, key } => {
+                    let Type::Map(kt, _) = self.under(mt) else {
+                        continue;
+                    };
+                    let kn = self.nslots(kt) as u16;
+                    if hit(m, 1) || hit(key, kn) {
+                        let m2 = self.alloc_ptr();
+                        self.mov(m2, m, 1);
+                        let k2 = self.alloc_t(kt);
+                        self.mov(k2, key, kn as u32);
+                        *pl = Place::MapElem { mt, m: m2, key: k2 };
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Is `e` a variable (local or package-level) read by name?
+    fn is_plain_var(&self, e: &Expr) -> bool {
+        let e = e.unparen();
+        let obj = match &e.kind {
+            ExprKind::Name(_) => self.use_of(e),
+            ExprKind::Selector(..) => self.qualified(e),
+            _ => None,
+        };
+        obj.is_some_and(|o| self.vars.contains_key(&o) || self.c.globals.contains_key(&o))
+    }
+
     /// `x op= y` and `x++` (y None means the constant 1).
     fn op_assign(&mut self, l: &'a Expr, op: Token, r: Option<&'a Expr>) {
         let pl = self.place(l);
@@ -991,11 +1061,21 @@ impl<'c, 'a> Fc<'c, 'a> {
         let y = match r {
             Some(e) => {
                 if matches!(op, Token::Shl | Token::Shr) {
-                    self.expr(e)
+                    if self.const_val(e).is_some() {
+                        self.value_as(e, TypeId::UINT)
+                    } else {
+                        let n = self.expr(e);
+                        let et = self.ty(e);
+                        if !self.c.w.types.is_unsigned(et) {
+                            self.emit(Instr::ShiftCheck { a: n });
+                        }
+                        n
+                    }
                 } else {
                     self.value_as(e, t)
                 }
             }
+            None if self.c.w.types.is_complex(t) => self.complex_one(t),
             None => {
                 let one = self.alloc_t(t);
                 let v = if self.c.w.types.is_float(t) {
@@ -1449,6 +1529,18 @@ impl<'c, 'a> Fc<'c, 'a> {
                     for e in list {
                         self.set_line(e.pos);
                         match tag {
+                            Some((s, _)) if self.is_nil(e) => {
+                                // `case nil`: the first word is zero.
+                                let eq = self.alloc(1);
+                                let z = self.scalar();
+                                self.zero(z, 1);
+                                self.emit(Instr::EqI64 {
+                                    dst: eq,
+                                    a: s,
+                                    b: z,
+                                });
+                                js.push(self.emit(Instr::JmpIf { cond: eq, off: 0 }));
+                            }
                             Some((s, tt)) => {
                                 let eq = self.alloc(1);
                                 let v = self.value_as(e, tt);

@@ -166,7 +166,8 @@ fn regular_memory(w: &World, t: TypeId) -> bool {
             let offs = w.offsetsof(&s.fields);
             let mut end = 0i64;
             for (f, off) in s.fields.iter().zip(offs) {
-                if off != end || !regular_memory(w, w.obj(*f).typ) {
+                // Blank fields take no part in comparisons.
+                if off != end || w.obj(*f).name == "_" || !regular_memory(w, w.obj(*f).typ) {
                     return false;
                 }
                 end = off + w.sizeof(w.obj(*f).typ);
@@ -184,6 +185,9 @@ pub fn runtime_name(s: &str) -> String {
     let b = s.as_bytes();
     let mut i = 0;
     let is_id = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
+    // Open braces: true for those of a `struct{...}`/`interface{...}`
+    // with members, whose closing brace gets a space (` }`).
+    let mut braces: Vec<bool> = Vec::new();
     while i < b.len() {
         let word = |w: &str| {
             s[i..].starts_with(w)
@@ -202,11 +206,62 @@ pub fn runtime_name(s: &str) -> String {
         } else if s[i..].starts_with("interface{}") {
             out.push_str("interface {}");
             i += 11;
+        } else if s[i..].starts_with("struct{}") && (i == 0 || !is_id(b[i - 1])) {
+            out.push_str("struct {}");
+            i += 8;
+        } else if (word("struct") || word("interface"))
+            && b.get(i + if b[i] == b's' { 6 } else { 9 }) == Some(&b'{')
+        {
+            // `struct{a int}` is `struct { a int }` at run time.
+            let kw = if b[i] == b's' { "struct" } else { "interface" };
+            out.push_str(kw);
+            out.push_str(" { ");
+            braces.push(true);
+            i += kw.len() + 1;
+        } else if b[i] == b'{' {
+            braces.push(false);
+            out.push('{');
+            i += 1;
+        } else if b[i] == b'}' {
+            if braces.pop() == Some(true) {
+                out.push_str(" }");
+            } else {
+                out.push('}');
+            }
+            i += 1;
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             out.push(c);
             i += c.len_utf8();
         }
+    }
+    out
+}
+
+/// The runtime's name of a func type: parameter and result types only.
+fn func_name(w: &World, s: &rgo_types::types::Signature) -> String {
+    let ts = |v: &[rgo_types::types::ObjId]| -> Vec<String> {
+        v.iter()
+            .map(|o| runtime_name(&w.type_string(w.obj(*o).typ, None)))
+            .collect()
+    };
+    let mut params = ts(&s.params);
+    if s.variadic {
+        if let Some(last) = params.last_mut() {
+            if let Some(elem) = last.strip_prefix("[]") {
+                *last = format!("...{}", elem);
+            }
+        }
+    }
+    let results = ts(&s.results);
+    let mut out = format!("func({})", params.join(", "));
+    match results.len() {
+        0 => {}
+        1 => {
+            out.push(' ');
+            out.push_str(&results[0]);
+        }
+        _ => out.push_str(&format!(" ({})", results.join(", "))),
     }
     out
 }
@@ -231,6 +286,9 @@ pub struct Descs {
     /// Method signature descriptors by signature text (receiver left
     /// out): what itab building matches method types by.
     sigs: HashMap<String, *const td::Type>,
+    /// Descriptors of types spelled with `func(` (whose spelling may
+    /// carry parameter names), for identity across spellings.
+    funcs: Vec<(TypeId, *const td::Type)>,
 }
 
 fn leak_str(s: String) -> GoStr {
@@ -244,7 +302,7 @@ impl Descs {
         if let Some(&d) = self.by_id.get(&t) {
             return d;
         }
-        let name = runtime_name(&w.type_string(t, None));
+        let mut name = runtime_name(&w.type_string(t, None));
         if let Some(list) = self.by_name.get(&name) {
             for &(o, d) in list {
                 if rgo_types::predicates::identical(w, o, t) {
@@ -252,6 +310,22 @@ impl Descs {
                     return d;
                 }
             }
+        }
+        if name.contains("func(") {
+            // Parameter names are part of the spelling, not of the
+            // type: `func() (ok bool)` is `func() bool`.
+            for &(o, d) in &self.funcs {
+                if rgo_types::predicates::identical(w, o, t) {
+                    self.by_id.insert(t, d);
+                    return d;
+                }
+            }
+            if let Type::Signature(sig) = w.types.get(t) {
+                name = func_name(w, sig);
+            }
+            let d = self.build(w, t, name);
+            self.funcs.push((t, d));
+            return d;
         }
         self.build(w, t, name)
     }

@@ -12,8 +12,8 @@
 //! promoted-method wrappers, defer and method-value thunks).
 //!
 //! v1 limits (reported as compile errors, never Rust panics): generic
-//! *types* (methods of `List[T]`), goroutines, channels, select, complex
-//! arithmetic, `clear` of slices, frames over 65k slots.
+//! *types* (methods of `List[T]`), goroutines, channels, select, frames
+//! over 65k slots.
 //!
 //! Design decisions (recorded here as the issue asks; Decision /
 //! Rationale / Trade-off):
@@ -110,6 +110,7 @@
 
 mod call;
 mod chan;
+mod complex;
 pub mod escape;
 mod expr;
 pub mod func;
@@ -833,7 +834,8 @@ fn compile_body_named<'a>(
     c.by_value.clear();
     let n_errors = c.errors.len();
     if let Some(body) = &b.decl.body {
-        escape::analyze(c, b.file, body);
+        let sig = c.w.obj(b.obj).typ;
+        escape::analyze(c, b.file, body, sig);
     }
     let path = p.paths.get(b.file).cloned().unwrap_or_default();
     c.taken.clear();
@@ -1276,6 +1278,16 @@ pub(crate) fn builtin_thunk(
                 n: 1,
                 base: w,
             });
+        }
+        rgo_types::types::Builtin::Delete
+        | rgo_types::types::Builtin::Copy
+        | rgo_types::types::Builtin::Clear => {
+            let args: Vec<call::BArg> = slots
+                .iter()
+                .zip(items)
+                .map(|(s, (t, _))| call::BArg::V(*s, *t))
+                .collect();
+            f.builtin_vals(rgo_syntax::Pos(0), b, &args, false, TypeId::INT, None);
         }
         _ => {
             let ln = b == rgo_types::types::Builtin::Println;

@@ -663,6 +663,92 @@ pub unsafe fn typeequal(t: &Type, a: *const u8, b: *const u8) -> bool {
     }
 }
 
+/// Equality as `==` evaluates it (Go's generated `type..eq` functions
+/// and `efaceeq`): parts compared in order, stopping at the first
+/// difference; an interface whose dynamic type is not comparable fails
+/// with that type (`comparing uncomparable type T`).
+///
+/// # Safety
+/// `t` must be valid and both pointers point to values of type `t`.
+pub unsafe fn typeequal_checked(t: &Type, a: *const u8, b: *const u8) -> Result<bool, *const Type> {
+    if t.tflag & tflag::REGULAR_MEMORY != 0 {
+        // SAFETY: both values are t.size readable bytes.
+        return Ok(unsafe { mem_eq(a, b, t.size) });
+    }
+    // SAFETY: as in typeequal.
+    unsafe {
+        match t.kind() {
+            Kind::Interface => {
+                let it = &*(t as *const Type as *const InterfaceType);
+                let itab = it.nmethods != 0;
+                let (wa, wb) = (a.cast::<*const u8>().read(), b.cast::<*const u8>().read());
+                if wa != wb {
+                    return Ok(false);
+                }
+                if wa.is_null() {
+                    return Ok(true);
+                }
+                let dt = if itab {
+                    wa.add(ITAB_TYPE_OFFSET).cast::<*const Type>().read()
+                } else {
+                    wa.cast::<Type>()
+                };
+                if !comparable(&*dt) {
+                    return Err(dt);
+                }
+                let (da, db) = (a.add(8), b.add(8));
+                if (*dt).tflag & tflag::DIRECT_IFACE != 0 {
+                    return Ok(da.cast::<u64>().read() == db.cast::<u64>().read());
+                }
+                let (pa, pb) = (da.cast::<*const u8>().read(), db.cast::<*const u8>().read());
+                typeequal_checked(&*dt, pa, pb)
+            }
+            Kind::Array => {
+                let at = &*(t as *const Type as *const ArrayType);
+                let e = &*at.elem;
+                for i in 0..at.len {
+                    if !typeequal_checked(e, a.add(i * e.size), b.add(i * e.size))? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            Kind::Struct => {
+                for f in struct_fields(t).iter().filter(|f| !is_blank(f)) {
+                    if !typeequal_checked(&*f.typ, a.add(f.offset), b.add(f.offset))? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            Kind::Slice | Kind::Map | Kind::Func => Err(t),
+            _ => Ok(typeequal(t, a, b)),
+        }
+    }
+}
+
+/// Whether `==` is defined on values of `t` (Go's `t.Equal != nil`):
+/// not a slice, map or func, nor an array or struct built from one.
+///
+/// # Safety
+/// `t` must be a valid descriptor.
+pub unsafe fn comparable(t: &Type) -> bool {
+    // SAFETY: kind-specific records follow their kinds (typedesc rule).
+    unsafe {
+        match t.kind() {
+            Kind::Slice | Kind::Map | Kind::Func => false,
+            Kind::Array => {
+                let at = &*(t as *const Type as *const ArrayType);
+                at.elem.is_null() || comparable(&*at.elem)
+            }
+            Kind::Struct => struct_fields(t)
+                .iter()
+                .all(|f| f.typ.is_null() || comparable(&*f.typ)),
+            _ => true,
+        }
+    }
+}
+
 /// # Safety
 /// Both ranges of `n` bytes must be readable.
 #[inline]

@@ -909,8 +909,13 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 }
                 Instr::EqMem { dst, a, b, typ } => {
                     let t = &*(*func.consts.get_unchecked(typ as usize) as *const Type);
-                    r!(dst) =
-                        crate::alg::typeequal(t, r!(a) as *const u8, r!(b) as *const u8) as u64
+                    match crate::alg::typeequal_checked(t, r!(a) as *const u8, r!(b) as *const u8) {
+                        Ok(eq) => r!(dst) = eq as u64,
+                        Err(bad) => {
+                            save!();
+                            return Trap::Panic(crate::natives::uncomparable(bad));
+                        }
+                    }
                 }
 
                 Instr::Jmp { off } => {
@@ -1177,7 +1182,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     });
                 }
                 Instr::Recover { dst } => {
-                    let (t, d) = do_recover(funcs, st, gs);
+                    let (t, d) = do_recover(funcs, st, gs, func.wrapper);
                     r!(dst) = t;
                     r!(Slot1(dst)) = d;
                 }
@@ -1193,11 +1198,13 @@ fn Slot1(s: crate::op::Slot) -> crate::op::Slot {
     crate::op::Slot(s.0 + 1)
 }
 
-/// `recover()`: valid only in a function called directly by the panic
-/// machinery (wrappers are transparent), while a panic is not yet
-/// recovered. Returns the panic value as an `interface{}`.
+/// `recover()`: valid only when exactly one non-wrapper frame (the
+/// running one, or a caller of a running wrapper such as the thunk of
+/// `defer recover()`) lies between it and the panic machinery's
+/// marker, while a panic is not yet recovered. Returns the panic value
+/// as an `interface{}`.
 #[cold]
-fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState) -> (u64, u64) {
+fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState, in_wrapper: bool) -> (u64, u64) {
     let Some(p) = gs.panics.last_mut() else {
         return (0, 0);
     };
@@ -1205,7 +1212,7 @@ fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState) -> (u64, u64) {
         return (0, 0);
     }
     let mut i = st.frames.len();
-    // The running frame's caller must be the marker, seen through wrappers.
+    let mut real_frames = !in_wrapper as u32;
     loop {
         if i == 0 {
             return (0, 0);
@@ -1215,11 +1222,14 @@ fn do_recover(funcs: &[Func], st: &Stack, gs: &mut GState) -> (u64, u64) {
             break;
         }
         if !funcs[caller.func.idx()].wrapper {
-            return (0, 0);
+            real_frames += 1;
+            if real_frames > 1 {
+                return (0, 0);
+            }
         }
         i -= 1;
     }
-    if i - 1 != p.mark_depth {
+    if real_frames != 1 || i - 1 != p.mark_depth {
         return (0, 0);
     }
     p.recovered = true;

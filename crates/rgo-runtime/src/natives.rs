@@ -60,6 +60,9 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.panicdottype", panicdottype, 3),
     ("runtime.panicSliceConvert", panic_slice_convert, 2),
     ("runtime.unimplemented", unimplemented, 2),
+    ("runtime.complex128div", complex128div, 6),
+    ("runtime.sliceclear", sliceclear, 3),
+    ("runtime.unsafeslice", unsafeslice, 4),
 ];
 
 /// `unimplemented(why string)`: the body of a std function rgo cannot
@@ -604,25 +607,33 @@ unsafe fn ifaceeq(_: &mut GState, w: *mut u64) -> R {
             true
         } else {
             let t = &*ta;
-            if t.equal.is_none() && t.kind() != Kind::Map {
-                if t.tflag & tflag::REGULAR_MEMORY == 0
-                    && !matches!(t.kind(), Kind::Struct | Kind::Array)
-                {
-                    return Err(rt(format!(
-                        "runtime error: comparing uncomparable type {}",
-                        type_name(ta)
-                    )));
-                }
+            if !crate::alg::comparable(t) {
+                return Err(uncomparable(ta));
             }
             if t.tflag & tflag::DIRECT_IFACE != 0 {
                 *w.add(2) == *w.add(4)
             } else {
-                crate::alg::typeequal(t, *w.add(2) as *const u8, *w.add(4) as *const u8)
+                crate::alg::typeequal_checked(t, *w.add(2) as *const u8, *w.add(4) as *const u8)
+                    .map_err(|bad| uncomparable(bad))?
             }
         };
         *w = eq as u64;
     }
     Ok(())
+}
+
+/// Go's panic for `==` on an interface holding a value of type `t`
+/// that has no equality.
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe fn uncomparable(t: *const Type) -> PanicValue {
+    // SAFETY: caller's contract.
+    let name = unsafe { type_name(t) };
+    rt(format!(
+        "runtime error: comparing uncomparable type {}",
+        name
+    ))
 }
 
 /// Finds or builds the itab of (interface `inter`, type `t`): null when
@@ -713,12 +724,27 @@ unsafe fn panicdottype(_: &mut GState, w: *mut u64) -> R {
                 missing.unwrap_or_default()
             )));
         }
-        Err(rt(format!(
-            "interface conversion: {} is {}, not {}",
-            iname,
-            type_name(have),
-            type_name(want)
-        )))
+        let (hn, wn) = (type_name(have), type_name(want));
+        let mut msg = format!("interface conversion: {} is {}, not {}", iname, hn, wn);
+        if hn == wn {
+            // Same spelling, different types.
+            let pkg = |t: *const Type| {
+                let u = (*t).uncommon;
+                if u.is_null() {
+                    Vec::new()
+                } else {
+                    (*u).pkg_path.as_bytes().to_vec()
+                }
+            };
+            let (hp, wp) = (pkg(have), pkg(want));
+            // (A descriptor without methods does not record its package.)
+            msg.push_str(if !hp.is_empty() && !wp.is_empty() && hp != wp {
+                " (types from different packages)"
+            } else {
+                " (types from different scopes)"
+            });
+        }
+        Err(rt(msg))
     }
 }
 
@@ -730,4 +756,100 @@ unsafe fn panic_slice_convert(_: &mut GState, w: *mut u64) -> R {
         "runtime error: cannot convert slice with length {} to array or pointer to array with length {}",
         len, n
     )))
+}
+
+/// `n / m` for complex128 (Go's runtime.complex128div): Smith's
+/// algorithm (scale by the larger part of the divisor), then, when both
+/// parts came out NaN, C99 Annex G's recovery of infinities and zeros.
+/// The result is a pure function of the operands (no panics: complex
+/// division by zero gives infinities or NaNs).
+pub fn complex_div(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
+    let (mut e, mut f) = if c.abs() >= d.abs() {
+        let r = d / c;
+        let den = c + r * d;
+        ((a + b * r) / den, (b - a * r) / den)
+    } else {
+        let r = c / d;
+        let den = d + r * c;
+        ((a * r + b) / den, (b * r - a) / den)
+    };
+    if e.is_nan() && f.is_nan() {
+        // A signed 1 for an infinity, a signed 0 otherwise.
+        let unit = |x: f64| (if x.is_infinite() { 1.0f64 } else { 0.0 }).copysign(x);
+        let inf = f64::INFINITY;
+        if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
+            e = inf.copysign(c) * a;
+            f = inf.copysign(c) * b;
+        } else if (a.is_infinite() || b.is_infinite()) && c.is_finite() && d.is_finite() {
+            let (a, b) = (unit(a), unit(b));
+            e = inf * (a * c + b * d);
+            f = inf * (b * c - a * d);
+        } else if (c.is_infinite() || d.is_infinite()) && a.is_finite() && b.is_finite() {
+            let (c, d) = (unit(c), unit(d));
+            e = 0.0 * (a * c + b * d);
+            f = 0.0 * (b * c - a * d);
+        }
+    }
+    (e, f)
+}
+
+/// `complex128div(n, m complex128) complex128`: window
+/// `[res 2][n 2][m 2]`, each complex as (real, imag) float64 bits.
+unsafe fn complex128div(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 6 slots as declared in NATIVES.
+    unsafe {
+        let g = |i: usize| f64::from_bits(*w.add(i));
+        let (e, f) = complex_div(g(2), g(3), g(4), g(5));
+        *w = e.to_bits();
+        *w.add(1) = f.to_bits();
+    }
+    Ok(())
+}
+
+/// `clear(s)` of a slice: zeroes `s[:len(s)]`. Window `[ptr][len][elem
+/// size]`.
+unsafe fn sliceclear(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots; a slice's first `len` elements lie in
+    // its backing array, which is writable Go memory.
+    unsafe {
+        let (p, n, es) = (*w as *mut u8, *w.add(1), *w.add(2));
+        let size = n.saturating_mul(es) as usize;
+        if !p.is_null() && size > 0 {
+            std::ptr::write_bytes(p, 0, size);
+        }
+    }
+    Ok(())
+}
+
+/// The checks of `unsafe.Slice(ptr, len)` and `unsafe.String(ptr, len)`
+/// (Go's unsafeslice64/unsafestring64). Window `[ptr][len][elem size]
+/// [flags]`: flags bit 0 says `len` is of an unsigned type, bit 1 that
+/// the builtin is unsafe.String.
+unsafe fn unsafeslice(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 4 slots.
+    let (ptr, len, es, flags) = unsafe { (*w, *w.add(1), *w.add(2), *w.add(3)) };
+    let what = if flags & 2 != 0 {
+        "unsafe.String"
+    } else {
+        "unsafe.Slice"
+    };
+    let len_err = || rt(format!("runtime error: {what}: len out of range"));
+    let nil_err = || {
+        rt(format!(
+            "runtime error: {what}: ptr is nil and len is not zero"
+        ))
+    };
+    // An unsigned length above MaxInt64, or a negative signed one.
+    if (len as i64) < 0 {
+        return Err(len_err());
+    }
+    if es == 0 && ptr == 0 && len > 0 {
+        return Err(nil_err());
+    }
+    let room = ptr.wrapping_neg();
+    match es.checked_mul(len) {
+        Some(mem) if mem <= room => Ok(()),
+        _ if ptr == 0 => Err(nil_err()),
+        _ => Err(len_err()),
+    }
 }

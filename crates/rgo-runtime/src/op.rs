@@ -111,6 +111,9 @@ pub enum PrintKind {
     Slice,
     /// two slots (re, im) of complex128: `(1+2i)`
     C128,
+    /// one slot holding a complex64 (re in the low half): `(1+2i)`,
+    /// each part in float32's shortest form
+    C64,
     /// a space between println operands
     Space,
     /// the final newline of println; flushes

@@ -122,15 +122,12 @@ pub unsafe fn print_value(out: &mut Vec<u8>, kind: PrintKind, p: *const u64) {
         }
         PrintKind::C128 => {
             let (re, im) = (f64::from_bits(w(0)), f64::from_bits(w(1)));
-            let im_s = format_float(im, false);
-            let sign = if im_s.starts_with('-') || im_s.starts_with('+') {
-                ""
-            } else {
-                "+"
-            };
-            out.extend_from_slice(
-                format!("({}{}{}i)", format_float(re, false), sign, im_s).as_bytes(),
-            )
+            print_complex(out, re, im, false)
+        }
+        PrintKind::C64 => {
+            let re = f32::from_bits(w(0) as u32) as f64;
+            let im = f32::from_bits((w(0) >> 32) as u32) as f64;
+            print_complex(out, re, im, true)
         }
         PrintKind::Space => out.push(b' '),
         PrintKind::Newline => {
@@ -139,6 +136,18 @@ pub unsafe fn print_value(out: &mut Vec<u8>, kind: PrintKind, p: *const u64) {
         }
         PrintKind::Flush => flush(out),
     }
+}
+
+/// Appends `(re+imi)` as print does (each part as a float of the
+/// complex's part size).
+fn print_complex(out: &mut Vec<u8>, re: f64, im: f64, f32_parts: bool) {
+    let im_s = format_float(im, f32_parts);
+    let sign = if im_s.starts_with('-') || im_s.starts_with('+') {
+        ""
+    } else {
+        "+"
+    };
+    out.extend_from_slice(format!("({}{}{}i)", format_float(re, f32_parts), sign, im_s).as_bytes())
 }
 
 /// Writes the buffer to stderr (fd 2) and empties it.
@@ -230,6 +239,18 @@ unsafe fn eface_string(t: &Type, data: *const u8) -> String {
             Kind::Uint8 => Some((*data).to_string()),
             Kind::Float64 => Some(format_float(*(data as *const f64), false)),
             Kind::Float32 => Some(format_float(*(data as *const f32) as f64, true)),
+            Kind::Complex64 => {
+                let p = data as *const f32;
+                let mut out = Vec::new();
+                print_complex(&mut out, *p as f64, *p.add(1) as f64, true);
+                Some(String::from_utf8_lossy(&out).into_owned())
+            }
+            Kind::Complex128 => {
+                let p = data as *const f64;
+                let mut out = Vec::new();
+                print_complex(&mut out, *p, *p.add(1), false);
+                Some(String::from_utf8_lossy(&out).into_owned())
+            }
             Kind::String => {
                 let s = String::from_utf8_lossy((*(data as *const GoStr)).as_bytes()).into_owned();
                 if t.tflag & tflag::NAMED != 0 {
@@ -241,7 +262,10 @@ unsafe fn eface_string(t: &Type, data: *const u8) -> String {
             _ => None,
         }
     };
+    let complex = matches!(t.kind(), Kind::Complex64 | Kind::Complex128);
     match v {
+        // A complex prints its own parentheses.
+        Some(s) if complex && t.tflag & tflag::NAMED != 0 => format!("{}{}", name, s),
         Some(s) if t.tflag & tflag::NAMED != 0 => format!("{}({})", name, s),
         Some(s) => s,
         None => format!("({}) {:#x}", name, data as usize),

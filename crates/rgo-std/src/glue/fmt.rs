@@ -11,8 +11,7 @@
 //! stack); a panic inside one prints as `%!v(PANIC=String method: ...)`,
 //! or `<nil>` for a nil pointer receiver, as Go does. `Format` receives a
 //! Go `*fmt.pp` as its `fmt.State` (descriptors registered by the
-//! compiler with [`set_state_types`]). Not yet:
-//! complex numbers.
+//! compiler with [`set_state_types`]).
 //!
 //! Invariants: values are read through their descriptors only (a value is
 //! a descriptor plus the address of its memory); output is built in a
@@ -617,6 +616,15 @@ impl<'g> Printer<'g> {
                     let f = f64::from_bits(word(a));
                     self.fmt_float(f, 64, t, a, verb)
                 }
+                Kind::Complex64 => {
+                    let p = a as *const f32;
+                    let (re, im) = (p.read_unaligned() as f64, p.add(1).read_unaligned() as f64);
+                    self.fmt_complex(re, im, 32, t, a, verb)
+                }
+                Kind::Complex128 => {
+                    let (re, im) = (f64::from_bits(word(a)), f64::from_bits(word(a.add(8))));
+                    self.fmt_complex(re, im, 64, t, a, verb)
+                }
                 Kind::String => {
                     let mut hdr = [word(a), word(a.add(8))];
                     let s = bytes(hdr.as_mut_ptr(), 0).to_vec();
@@ -1016,9 +1024,6 @@ impl<'g> Printer<'g> {
             }
             let saved = self.f.zero;
             self.f.zero = false;
-            if num[0] == b'+' && !self.f.plus && !self.f.space {
-                num.remove(0);
-            }
             self.pad(&num);
             self.f.zero = saved;
             return Ok(());
@@ -1040,6 +1045,35 @@ impl<'g> Printer<'g> {
             return Ok(());
         }
         self.pad(&num[1..]);
+        Ok(())
+    }
+
+    /// A complex number: `(re+imi)`, each part formatted as a float of
+    /// `bits` with the verb, width and precision; the imaginary part
+    /// always signed.
+    fn fmt_complex(
+        &mut self,
+        re: f64,
+        im: f64,
+        bits: u32,
+        t: *const Type,
+        a: *const u8,
+        verb: char,
+    ) -> R {
+        if !matches!(
+            verb,
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E'
+        ) {
+            // SAFETY: `a` holds the complex value.
+            return unsafe { self.bad_value(t, a, verb) };
+        }
+        let plus = self.f.plus;
+        self.buf.push(b'(');
+        self.fmt_float(re, bits, t, a, verb)?;
+        self.f.plus = true;
+        self.fmt_float(im, bits, t, a, verb)?;
+        self.buf.extend_from_slice(b"i)");
+        self.f.plus = plus;
         Ok(())
     }
 
@@ -1275,6 +1309,17 @@ fn is_print(c: char) -> bool {
     !c.is_control() && !matches!(c as u32, 0x80..=0x9f | 0xad | 0x2028 | 0x2029 | 0xfeff)
 }
 
+/// Float order of fmtsort: NaNs first, then by value.
+fn float_order(x: f64, y: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering as O;
+    match (x.is_nan(), y.is_nan()) {
+        (true, true) => O::Equal,
+        (true, false) => O::Less,
+        (false, true) => O::Greater,
+        _ => x.partial_cmp(&y).unwrap_or(O::Equal),
+    }
+}
+
 /// Map key order (internal/fmtsort): numbers, strings, bools by value;
 /// pointers and channels by address; structs and arrays field by field;
 /// interfaces by dynamic type then value, nil first.
@@ -1304,12 +1349,22 @@ unsafe fn compare(t: *const Type, a: *const u8, b: *const u8) -> std::cmp::Order
                 } else {
                     (f64::from_bits(word(a)), f64::from_bits(word(b)))
                 };
-                match (x.is_nan(), y.is_nan()) {
-                    (true, true) => O::Equal,
-                    (true, false) => O::Less,
-                    (false, true) => O::Greater,
-                    _ => x.partial_cmp(&y).unwrap_or(O::Equal),
-                }
+                float_order(x, y)
+            }
+            Kind::Complex64 => {
+                let (p, q) = (a as *const f32, b as *const f32);
+                let re = float_order(p.read_unaligned() as f64, q.read_unaligned() as f64);
+                re.then(float_order(
+                    p.add(1).read_unaligned() as f64,
+                    q.add(1).read_unaligned() as f64,
+                ))
+            }
+            Kind::Complex128 => {
+                let re = float_order(f64::from_bits(word(a)), f64::from_bits(word(b)));
+                re.then(float_order(
+                    f64::from_bits(word(a.add(8))),
+                    f64::from_bits(word(b.add(8))),
+                ))
             }
             Kind::Pointer | Kind::Chan | Kind::UnsafePointer => word(a).cmp(&word(b)),
             Kind::Struct => {
