@@ -27,6 +27,9 @@ scripts/parse-conformance.sh || failed+=("parser conformance")
 section "type checker conformance (scripts/types-conformance.sh)"
 scripts/types-conformance.sh || failed+=("type checker conformance")
 
+section "rgo run conformance (scripts/run-conformance.sh)"
+scripts/run-conformance.sh || failed+=("run conformance")
+
 section "result"
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}"
