@@ -25,5 +25,5 @@ pub mod types;
 pub mod typestring;
 pub mod universe;
 
-pub use check::{check_package, Importer, Info, Mode, TypeAndValue, TypeError};
+pub use check::{check_package, with_checker_stack, Importer, Info, Mode, TypeAndValue, TypeError};
 pub use types::{ObjId, PackageId, ScopeId, TypeId, World};

@@ -183,6 +183,10 @@ impl Session {
                 &mut imp,
             );
             for e in &errs {
+                if pkg.pruned && unused_import(e) {
+                    // Its users were pruned away.
+                    continue;
+                }
                 if let Some(source) = pkg.sources.get(e.file as usize) {
                     list.report(source, e.pos, &e.msg);
                 }
@@ -205,6 +209,14 @@ impl Session {
         };
         (id, r)
     }
+}
+
+/// `"p" imported and not used` / `"p" imported as q and not used`.
+fn unused_import(e: &rgo_types::TypeError) -> bool {
+    e.soft
+        && e.msg.starts_with('"')
+        && e.msg.ends_with(" and not used")
+        && e.msg.contains("\" imported ")
 }
 
 /// An [`Importer`] for code that calls [`rgo_types::check_package`]

@@ -82,27 +82,13 @@ pub fn check_messages(results: &[check::PkgResult], text: &mut String) -> bool {
 /// Stack of the thread that loads and checks: the parser and the checker
 /// recurse over the tree, and dropping a tree recurses too, so a deeply
 /// nested (legal) program needs more than the main thread's 8 MiB. Only the
-/// pages touched are committed.
-pub const DEEP_STACK: usize = 512 << 20;
+/// pages touched are committed. It is the checker's own
+/// ([`rgo_types::check::STACK_SIZE`]), so packages are checked on this
+/// thread rather than each on a new one.
+pub const DEEP_STACK: usize = rgo_types::check::STACK_SIZE;
 
 /// Runs `f` on a thread with a [`DEEP_STACK`]-byte stack (or on this
 /// thread, if no such thread can be made). A panic in `f` is resumed here.
 pub fn with_deep_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
-    let cell = std::sync::Mutex::new(Some(f));
-    let take = || cell.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let joined = std::thread::scope(|s| {
-        let h = std::thread::Builder::new()
-            .stack_size(DEEP_STACK)
-            .spawn_scoped(s, || take().map(|f| f()));
-        h.ok().map(|h| h.join())
-    });
-    match joined {
-        Some(Ok(Some(v))) => v,
-        Some(Err(panic)) => std::panic::resume_unwind(panic),
-        // The thread could not be spawned: run here.
-        _ => match take() {
-            Some(f) => f(),
-            None => unreachable!("f ran on the thread but returned nothing"),
-        },
-    }
+    rgo_types::with_checker_stack(f)
 }

@@ -9,7 +9,11 @@
 //! Every package of the program (std ones from rgo-std included) is
 //! compiled into one program (`rgo_compile::compile_program`), in the
 //! checker's dependency order; `os.Args` is the program name (as `go run`
-//! shows it) followed by the arguments after the files.
+//! shows it) followed by the arguments after the files. Std packages are
+//! loaded pruned to the declarations the program can reach
+//! (`rgo::load::load_pruned`; `RGO_PRUNE=0` turns that off), which keeps
+//! start-up to a few milliseconds; `RGO_TIMING=1` prints the time of each
+//! phase. See ARCHITECTURE.md, "Start-up of `rgo run`".
 
 use std::path::PathBuf;
 
@@ -31,8 +35,14 @@ pub fn main(args: &[String]) -> i32 {
     prog_args.extend(args[n_files..].iter().cloned());
     rgo_std::glue::os::set_args(prog_args);
     let code = rgo::with_deep_stack(move || build_and_run(&files));
+    exit_status(code)
+}
+
+/// `rgo run`'s exit status given the program's `code` (negative: the
+/// build failed, its errors printed already). Like `go run`, a non-zero
+/// status is reported on stderr and becomes 1.
+fn exit_status(code: i32) -> i32 {
     if code < 0 {
-        // Build errors: printed already; go run exits 1.
         return 1;
     }
     if code != 0 {
@@ -44,7 +54,16 @@ pub fn main(args: &[String]) -> i32 {
 
 /// Loads, checks, compiles and runs; returns the program's exit status.
 fn build_and_run(files: &[String]) -> i32 {
-    let loaded = rgo::load::load(rgo::load::Config::from_env(), files);
+    let mut timing = Timing::from_env();
+    // std packages pruned to what the program can reach (`RGO_PRUNE=0`
+    // turns that off, to compare).
+    let cfg = rgo::load::Config::from_env();
+    let loaded = if std::env::var_os("RGO_PRUNE").is_some_and(|v| v == "0") {
+        rgo::load::load(cfg, files)
+    } else {
+        rgo::load::load_pruned(cfg, files)
+    };
+    timing.phase("load+parse");
     let mut text = String::new();
     let loaded_ok = rgo::load_messages(&loaded, &mut text);
     eprint!("{text}");
@@ -54,6 +73,7 @@ fn build_and_run(files: &[String]) -> i32 {
     let mut session = rgo::check::Session::new();
     session.keep_info = true;
     let results = session.check(&loaded);
+    timing.phase("typecheck");
     text.clear();
     let compiled = rgo::check_messages(&results, &mut text);
     eprint!("{text}");
@@ -104,13 +124,47 @@ fn build_and_run(files: &[String]) -> i32 {
             return -1;
         }
     };
+    timing.phase("compile");
     if std::env::var_os("RGO_DISASM").is_some() {
         eprint!("{}", disasm(&out.prog));
     }
     // SAFETY: the descriptor is leaked by the compiler (lives forever) and
     // has the layout set_runtime_error_type requires.
     unsafe { rgo_runtime::print::set_runtime_error_type(out.runtime_error_type) };
-    execute(out.prog, out.entry)
+    let code = execute(out.prog, out.entry);
+    timing.phase("execute");
+    // Exit here: freeing the trees, the World and the program (and the
+    // allocator's clean-up of this thread) would cost as much as checking
+    // a small program did.
+    std::process::exit(exit_status(code))
+}
+
+/// `RGO_TIMING=1`: the wall time of each phase of `rgo run`, printed to
+/// stderr as `rgo: phase NAME N.NNNms`.
+struct Timing {
+    last: Option<std::time::Instant>,
+}
+
+impl Timing {
+    fn from_env() -> Timing {
+        let on = std::env::var_os("RGO_TIMING").is_some_and(|v| !v.is_empty() && v != "0");
+        Timing {
+            last: on.then(std::time::Instant::now),
+        }
+    }
+
+    /// Prints the time since the previous phase ended.
+    fn phase(&mut self, name: &str) {
+        if let Some(t) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "rgo: phase {:<11} {:8.3}ms",
+                name,
+                (now - t).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
+    }
 }
 
 /// The absolute file names tracebacks print for `pkg`'s files (rgo-std

@@ -241,6 +241,9 @@ pub fn check_package(
     sources: &[SourceFile],
     imp: &mut (dyn Importer + Send),
 ) -> (PackageId, Info, Vec<TypeError>) {
+    if ON_CHECKER_STACK.with(|c| c.get()) {
+        return check_package_here(w, path, files, sources, imp);
+    }
     std::thread::scope(|s| {
         let spawned = std::thread::Builder::new()
             .name("rgo-types".into())
@@ -258,6 +261,41 @@ pub fn check_package(
 
 /// Stack reserved for the checker thread.
 pub const STACK_SIZE: usize = 1 << 30;
+
+thread_local! {
+    /// This thread was started by [`with_checker_stack`].
+    static ON_CHECKER_STACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` on a new thread with a [`STACK_SIZE`] stack, on which
+/// [`check_package`] checks in place instead of starting a thread per
+/// package (a thread start is cheap, but on a busy machine each one may
+/// wait for a CPU: `rgo run` checks ~20 packages). If no thread can be
+/// started, `f` runs here (and each check gets its own thread). A panic in
+/// `f` is resumed here.
+pub fn with_checker_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
+    let cell = std::sync::Mutex::new(Some(f));
+    let take = || cell.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let joined = std::thread::scope(|s| {
+        let h = std::thread::Builder::new()
+            .name("rgo-types".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(s, || {
+                ON_CHECKER_STACK.with(|c| c.set(true));
+                take().map(|f| f())
+            });
+        h.ok().map(|h| h.join())
+    });
+    match joined {
+        Some(Ok(Some(v))) => v,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // The thread could not be spawned: run here.
+        _ => match take() {
+            Some(f) => f(),
+            None => unreachable!("f ran on the thread but returned nothing"),
+        },
+    }
+}
 
 /// Deepest nesting of expressions, types and statements checked.
 pub const MAX_NESTING: u32 = 100_000;

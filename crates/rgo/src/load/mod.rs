@@ -19,6 +19,8 @@
 
 pub mod constraint;
 pub mod module;
+mod reduce;
+pub mod scan;
 
 use constraint::Tags;
 use module::Module;
@@ -105,6 +107,9 @@ pub struct Package {
     /// Indices (into [`Loaded::packages`]) of the packages it imports,
     /// by import path, sorted by path; `unsafe` and `C` are not packages.
     pub imports: Vec<(String, usize)>,
+    /// A std package whose unreachable declarations were cut out
+    /// ([`load_pruned`]): some of its imports may now be unused.
+    pub pruned: bool,
 }
 
 /// The result of loading: every package reached, the ones asked for, and
@@ -176,19 +181,44 @@ pub struct Loader {
     /// Import paths being loaded (for cycles), each with the file that
     /// imports the next one.
     stack: Vec<(String, String)>,
+    /// Prune rgo-std packages ([`load_pruned`]).
+    prune: bool,
+    /// Embedded std packages not parsed yet (pruning): package index and
+    /// the files the build chose.
+    deferred: Vec<(usize, Vec<(String, &'static str)>)>,
+    /// What the non-std files parsed so far mention (pruning's roots).
+    user: reduce::UserRefs,
 }
 
 /// Loads the packages named by `args` and everything they import.
 pub fn load(cfg: Config, args: &[String]) -> Loaded {
+    load_with(cfg, args, false)
+}
+
+/// [`load`] for a program that is going to run (`rgo run`): rgo-std's
+/// packages come with the declarations the program cannot reach cut
+/// out (see [`reduce`]), which makes checking and compiling them cheap.
+/// Lines and columns are unchanged; packages have [`Package::pruned`] set. Errors
+/// in the user's packages are found as with [`load`].
+pub fn load_pruned(cfg: Config, args: &[String]) -> Loaded {
+    load_with(cfg, args, true)
+}
+
+fn load_with(cfg: Config, args: &[String], prune: bool) -> Loaded {
     let module = Module::find(&cfg.cwd);
+    let prune = prune && cfg.goroot.is_none();
     let mut l = Loader {
         cfg,
         module,
         out: Loaded::default(),
         by_path: HashMap::new(),
         stack: Vec::new(),
+        prune,
+        deferred: Vec::new(),
+        user: reduce::UserRefs::default(),
     };
     l.load_args(args);
+    l.parse_deferred();
     l.out
 }
 
@@ -370,6 +400,9 @@ impl Loader {
             Some(Err(_)) => return None,
             None => {}
         }
+        if let Some(idx) = self.defer_std(path) {
+            return Some(idx);
+        }
         let result = self.find_and_parse(path);
         let (dir, std, files) = match result {
             Ok(found) => found,
@@ -394,6 +427,113 @@ impl Loader {
         Some(idx)
     }
 
+    /// With pruning, adds embedded std package `path` without parsing it
+    /// (that waits until every root is known, [`Loader::parse_deferred`]),
+    /// its imports taken from the build-time index. A package the index
+    /// does not describe turns pruning off (and is parsed as usual).
+    fn defer_std(&mut self, path: &str) -> Option<usize> {
+        if !self.prune
+            || !is_std_path(path)
+            || self.module.as_ref().and_then(|m| m.dir_of(path)).is_some()
+        {
+            return None;
+        }
+        let embedded = rgo_std::package_files(path)?;
+        let Some(index) = reduce::index_pkg(path) else {
+            // Parsed whole now, and its uses of other std packages are
+            // unknown: prune nothing.
+            self.prune = false;
+            return None;
+        };
+        let chosen: Vec<(String, &'static str)> = embedded
+            .iter()
+            .filter(|(name, src)| self.buildable(name, src.as_bytes()))
+            .map(|(name, src)| (name.to_string(), *src))
+            .collect();
+        let mut wanted: Vec<(String, ImportSite)> = Vec::new();
+        for (name, src) in &chosen {
+            let Some(f) = index
+                .files()
+                .find(|f| f.name() == name && f.len() == src.len())
+            else {
+                self.prune = false;
+                return None;
+            };
+            for (ipath, pos) in f.imports() {
+                if ipath == "unsafe"
+                    || ipath == "C"
+                    || ipath.is_empty()
+                    || wanted.iter().any(|(p, _)| p == ipath)
+                {
+                    continue;
+                }
+                let before = src.as_bytes().get(..pos as usize).unwrap_or_default();
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+                let short = format!("$GOROOT/src/{path}/{name}");
+                let site = ImportSite {
+                    short,
+                    base: name.clone(),
+                    pos: format!("{line}:{col}"),
+                };
+                wanted.push((ipath.to_string(), site));
+            }
+        }
+        let idx = self.add_package(path.to_string(), None, true, Vec::new());
+        self.by_path.insert(path.to_string(), Ok(idx));
+        self.deferred.push((idx, chosen));
+        self.load_edges(idx, wanted);
+        Some(idx)
+    }
+
+    /// Parses the deferred std packages, pruned by what the program can
+    /// reach (unpruned if the index does not match the sources).
+    fn parse_deferred(&mut self) {
+        let deferred = std::mem::take(&mut self.deferred);
+        if deferred.is_empty() {
+            return;
+        }
+        let std_pkgs: Vec<reduce::StdPkg> = deferred
+            .iter()
+            .map(|(idx, files)| reduce::StdPkg {
+                path: &self.out.packages[*idx].path,
+                files,
+            })
+            .collect();
+        // `prune` is off if a std package was found not to match the index.
+        let pruned = if self.prune {
+            reduce::prune(&std_pkgs, &self.user)
+        } else {
+            None
+        };
+        for (k, (idx, files)) in deferred.iter().enumerate() {
+            let path = self.out.packages[*idx].path.clone();
+            let srcs: Vec<(String, Vec<u8>)> = match &pruned {
+                Some(p) => files
+                    .iter()
+                    .map(|(n, _)| n.clone())
+                    .zip(p[k].iter().cloned())
+                    .collect(),
+                None => files
+                    .iter()
+                    .map(|(n, s)| (n.clone(), s.as_bytes().to_vec()))
+                    .collect(),
+            };
+            let parsed = self.parse_dir_files(None, &path, srcs);
+            let pkg = &mut self.out.packages[*idx];
+            pkg.pruned = pruned.is_some();
+            for p in parsed {
+                pkg.files.push(SrcFile {
+                    name: p.name,
+                    short: p.short,
+                    errors: p.errors,
+                });
+                pkg.asts.push(p.ast);
+                pkg.sources.push(p.source);
+            }
+        }
+    }
+
     /// Loads every import of package `idx` and records the edges.
     fn load_imports(&mut self, idx: usize) {
         let mut wanted: Vec<(String, ImportSite)> = Vec::new();
@@ -416,6 +556,11 @@ impl Loader {
                 wanted.push((path, site));
             }
         }
+        self.load_edges(idx, wanted);
+    }
+
+    /// Loads the imports `wanted` of package `idx` and records the edges.
+    fn load_edges(&mut self, idx: usize, wanted: Vec<(String, ImportSite)>) {
         let me = self.out.packages[idx].path.clone();
         let mut edges = Vec::new();
         for (path, site) in wanted {
@@ -572,11 +717,17 @@ impl Loader {
 
     /// Parses files (name, text) of the package `path` in `dir`.
     fn parse_dir_files(
-        &self,
+        &mut self,
         dir: Option<&Path>,
         path: &str,
         files: Vec<(String, Vec<u8>)>,
     ) -> Vec<Parsed> {
+        if self.prune && dir.is_some() {
+            // The user's files: what they mention roots the pruning.
+            for (_, src) in &files {
+                self.user.add(&scan::scan_file(src));
+            }
+        }
         files
             .into_iter()
             .map(|(name, src)| {
@@ -632,6 +783,7 @@ impl Loader {
             asts: Vec::new(),
             sources: Vec::new(),
             imports: Vec::new(),
+            pruned: false,
         };
         for p in parsed {
             pkg.files.push(SrcFile {
