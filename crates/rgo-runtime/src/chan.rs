@@ -406,7 +406,7 @@ pub unsafe fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> Result<bool
 ///
 /// # Safety
 /// `c` is locked; `sg` was dequeued from its recvq.
-unsafe fn send(c: *mut HChan, sg: *mut Sudog, ep: *const u8) {
+pub(crate) unsafe fn send(c: *mut HChan, sg: *mut Sudog, ep: *const u8) {
     // SAFETY: caller's contract; sg's elem points into a parked stack.
     unsafe {
         let es = (*c).elemsize as usize;
@@ -523,7 +523,7 @@ pub unsafe fn chanrecv(
 ///
 /// # Safety
 /// `c` is locked; `sg` was dequeued from its sendq.
-unsafe fn recv(c: *mut HChan, sg: *mut Sudog, ep: *mut u8) {
+pub(crate) unsafe fn recv(c: *mut HChan, sg: *mut Sudog, ep: *mut u8) {
     // SAFETY: caller's contract.
     unsafe {
         let es = (*c).elemsize as usize;

@@ -1434,7 +1434,7 @@ fn acquire_any_p() {
 /// A native's callback G (call_go) parked: block this thread until it is
 /// readied, lending our P to other Ms meanwhile (DESIGN §7: a callback
 /// that blocks parks its OS thread, and the P is handed off).
-pub fn block_callback(gp: *mut G) {
+pub(crate) fn block_callback(gp: *mut G) {
     let note = Note::new();
     // SAFETY: gp is the callback G this thread runs.
     let g = unsafe { &mut *gp };

@@ -143,7 +143,7 @@ pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
                 let sg = (*c).recvq.dequeue();
                 if !sg.is_null() {
                     selunlock_except(&cs, &lockorder, c);
-                    send_to(c, sg, cas.elem);
+                    crate::chan::send(c, sg, cas.elem);
                     done(w, i, false);
                     return Ok(());
                 }
@@ -163,7 +163,7 @@ pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
                 let sg = (*c).sendq.dequeue();
                 if !sg.is_null() {
                     selunlock_except(&cs, &lockorder, c);
-                    recv_from(c, sg, cas.elem);
+                    crate::chan::recv(c, sg, cas.elem);
                     done(w, i, true);
                     return Ok(());
                 }
@@ -262,70 +262,6 @@ unsafe fn done(w: *mut u64, casi: usize, recv_ok: bool) {
     unsafe {
         *w = casi as u64;
         *w.add(1) = recv_ok as u64;
-    }
-}
-
-/// A select's send to a waiting receiver: as chan.rs's `send`.
-///
-/// # Safety
-/// `c` is locked (and only `c`); `sg` was dequeued from its recvq.
-unsafe fn send_to(c: *mut HChan, sg: *mut Sudog, ep: *const u8) {
-    // SAFETY: caller's contract.
-    unsafe {
-        let es = (*c).elemsize as usize;
-        if !(*sg).elem.is_null() {
-            copy((*sg).elem, ep, es);
-        }
-        (*sg).elem = ptr::null_mut();
-        (*sg).success = true;
-        if !(*sg).okp.is_null() {
-            *(*sg).okp = 1;
-        }
-        let gp = (*sg).g;
-        unlock(&(*c).lock);
-        wake(gp, sg);
-    }
-}
-
-/// A select's receive from a waiting sender: as chan.rs's `recv`.
-///
-/// # Safety
-/// `c` is locked (and only `c`); `sg` was dequeued from its sendq.
-unsafe fn recv_from(c: *mut HChan, sg: *mut Sudog, ep: *mut u8) {
-    // SAFETY: caller's contract.
-    unsafe {
-        let es = (*c).elemsize as usize;
-        if (*c).dataqsiz == 0 {
-            copy(ep, (*sg).elem, es);
-        } else {
-            let qp = (*c).buf.add((*c).recvx * es);
-            copy(ep, qp, es);
-            copy(qp, (*sg).elem, es);
-            (*c).recvx += 1;
-            if (*c).recvx == (*c).dataqsiz {
-                (*c).recvx = 0;
-            }
-            (*c).sendx = (*c).recvx;
-        }
-        (*sg).elem = ptr::null_mut();
-        (*sg).success = true;
-        let gp = (*sg).g;
-        unlock(&(*c).lock);
-        wake(gp, sg);
-    }
-}
-
-/// # Safety
-/// As chan.rs's `wake`.
-unsafe fn wake(gp: *mut G, sg: *mut Sudog) {
-    // SAFETY: caller's contract.
-    unsafe {
-        if (*sg).is_select {
-            (*gp).sched.param.store(sg, Ordering::Release);
-        } else {
-            release_sudog(sg);
-        }
-        crate::proc::goready(gp);
     }
 }
 

@@ -225,7 +225,7 @@ fn new_timer_obj() -> *mut Timer {
 
 /// Runs the due timers of `pp`'s heap (Go's `checkTimers`). The caller
 /// holds a P (maybe not `pp`).
-pub fn check_timers(pp: *mut P, now: i64) {
+pub(crate) fn check_timers(pp: *mut P, now: i64) {
     // SAFETY: Ps live forever.
     let hp = unsafe { &(*pp).timers };
     if hp.first.load(Ordering::Acquire) > now {
@@ -338,7 +338,7 @@ pub fn earliest_timer(procs: usize) -> i64 {
 }
 
 /// Moves every timer of `from`'s heap to `to`'s (a P retiring).
-pub fn move_timers(from: *mut P, to: *mut P) {
+pub(crate) fn move_timers(from: *mut P, to: *mut P) {
     // SAFETY: Ps live forever.
     let (fh, th, to_idx) = unsafe { (&(*from).timers, &(*to).timers, (*to).id + 1) };
     let entries = {
@@ -461,6 +461,7 @@ unsafe fn n_new_timer(_: &mut GState, w: *mut u64) -> R {
 
 /// `[res][t]`.
 unsafe fn n_stop_timer(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots.
     let t = unsafe { *w.add(1) } as *mut Timer;
     // SAFETY: t came from newTimer.
     unsafe {
@@ -478,6 +479,7 @@ unsafe fn n_stop_timer(_: &mut GState, w: *mut u64) -> R {
 
 /// `[res][t][when][period]`.
 unsafe fn n_reset_timer(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 4 slots.
     let t = unsafe { *w.add(1) } as *mut Timer;
     // SAFETY: t came from newTimer.
     unsafe {

@@ -252,6 +252,7 @@ unsafe fn method(t: *const Type, name: &str) -> Option<FuncId> {
     };
     let iface = METHOD_IFACES[which].load(Ordering::Relaxed);
     if iface == 0 {
+        // SAFETY: the caller's contract (the native's window and the Go values in it).
         return unsafe { method_by_name(t, name) };
     }
     // SAFETY: a registered interface descriptor with one method; the

@@ -60,15 +60,19 @@ macro_rules! word {
             // SAFETY (these seven): the caller's contract; the atomic has
             // the size and alignment of the integer.
             unsafe fn load(p: *mut Self) -> Self {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe { <$a>::from_ptr(p as *mut $u).load(SeqCst) as $t }
             }
             unsafe fn store(p: *mut Self, v: Self) {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe { <$a>::from_ptr(p as *mut $u).store(v as $u, SeqCst) }
             }
             unsafe fn swap(p: *mut Self, v: Self) -> Self {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe { <$a>::from_ptr(p as *mut $u).swap(v as $u, SeqCst) as $t }
             }
             unsafe fn cas(p: *mut Self, old: Self, new: Self) -> bool {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe {
                     <$a>::from_ptr(p as *mut $u)
                         .compare_exchange(old as $u, new as $u, SeqCst, SeqCst)
@@ -76,14 +80,17 @@ macro_rules! word {
                 }
             }
             unsafe fn add(p: *mut Self, d: Self) -> Self {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe {
                     (<$a>::from_ptr(p as *mut $u).fetch_add(d as $u, SeqCst) as $t).wrapping_add(d)
                 }
             }
             unsafe fn and(p: *mut Self, m: Self) -> Self {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe { <$a>::from_ptr(p as *mut $u).fetch_and(m as $u, SeqCst) as $t }
             }
             unsafe fn or(p: *mut Self, m: Self) -> Self {
+                // SAFETY: the caller's contract (the native's window and the Go values in it).
                 unsafe { <$a>::from_ptr(p as *mut $u).fetch_or(m as $u, SeqCst) as $t }
             }
         }
@@ -117,6 +124,7 @@ unsafe fn addr<T>(w: *mut u64, i: usize) -> Result<*mut T, PanicValue> {
 // SAFETY (these seven): windows as declared in the table below; the
 // address argument is a Go pointer to a `T` (checked for nil).
 unsafe fn swap<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         set(w, 0, T::swap(p, T::from_slot(slot(w, 2))).to_slot());
@@ -124,6 +132,7 @@ unsafe fn swap<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn add<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         set(w, 0, T::add(p, T::from_slot(slot(w, 2))).to_slot());
@@ -131,6 +140,7 @@ unsafe fn add<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn and<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         set(w, 0, T::and(p, T::from_slot(slot(w, 2))).to_slot());
@@ -138,6 +148,7 @@ unsafe fn and<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn or<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         set(w, 0, T::or(p, T::from_slot(slot(w, 2))).to_slot());
@@ -145,6 +156,7 @@ unsafe fn or<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn cas<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         let ok = T::cas(p, T::from_slot(slot(w, 2)), T::from_slot(slot(w, 3)));
@@ -153,6 +165,7 @@ unsafe fn cas<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn load<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 1)?;
         set(w, 0, T::load(p).to_slot());
@@ -160,6 +173,7 @@ unsafe fn load<T: Word>(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 unsafe fn store<T: Word>(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the caller's contract (the native's window and the Go values in it).
     unsafe {
         let p = addr::<T>(w, 0)?;
         T::store(p, T::from_slot(slot(w, 1)));
