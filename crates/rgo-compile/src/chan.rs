@@ -69,22 +69,32 @@ impl<'c, 'a> Fc<'c, 'a> {
         });
     }
 
-    /// `<-x`: the received value's slots and the `ok` slot.
-    pub(crate) fn chan_recv(&mut self, x: &'a Expr) -> (Slot, Slot, TypeId) {
-        let ct = self.ty(x);
-        let et = self.chan_elem(ct);
-        let c = self.expr(x);
-        let es = self.nslots(et);
-        let id = self.c.rt_native("runtime.chanrecv");
-        let w = self.alloc(2 + es);
+    /// The window of `runtime.chanrecv` for elements of type `et`:
+    /// `[ok][c][elem...]`.
+    fn recv_window(&mut self, et: TypeId) -> Slot {
+        let w = self.alloc(2 + self.nslots(et));
         self.ptrs[w.0 as usize + 1] = true;
         self.mark_types(Slot(w.0 + 2), &[et]);
+        w
+    }
+
+    /// Receives from the channel in slot `c` into window `w`.
+    fn emit_recv(&mut self, w: Slot, c: Slot, et: TypeId) {
+        let id = self.c.rt_native("runtime.chanrecv");
         self.mov(Slot(w.0 + 1), c, 1);
         self.emit(Instr::CallNative {
             id,
-            n: (2 + es) as u16,
+            n: (2 + self.nslots(et)) as u16,
             base: w,
         });
+    }
+
+    /// `<-x`: the received value's slots and the `ok` slot.
+    pub(crate) fn chan_recv(&mut self, x: &'a Expr) -> (Slot, Slot, TypeId) {
+        let et = self.chan_elem(self.ty(x));
+        let c = self.expr(x);
+        let w = self.recv_window(et);
+        self.emit_recv(w, c, et);
         (Slot(w.0 + 2), w, et)
     }
 
@@ -126,18 +136,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         let c = self.expr(&r.x);
         let ch = self.alloc_ptr();
         self.mov(ch, c, 1);
-        let es = self.nslots(et);
-        let id = self.c.rt_native("runtime.chanrecv");
-        let w = self.alloc(2 + es);
-        self.ptrs[w.0 as usize + 1] = true;
-        self.mark_types(Slot(w.0 + 2), &[et]);
+        let w = self.recv_window(et);
         let top = self.pc();
-        self.mov(Slot(w.0 + 1), ch, 1);
-        self.emit(Instr::CallNative {
-            id,
-            n: (2 + es) as u16,
-            base: w,
-        });
+        self.emit_recv(w, ch, et);
         let exit = self.emit(Instr::JmpIfNot { cond: w, off: 0 });
         if let Some(k) = key {
             self.range_assign(k, define, Slot(w.0 + 2), et);

@@ -880,27 +880,8 @@ impl<'c, 'a> Fc<'c, 'a> {
             return;
         }
         // General case: places first, then values into temps, then stores.
-        let mut places = Vec::new();
-        for l in &a.lhs {
-            if define {
-                if let Some(o) = self.def_of_id(l.id) {
-                    places.push(Err(o));
-                    continue;
-                }
-            }
-            let pl = self.place(l);
-            places.push(Ok(pl));
-        }
+        let (mut places, types) = self.lhs_places(&a.lhs, define);
         self.freeze_places(&mut places);
-        let types: Vec<TypeId> = a
-            .lhs
-            .iter()
-            .zip(&places)
-            .map(|(l, p)| match p {
-                Err(o) => self.oty(*o),
-                Ok(pl) => self.place_type(pl, l),
-            })
-            .collect();
         let mut vals: Vec<Slot> = Vec::new();
         if a.rhs.len() == a.lhs.len() {
             for (e, t) in a.rhs.iter().zip(&types) {
@@ -919,6 +900,45 @@ impl<'c, 'a> Fc<'c, 'a> {
                 vals.push(v);
             }
         }
+        self.store_lhs(places, vals, types);
+    }
+
+    /// The places of an assignment's left-hand sides (`Err`: a variable
+    /// `:=` declares) and their types.
+    fn lhs_places(
+        &mut self,
+        lhs: &'a [Expr],
+        define: bool,
+    ) -> (Vec<Result<Place, ObjId>>, Vec<TypeId>) {
+        let mut places = Vec::new();
+        for l in lhs {
+            if define {
+                if let Some(o) = self.def_of_id(l.id) {
+                    places.push(Err(o));
+                    continue;
+                }
+            }
+            let pl = self.place(l);
+            places.push(Ok(pl));
+        }
+        let types = lhs
+            .iter()
+            .zip(&places)
+            .map(|(l, p)| match p {
+                Err(o) => self.oty(*o),
+                Ok(pl) => self.place_type(pl, l),
+            })
+            .collect();
+        (places, types)
+    }
+
+    /// Stores `vals` into the places from [`Fc::lhs_places`].
+    fn store_lhs(
+        &mut self,
+        places: Vec<Result<Place, ObjId>>,
+        vals: Vec<Slot>,
+        types: Vec<TypeId>,
+    ) {
         for ((p, v), t) in places.into_iter().zip(vals).zip(types) {
             match p {
                 Err(o) => {
@@ -938,25 +958,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         define: bool,
         parts: &[(Slot, TypeId)],
     ) {
-        let mut places = Vec::new();
-        for l in lhs {
-            if define {
-                if let Some(o) = self.def_of_id(l.id) {
-                    places.push(Err(o));
-                    continue;
-                }
-            }
-            let pl = self.place(l);
-            places.push(Ok(pl));
-        }
-        let types: Vec<TypeId> = lhs
-            .iter()
-            .zip(&places)
-            .map(|(l, p)| match p {
-                Err(o) => self.oty(*o),
-                Ok(pl) => self.place_type(pl, l),
-            })
-            .collect();
+        let (places, types) = self.lhs_places(lhs, define);
         let mut vals = Vec::new();
         for (i, t) in types.iter().enumerate() {
             let Some(&(s, st)) = parts.get(i) else {
@@ -964,15 +966,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             };
             vals.push(self.convert_slots(s, st, *t));
         }
-        for ((p, v), t) in places.into_iter().zip(vals).zip(types) {
-            match p {
-                Err(o) => {
-                    let var = self.declare(o);
-                    self.store_var(var, t, v);
-                }
-                Ok(pl) => self.store_place(&pl, v),
-            }
-        }
+        self.store_lhs(places, vals, types);
     }
 
     /// The operands of the places of a tuple assignment are evaluated

@@ -237,7 +237,7 @@ static HCHAN_MASK: [u8; 1] = [0b100];
 static HCHAN_TYPE: Type =
     Type::with_pointers(HCHAN_SIZE, Kind::Struct, &HCHAN_MASK, "runtime.hchan");
 
-fn plain(msg: &str) -> PanicValue {
+pub(crate) fn plain(msg: &str) -> PanicValue {
     PanicValue::Runtime(RuntimeError::new(msg))
 }
 
@@ -284,14 +284,49 @@ pub unsafe fn makechan(et: *const Type, size: i64) -> Result<*mut HChan, PanicVa
 ///
 /// # Safety
 /// `c` is valid and `i < dataqsiz`.
-unsafe fn chanbuf(c: *mut HChan, i: usize) -> *mut u8 {
+pub(crate) unsafe fn chanbuf(c: *mut HChan, i: usize) -> *mut u8 {
     // SAFETY: caller's contract.
     unsafe { (*c).buf.add(i * (*c).elemsize as usize) }
 }
 
+/// Appends `*ep` at the buffer's tail (the caller checked there is room).
+///
+/// # Safety
+/// `c` is locked and `qcount < dataqsiz`; `ep` is valid for the element.
+pub(crate) unsafe fn buf_put(c: *mut HChan, ep: *const u8) {
+    // SAFETY: caller's contract.
+    unsafe {
+        copy_elem(chanbuf(c, (*c).sendx), ep, (*c).elemsize as usize);
+        (*c).sendx += 1;
+        if (*c).sendx == (*c).dataqsiz {
+            (*c).sendx = 0;
+        }
+        (*c).qcount += 1;
+    }
+}
+
+/// Takes the buffer's head into `ep` (null: drops it) and clears its slot.
+///
+/// # Safety
+/// `c` is locked and `qcount > 0`; `ep` is null or valid for the element.
+pub(crate) unsafe fn buf_take(c: *mut HChan, ep: *mut u8) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let es = (*c).elemsize as usize;
+        let qp = chanbuf(c, (*c).recvx);
+        copy_elem(ep, qp, es);
+        clear_elem(qp, es);
+        (*c).recvx += 1;
+        if (*c).recvx == (*c).dataqsiz {
+            (*c).recvx = 0;
+        }
+        (*c).qcount -= 1;
+    }
+}
+
 /// # Safety
 /// `dst` and `src` are valid for `n` bytes.
-unsafe fn copy_elem(dst: *mut u8, src: *const u8, n: usize) {
+pub(crate) unsafe fn copy_elem(dst: *mut u8, src: *const u8, n: usize) {
     if n > 0 && !dst.is_null() && !src.is_null() {
         // SAFETY: caller's contract; regions may be the same but not
         // partially overlap.
@@ -301,7 +336,7 @@ unsafe fn copy_elem(dst: *mut u8, src: *const u8, n: usize) {
 
 /// # Safety
 /// `dst` is null or valid for `n` bytes.
-unsafe fn clear_elem(dst: *mut u8, n: usize) {
+pub(crate) unsafe fn clear_elem(dst: *mut u8, n: usize) {
     if n > 0 && !dst.is_null() {
         // SAFETY: caller's contract.
         unsafe { ptr::write_bytes(dst, 0, n) };
@@ -371,15 +406,8 @@ pub unsafe fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> Result<bool
             send(c, sg, ep);
             return Ok(true);
         }
-        let es = (*c).elemsize as usize;
         if (*c).qcount < (*c).dataqsiz {
-            let qp = chanbuf(c, (*c).sendx);
-            copy_elem(qp, ep, es);
-            (*c).sendx += 1;
-            if (*c).sendx == (*c).dataqsiz {
-                (*c).sendx = 0;
-            }
-            (*c).qcount += 1;
+            buf_put(c, ep);
             unlock(&(*c).lock);
             return Ok(true);
         }
@@ -427,7 +455,7 @@ pub(crate) unsafe fn send(c: *mut HChan, sg: *mut Sudog, ep: *const u8) {
 ///
 /// # Safety
 /// `sg` was dequeued by the caller; `gp` is its goroutine.
-unsafe fn wake(gp: *mut G, sg: *mut Sudog) {
+pub(crate) unsafe fn wake(gp: *mut G, sg: *mut Sudog) {
     // SAFETY: caller's contract.
     unsafe {
         if (*sg).is_select {
@@ -488,14 +516,7 @@ pub unsafe fn chanrecv(
             }
         }
         if (*c).qcount > 0 {
-            let qp = chanbuf(c, (*c).recvx);
-            copy_elem(ep, qp, es);
-            clear_elem(qp, es);
-            (*c).recvx += 1;
-            if (*c).recvx == (*c).dataqsiz {
-                (*c).recvx = 0;
-            }
-            (*c).qcount -= 1;
+            buf_take(c, ep);
             unlock(&(*c).lock);
             return Ok((true, true));
         }
@@ -645,13 +666,7 @@ pub unsafe fn drain(c: *mut HChan) {
     unsafe {
         lock(&(*c).lock);
         while (*c).qcount > 0 {
-            let qp = chanbuf(c, (*c).recvx);
-            clear_elem(qp, (*c).elemsize as usize);
-            (*c).recvx += 1;
-            if (*c).recvx == (*c).dataqsiz {
-                (*c).recvx = 0;
-            }
-            (*c).qcount -= 1;
+            buf_take(c, ptr::null_mut());
         }
         unlock(&(*c).lock);
     }

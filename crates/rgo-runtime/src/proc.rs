@@ -51,7 +51,7 @@ use std::sync::atomic::{
 };
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
-use crate::interp::{self, Exit, GState, PanicValue, Stack, G};
+use crate::interp::{self, Exit, GState, PanicValue, G};
 use crate::lock_futex::Note;
 use crate::mcache::MCache;
 use crate::op::FuncId;
@@ -439,11 +439,7 @@ fn new_p(id: usize) -> Box<P> {
 /// Ends the program with `code` (the first caller wins); the caller's
 /// thread then parks forever.
 pub fn exit(code: i32) -> ! {
-    let sc = sched();
-    if !sc.exiting.swap(true, Ordering::AcqRel) {
-        sc.exit_code.store(code, Ordering::Release);
-        sc.exit_note.wakeup();
-    }
+    request_exit(code);
     loop {
         std::thread::park();
     }
@@ -916,7 +912,7 @@ fn handoffp(pp: *mut P) {
     let sc = sched();
     // SAFETY: Ps live forever; we own pp until we give it away.
     let p = unsafe { &*pp };
-    if !runqempty(p) || !lock_sched().runq.is_empty() {
+    if !runqempty(p) {
         startm(pp, false);
         return;
     }
@@ -1198,13 +1194,8 @@ fn after_run(gp: *mut G, how: Exit) {
             if g.sched.is_main {
                 // Go: main calling Goexit lets the others run, and the
                 // program dies of deadlock when they are done.
-                g.sched.status.store(G_WAITING, Ordering::Release);
-                g.sched.waitreason.set(WaitReason::Zero);
                 g.sched.is_main = false;
-                sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
-                g.sched.status.store(G_DEAD, Ordering::Release);
                 MAIN_GOEXITED.store(true, Ordering::Release);
-                return;
             }
             goexit0(gp);
         }
@@ -1296,7 +1287,7 @@ fn checkdead(l: &mut SchedLocked) {
     let main_gone = MAIN_GOEXITED.load(Ordering::Acquire);
     if main_gone && sc.ngoroutines.load(Ordering::Acquire) == 0 {
         fatal_print("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
-        exit_from_locked(2);
+        request_exit(2);
     }
     let mut s = String::from("fatal error: all goroutines are asleep - deadlock!\n");
     let gs = sc.allgs.lock().unwrap_or_else(|e| e.into_inner());
@@ -1317,12 +1308,13 @@ fn checkdead(l: &mut SchedLocked) {
     }
     drop(gs);
     fatal_print(&s);
-    exit_from_locked(2);
+    request_exit(2);
 }
 
-/// `exit` for a thread holding the scheduler lock: signals the main
-/// thread and returns so the caller can release the lock and idle.
-fn exit_from_locked(code: i32) {
+/// Signals the main thread to end the program with `code` (the first
+/// request wins) and returns: [`exit`] then parks, and a thread holding
+/// the scheduler lock releases it and idles.
+fn request_exit(code: i32) {
     let sc = sched();
     if !sc.exiting.swap(true, Ordering::AcqRel) {
         sc.exit_code.store(code, Ordering::Release);
@@ -1630,16 +1622,6 @@ pub fn set_gomaxprocs(n: i32) -> i32 {
     old
 }
 
-/// The current stack of the running G (for `runtime.Stack` and Caller).
-pub fn cur_stack() -> Option<&'static Stack> {
-    let gp = getg();
-    if gp.is_null() {
-        return None;
-    }
-    // SAFETY: the running G is ours for the duration of the native.
-    Some(unsafe { &(*gp).stack })
-}
-
 /// A G for a native's callback (call_go), registered as running on this
 /// M so that it can park; returned to be freed by the caller.
 pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
@@ -1652,25 +1634,6 @@ pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
 /// Whether the scheduler runs (natives that block differ outside it).
 pub fn started() -> bool {
     SCHED.get().is_some()
-}
-
-/// State of a goroutine other than the running one, for `runtime.Stack`
-/// with all=true: its id and wait reason.
-pub fn goroutine_states() -> Vec<(u64, &'static str)> {
-    let Some(sc) = SCHED.get() else {
-        return Vec::new();
-    };
-    let gs = sc.allgs.lock().unwrap_or_else(|e| e.into_inner());
-    gs.iter()
-        .filter_map(|&gp| {
-            // SAFETY: G records live forever; the fields read are atomic
-            // or Cell reads of Copy data (a racy read of a wait reason
-            // only affects a dump).
-            let g = unsafe { &*gp };
-            let st = g.sched.status.load(Ordering::Acquire);
-            (st != G_DEAD && st != G_IDLE).then(|| (g.id, g.sched.waitreason.get().as_str()))
-        })
-        .collect()
 }
 
 /// The current GOMAXPROCS.

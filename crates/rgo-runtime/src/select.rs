@@ -20,8 +20,10 @@
 use std::ptr;
 use std::sync::atomic::Ordering;
 
-use crate::chan::{acquire_sudog, release_sudog, HChan, Sudog};
-use crate::interp::{GState, NativeFn, PanicValue, RuntimeError, G};
+use crate::chan::{
+    acquire_sudog, buf_put, buf_take, clear_elem, plain, release_sudog, HChan, Sudog,
+};
+use crate::interp::{GState, NativeFn, PanicValue, G};
 use crate::lock_futex::{lock, unlock};
 use crate::proc::{getg, gopark, Resume, WaitReason};
 
@@ -91,10 +93,6 @@ unsafe fn selunlock(cs: &[Case], order: &[usize]) {
     }
 }
 
-fn plain(msg: &str) -> PanicValue {
-    PanicValue::Runtime(RuntimeError::new(msg))
-}
-
 /// Runs a select; writes `chosen` (-1: default) and `recvOK` into the
 /// window, or parks.
 ///
@@ -148,13 +146,7 @@ pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
                     return Ok(());
                 }
                 if (*c).qcount < (*c).dataqsiz {
-                    let qp = (*c).buf.add((*c).sendx * es);
-                    copy(qp, cas.elem, es);
-                    (*c).sendx += 1;
-                    if (*c).sendx == (*c).dataqsiz {
-                        (*c).sendx = 0;
-                    }
-                    (*c).qcount += 1;
+                    buf_put(c, cas.elem);
                     selunlock(&cs, &lockorder);
                     done(w, i, false);
                     return Ok(());
@@ -168,21 +160,14 @@ pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
                     return Ok(());
                 }
                 if (*c).qcount > 0 {
-                    let qp = (*c).buf.add((*c).recvx * es);
-                    copy(cas.elem, qp, es);
-                    ptr::write_bytes(qp, 0, es);
-                    (*c).recvx += 1;
-                    if (*c).recvx == (*c).dataqsiz {
-                        (*c).recvx = 0;
-                    }
-                    (*c).qcount -= 1;
+                    buf_take(c, cas.elem);
                     selunlock(&cs, &lockorder);
                     done(w, i, true);
                     return Ok(());
                 }
                 if (*c).closed.load(Ordering::Relaxed) != 0 {
                     selunlock(&cs, &lockorder);
-                    ptr::write_bytes(cas.elem, 0, es);
+                    clear_elem(cas.elem, es);
                     done(w, i, false);
                     return Ok(());
                 }
@@ -243,15 +228,6 @@ unsafe fn selunlock_except(cs: &[Case], order: &[usize], keep: *mut HChan) {
         last = c;
         // SAFETY: caller's contract.
         unlock(unsafe { &(*c).lock });
-    }
-}
-
-/// # Safety
-/// Both are valid for `n` bytes.
-unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
-    if n > 0 {
-        // SAFETY: caller's contract.
-        unsafe { ptr::copy(src, dst, n) };
     }
 }
 

@@ -199,7 +199,7 @@ unsafe fn notifyparkcommit(_gp: *mut G, l: *mut u8) -> bool {
 
 type R = Result<(), PanicValue>;
 
-fn nil_list(p: u64) -> R {
+fn nil_ptr(p: u64) -> R {
     if p == 0 {
         return Err(PanicValue::Runtime(crate::interp::RuntimeError::nil_deref(
             0,
@@ -211,7 +211,7 @@ fn nil_list(p: u64) -> R {
 unsafe fn n_notify_add(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [res][l]; l points at a notifyList.
     unsafe {
-        nil_list(*w.add(1))?;
+        nil_ptr(*w.add(1))?;
         let l = *w.add(1) as *mut NotifyList;
         *w = (*l).wait.fetch_add(1, Ordering::AcqRel) as u64;
     }
@@ -221,7 +221,7 @@ unsafe fn n_notify_add(_: &mut GState, w: *mut u64) -> R {
 unsafe fn n_notify_wait(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [l][t]; l points at a notifyList; fields under its lock.
     unsafe {
-        nil_list(*w)?;
+        nil_ptr(*w)?;
         let l = *w as *mut NotifyList;
         let t = *w.add(1) as u32;
         lock(&(*l).lock);
@@ -250,7 +250,7 @@ unsafe fn n_notify_wait(_: &mut GState, w: *mut u64) -> R {
 unsafe fn n_notify_all(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [l].
     unsafe {
-        nil_list(*w)?;
+        nil_ptr(*w)?;
         let l = *w as *mut NotifyList;
         if (*l).wait.load(Ordering::Acquire) == (*l).notify {
             return Ok(());
@@ -275,7 +275,7 @@ unsafe fn n_notify_all(_: &mut GState, w: *mut u64) -> R {
 unsafe fn n_notify_one(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [l].
     unsafe {
-        nil_list(*w)?;
+        nil_ptr(*w)?;
         let l = *w as *mut NotifyList;
         if (*l).wait.load(Ordering::Acquire) == (*l).notify {
             return Ok(());
@@ -330,7 +330,7 @@ unsafe fn n_notify_check(_: &mut GState, w: *mut u64) -> R {
 unsafe fn acquire_with(w: *mut u64, lifo: bool, reason: WaitReason) -> R {
     // SAFETY: window's first slot is *uint32.
     unsafe {
-        nil_list(*w)?;
+        nil_ptr(*w)?;
         semacquire(*w as *mut u32, lifo, reason)
     }
 }
@@ -364,7 +364,7 @@ unsafe fn n_semacquire_rw(_: &mut GState, w: *mut u64) -> R {
 unsafe fn n_semrelease(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 3 slots; addr checked for nil.
     unsafe {
-        nil_list(*w)?;
+        nil_ptr(*w)?;
         let handoff = *w.add(1) != 0;
         semrelease(*w as *mut u32, handoff)?;
         if handoff {

@@ -251,7 +251,7 @@ pub(crate) fn check_timers(pp: *mut P, now: i64) {
                 _ => return,
             }
         };
-        run_entry(e, now);
+        run_entry(hp, e, now);
     }
 }
 
@@ -269,15 +269,14 @@ fn rebuild(h: &mut Heap) {
     h.stale = 0;
 }
 
-/// Fires one popped entry if it is still live.
-fn run_entry(e: Entry, now: i64) {
+/// Fires an entry popped from `from` if it is still live.
+fn run_entry(from: &TimerHeap, e: Entry, now: i64) {
     let t = e.t;
     // SAFETY: timers are valid Go heap objects; fields under their lock.
     unsafe {
         lock(&(*t).lock);
         if (*t).seq != e.seq || (*t).active == 0 {
-            let hp = heap_of((*t).heap.max(1));
-            let mut h = hp.h.lock().unwrap_or_else(|x| x.into_inner());
+            let mut h = from.h.lock().unwrap_or_else(|x| x.into_inner());
             h.stale = h.stale.saturating_sub(1);
             drop(h);
             unlock(&(*t).lock);

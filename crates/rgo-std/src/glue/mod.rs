@@ -64,16 +64,6 @@ unsafe fn nothing(_: &mut GState, _: *mut u64) -> R {
     Ok(())
 }
 
-/// A native whose one result is the constant 1.
-///
-/// # Safety
-/// One writable slot.
-unsafe fn one(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: caller's contract.
-    unsafe { set(w, 0, 1) };
-    Ok(())
-}
-
 /// The window as a slot array.
 ///
 /// # Safety

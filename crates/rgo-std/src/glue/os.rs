@@ -1,15 +1,16 @@
 //! os, syscall, time and runtime basics: process arguments, environment,
-//! exit, writes to file descriptors, clocks and sleeping.
+//! exit, writes to file descriptors, the wall clock.
 //!
 //! `runtime.GC` is a documented no-op until rgo's collector lands (the
-//! heap is never collected yet, so there is nothing to run). `time.Sleep`
-//! sleeps the OS thread (there is one goroutine until the scheduler
-//! lands).
+//! heap is never collected yet, so there is nothing to run). Sleeping,
+//! timers, the monotonic clock and the scheduler's runtime API are
+//! rgo-runtime's (time.rs, proc.rs), whose natives the compiler binds
+//! first.
 
 use std::io::Write;
 use std::sync::OnceLock;
 
-use super::{bytes, fail, nothing, one, put_string, set, slot, R};
+use super::{bytes, fail, nothing, put_string, set, slot, R};
 use rgo_runtime::interp::{GState, NativeFn, PanicValue};
 use rgo_runtime::malloc::mallocgc;
 
@@ -17,22 +18,12 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("os.sysWrite", sys_write, 6),
     ("os.runtimeArgs", runtime_args, 3),
     ("os.sysGetenv", sys_getenv, 5),
-    ("os.runtimeNano", runtime_nano, 1),
     ("syscall.Exit", exit, 1),
     ("syscall.Getenv", sys_getenv, 5),
     ("syscall.Getpid", getpid, 1),
-    ("time.runtimeNano", runtime_nano, 1),
     ("time.now", now, 3),
-    ("time.Sleep", sleep, 1),
     // A no-op until the collector lands (nothing is ever freed yet).
     ("runtime.GC", nothing, 1),
-    // Reports 1 (one thread runs Go code today); the setting is ignored.
-    ("runtime.GOMAXPROCS", one, 2),
-    ("runtime.NumCPU", num_cpu, 1),
-    ("runtime.NumGoroutine", one, 1),
-    ("runtime.Gosched", nothing, 1),
-    ("runtime.LockOSThread", nothing, 1),
-    ("runtime.UnlockOSThread", nothing, 1),
     ("runtime.KeepAlive", nothing, 2),
     // A no-op until the collector lands: nothing is ever freed, so no
     // finalizer can run.
@@ -40,7 +31,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.Breakpoint", breakpoint, 1),
     ("runtime.Version", version, 2),
     ("runtime.GOROOT", goroot, 2),
-    ("sync.runtime_nanotime", runtime_nano, 1),
     ("time.loadZoneData", load_zone_data, 12),
 ];
 
@@ -62,16 +52,6 @@ unsafe fn load_zone_data(_: &mut GState, w: *mut u64) -> R {
         msg.extend_from_slice(&name);
         put_string(w, 8, &msg);
     }
-    Ok(())
-}
-
-/// # Safety
-/// The window has 1 slot.
-unsafe fn num_cpu(_: &mut GState, w: *mut u64) -> R {
-    let n = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, n as u64) };
     Ok(())
 }
 
@@ -222,22 +202,6 @@ unsafe fn sys_getenv(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-/// Monotonic nanoseconds since the first call.
-fn nano() -> i64 {
-    static START: OnceLock<std::time::Instant> = OnceLock::new();
-    let s = START.get_or_init(std::time::Instant::now);
-    s.elapsed().as_nanos() as i64 + 1
-}
-
-/// # Safety
-/// The window has 1 slot.
-unsafe fn runtime_nano(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe { set(w, 0, nano() as u64) };
-    Ok(())
-}
-
 /// `now() (sec int64, nsec int32, mono int64)`.
 ///
 /// # Safety
@@ -251,21 +215,7 @@ unsafe fn now(_: &mut GState, w: *mut u64) -> R {
     unsafe {
         set(w, 0, d.as_secs());
         set(w, 1, d.subsec_nanos() as u64);
-        set(w, 2, nano() as u64);
-    }
-    Ok(())
-}
-
-/// `Sleep(d Duration)`: sleeps the thread (one goroutine for now).
-///
-/// # Safety
-/// The window has 1 slot.
-unsafe fn sleep(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    let d = unsafe { slot(w, 0) } as i64;
-    if d > 0 {
-        std::thread::sleep(std::time::Duration::from_nanos(d as u64));
+        set(w, 2, rgo_runtime::time::nanotime() as u64);
     }
     Ok(())
 }

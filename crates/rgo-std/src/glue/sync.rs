@@ -242,7 +242,7 @@ unsafe fn value_load(_: &mut GState, w: *mut u64) -> R {
 }
 
 /// Stores `(t, d)` into the Value at `v` under its lock; returns the old
-/// words. `what` names the operation in the inconsistent-type panic.
+/// words (Go's panics for a nil or inconsistently typed value).
 ///
 /// # Safety
 /// `v` points at a Value.
