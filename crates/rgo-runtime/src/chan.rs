@@ -665,7 +665,7 @@ pub unsafe fn drain(c: *mut HChan) {
     // SAFETY: caller's contract.
     unsafe {
         lock(&(*c).lock);
-        while (*c).qcount > 0 {
+        for _ in 0..(*c).qcount {
             buf_take(c, ptr::null_mut());
         }
         unlock(&(*c).lock);
