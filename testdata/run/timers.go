@@ -40,7 +40,10 @@ func main() {
 	t := time.NewTimer(time.Hour)
 	fmt.Println("stop active timer:", t.Stop())
 	fmt.Println("stop again:", t.Stop())
-	t.Reset(time.Millisecond)
+	fmt.Println("reset of a stopped timer:", t.Reset(time.Millisecond))
+	<-t.C
+	t.Reset(time.Hour)
+	fmt.Println("reset of an active timer:", t.Reset(time.Millisecond))
 	<-t.C
 	fmt.Println("reset timer fired")
 

@@ -487,7 +487,6 @@ unsafe fn n_reset_timer(_: &mut GState, w: *mut u64) -> R {
         let c = (*t).hchan;
         if !c.is_null() {
             // Go 1.23: no stale value after Reset.
-            stop_locked(t);
             crate::chan::drain(c);
         }
         let was = modify_locked(t, when, *w.add(3) as i64);
