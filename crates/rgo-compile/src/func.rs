@@ -1699,7 +1699,13 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// `for k := range x` where the body never assigns `k` and `k` lives
     /// in the frame: `k` is the loop's own counter slot `i` (no copy per
     /// iteration; nothing can tell the two apart).
-    fn alias_range_key(&mut self, r: &'a ast::RangeStmt, k: &'a Expr, define: bool, i: Slot) -> bool {
+    fn alias_range_key(
+        &mut self,
+        r: &'a ast::RangeStmt,
+        k: &'a Expr,
+        define: bool,
+        i: Slot,
+    ) -> bool {
         if !define {
             return false;
         }

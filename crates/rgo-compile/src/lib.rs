@@ -116,8 +116,8 @@ mod call;
 pub mod escape;
 mod expr;
 pub mod func;
-mod peephole;
 pub mod layout;
+mod peephole;
 
 use std::collections::{HashMap, HashSet};
 

@@ -802,7 +802,15 @@ mod tests {
     #[test]
     fn magic_division_matches_idiv() {
         let mut ds: Vec<i64> = (-300..=300).collect();
-        ds.extend([1000, 7919, 1 << 20, (1 << 40) + 1, i64::MAX, i64::MIN + 1, -1000]);
+        ds.extend([
+            1000,
+            7919,
+            1 << 20,
+            (1 << 40) + 1,
+            i64::MAX,
+            i64::MIN + 1,
+            -1000,
+        ]);
         ds.extend((1..63).map(|k| 1i64 << k));
         ds.extend((1..63).map(|k| -(1i64 << k)));
         let mut ns: Vec<i64> = (-2000..=2000).collect();

@@ -216,19 +216,14 @@ fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32
         }
         Panic { v } | Recover { dst: v } => (vec![(v, 2)], None),
         CallIface {
-            iface,
-            base,
-            recv,
-            ..
+            iface, base, recv, ..
         } => {
             let r = Slot(base.0.checked_add(recv).ok_or("receiver slot overflows")?);
             (vec![(iface, 2), one(base), one(r)], None)
         }
         LoadCtx { dst, n, .. } => (vec![(dst, n as u32)], None),
         SqrtF64 { dst, a } => (vec![one(dst), one(a)], None),
-        DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => {
-            (vec![one(dst), one(a)], None)
-        }
+        DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => (vec![one(dst), one(a)], None),
     })
 }
 
