@@ -19,6 +19,9 @@ enum Callee {
     Closure(Slot),
     /// Interface method: the FuncId in a slot.
     Indirect(Slot),
+    /// Interface method `m` of the interface value in slots `iv, iv+1`,
+    /// called with `CallIface` (which also passes the receiver).
+    Iface(Slot, u16),
 }
 
 impl Callee {
@@ -27,7 +30,7 @@ impl Callee {
         match self {
             Callee::Static(f) => crate::ThunkCall::Static(*f),
             Callee::Closure(_) => crate::ThunkCall::Closure,
-            Callee::Indirect(_) => crate::ThunkCall::Indirect,
+            Callee::Indirect(_) | Callee::Iface(..) => crate::ThunkCall::Indirect,
         }
     }
 }
@@ -49,7 +52,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
         }
         self.set_line(e.pos);
-        let (callee, sig, recv) = self.callee(fun);
+        let (callee, sig, recv) = self.callee_for(fun, true);
         let Type::Signature(s) = self.c.w.types.get(self.c.w.types.under(sig)).clone() else {
             self.err(e.pos, "call of a non-function");
             return self.alloc_t(t);
@@ -60,20 +63,39 @@ impl<'c, 'a> Fc<'c, 'a> {
         let recv_slots = recv.as_ref().map(|(_, rt)| self.nslots(*rt)).unwrap_or(0);
         let pslots: u32 = par_types.iter().map(|t| self.nslots(*t)).sum();
         let base = self.alloc(rslots + recv_slots + pslots);
+        self.windows.insert(base.0, rslots + recv_slots + pslots);
         self.mark_types(base, &res_types);
         let mut at = base.0 as u32 + rslots;
         if let Some((rv, rt)) = recv {
             let n = self.nslots(rt);
             self.mark_types(Slot(at as u16), &[rt]);
-            self.mov(Slot(at as u16), rv, n);
+            // CallIface passes the receiver itself.
+            if !matches!(callee, Callee::Iface(..)) {
+                self.mov(Slot(at as u16), rv, n);
+            }
             at += n;
         }
         self.mark_types(Slot(at as u16), &par_types);
         self.args_into(c, &par_types, s.variadic, at);
         self.set_line(e.pos);
         match callee {
+            Callee::Static(_) if self.is_math_sqrt(fun) && rslots == 1 && pslots == 1 => {
+                // gc's intrinsic: one instruction, no call.
+                self.emit(Instr::SqrtF64 {
+                    dst: base,
+                    a: Slot(base.0 + 1),
+                });
+            }
             Callee::Static(f) => {
                 self.emit(Instr::Call { func: f, base });
+            }
+            Callee::Iface(iv, m) => {
+                self.emit(Instr::CallIface {
+                    iface: iv,
+                    m,
+                    base,
+                    recv: rslots as u16,
+                });
             }
             Callee::Closure(fv) => {
                 self.emit(Instr::CallClosure { fv, base });
@@ -174,8 +196,29 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.load_u64(Slot(dst.0 + 2), vals.len() as u64);
     }
 
+    /// Whether `fun` names math.Sqrt.
+    fn is_math_sqrt(&self, fun: &Expr) -> bool {
+        let Some(o) = self.qualified(fun).or_else(|| self.use_of(fun)) else {
+            return false;
+        };
+        let obj = self.c.w.obj(o);
+        obj.name == "Sqrt"
+            && matches!(obj.kind, ObjKind::Func(_))
+            && obj.pkg.is_some_and(|p| self.c.w.pkg(p).path == "math")
+    }
+
     /// Resolves the callee: (how, signature type, receiver value+type).
     fn callee(&mut self, fun: &'a Expr) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
+        self.callee_for(fun, false)
+    }
+
+    /// [`Self::callee`]; with `direct`, an interface method comes back as
+    /// `Callee::Iface` (for a call right here) instead of a loaded FuncId.
+    fn callee_for(
+        &mut self,
+        fun: &'a Expr,
+        direct: bool,
+    ) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
         let ft = self.ty(fun);
         if let Some(f) = self.generic_callee(fun) {
             return (Callee::Static(f), ft, None);
@@ -197,7 +240,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 .flatten();
             if let Some(sel) = sel {
                 if sel.kind == SelectionKind::MethodVal {
-                    return self.method_callee(x, &sel, ft);
+                    return self.method_callee(x, &sel, ft, direct);
                 }
             }
         }
@@ -210,6 +253,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         x: &'a Expr,
         sel: &rgo_types::check::Selection,
         ft: TypeId,
+        direct: bool,
     ) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
         let xt = self.ty(x);
         let m = sel.obj;
@@ -219,6 +263,16 @@ impl<'c, 'a> Fc<'c, 'a> {
         let recv_place = self.to_mem(recv_place);
         if self.c.w.types.is_interface(recv_t) {
             let iv = self.load_place(&recv_place, recv_t);
+            if direct {
+                let idx = self.iface_method_index(recv_t, m);
+                if let Ok(idx) = u16::try_from(idx) {
+                    return (
+                        Callee::Iface(iv, idx),
+                        ft,
+                        Some((Slot(iv.0 + 1), TypeId::UNSAFE_POINTER)),
+                    );
+                }
+            }
             let f = self.itab_fun(iv, recv_t, m);
             return (
                 Callee::Indirect(f),

@@ -303,7 +303,11 @@ fn walk_expr_shallow<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
 
 /// Variables assigned after their declaration anywhere in `body`
 /// (assignments, `op=`, `++`/`--`, `range` with `=`, redeclaring `:=`).
-fn assigned_vars(c: &Compiler, file: usize, body: &ast::Block) -> std::collections::HashSet<ObjId> {
+pub(crate) fn assigned_vars(
+    c: &Compiler,
+    file: usize,
+    body: &ast::Block,
+) -> std::collections::HashSet<ObjId> {
     let fi = &c.info.files[file];
     let mut out = std::collections::HashSet::new();
     let root = |e: &Expr, out: &mut std::collections::HashSet<ObjId>| {

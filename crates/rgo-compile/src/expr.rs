@@ -555,6 +555,23 @@ impl<'c, 'a> Fc<'c, 'a> {
             _ => {}
         }
         let unsigned = self.c.w.types.is_unsigned(t);
+        if !unsigned && matches!(op, Token::Quo | Token::Rem) {
+            // Signed division by a constant: a multiply, as gc does.
+            let magic = self
+                .known_const(b)
+                .and_then(|d| rgo_runtime::op::div_magic(d as i64).map(|(m, sh)| (m, sh, d)));
+            if let Some((m, sh, d)) = magic {
+                let k = self.consts.len() as u32;
+                self.consts.extend([m, sh as u64, d]);
+                self.emit(if op == Token::Quo {
+                    Instr::DivConstI64 { dst, a, k }
+                } else {
+                    Instr::RemConstI64 { dst, a, k }
+                });
+                self.normalize(dst, t);
+                return;
+            }
+        }
         let ins = match op {
             Token::Add => Instr::AddI64 { dst, a, b },
             Token::Sub => Instr::SubI64 { dst, a, b },
@@ -574,6 +591,19 @@ impl<'c, 'a> Fc<'c, 'a> {
         };
         self.emit(ins);
         self.normalize(dst, t);
+    }
+
+    /// The value slot `s` is known to hold here: a prologue-loaded
+    /// constant, or one the instruction just emitted loaded into it.
+    fn known_const(&self, s: Slot) -> Option<u64> {
+        if let Some(&(v, _)) = self.const_slots.iter().find(|(_, x)| *x == s) {
+            return Some(v);
+        }
+        match self.code.last()? {
+            Instr::LoadImm { dst, imm } if *dst == s => Some(*imm as i64 as u64),
+            Instr::LoadConst { dst, idx } if *dst == s => self.consts.get(*idx as usize).copied(),
+            _ => None,
+        }
     }
 
     /// Re-extends a narrow integer after arithmetic.

@@ -24,7 +24,7 @@ use crate::layout;
 use crate::{Compiler, PendingLit};
 
 /// Slots reserved per function for prologue-loaded constants.
-const CONST_AREA: u32 = 4;
+const CONST_AREA: u32 = 8;
 
 /// Where a local variable lives.
 #[derive(Clone, Copy, Debug)]
@@ -82,6 +82,12 @@ pub(crate) struct Fc<'c, 'a> {
     pub const_slots: Vec<(u64, Slot)>,
     /// The reserved constant area: first slot and size.
     pub const_area: Option<(Slot, u32)>,
+    /// Width (results and arguments) of the window of each call emitted
+    /// by `call`, by its base slot (for the peephole pass).
+    pub windows: HashMap<u16, u32>,
+    /// Whether `layout_params` reserves the constant area (only bodies
+    /// with loops use it; see `const_slot`).
+    pub want_consts: bool,
 }
 
 impl<'c, 'a> Fc<'c, 'a> {
@@ -111,6 +117,8 @@ impl<'c, 'a> Fc<'c, 'a> {
             min_frame: 0,
             const_slots: Vec::new(),
             const_area: None,
+            windows: HashMap::new(),
+            want_consts: true,
         }
     }
 
@@ -567,8 +575,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             slots.push(self.alloc_t(t));
         }
         let args = self.next - res;
-        let area = self.alloc(CONST_AREA);
-        self.const_area = Some((area, CONST_AREA));
+        if self.want_consts {
+            let area = self.alloc(CONST_AREA);
+            self.const_area = Some((area, CONST_AREA));
+        }
         // Variables: escaping parameters and results move to the heap.
         for (p, s) in params.iter().zip(slots) {
             self.bind_param(*p, s);
@@ -673,6 +683,11 @@ impl<'c, 'a> Fc<'c, 'a> {
         if let Some(&(_, s)) = self.const_slots.iter().find(|(x, _)| *x == v) {
             return Some(s);
         }
+        // The area is small: spend it on constants used inside loops,
+        // where hoisting saves a load per iteration.
+        if !self.loops.iter().any(|l| l.is_loop) {
+            return None;
+        }
         let (start, cap) = self.const_area?;
         let n = self.const_slots.len() as u32;
         if n >= cap {
@@ -703,7 +718,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         let k = self.code.len() as u32;
         self.code.extend(body);
         self.lines.extend(body_lines);
-        let recover_pc = recover_pc + k;
+        let mut recover_pc = recover_pc + k;
+        crate::peephole::optimize(
+            &mut self.code,
+            &mut self.lines,
+            &mut recover_pc,
+            res,
+            &self.windows,
+        );
         let size = self.next.max(res + args).max(self.min_frame).max(1);
         let mut ptrmap = vec![0u64; (size as usize).div_ceil(64)];
         for (i, b) in self.ptrs.iter().enumerate() {
@@ -1613,7 +1635,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                 });
                 let body = self.pc();
                 if let Some(k) = key {
-                    self.range_assign(k, define, i, xt);
+                    if !self.alias_range_key(r, k, define, i) {
+                        self.range_assign(k, define, i, xt);
+                    }
                 }
                 self.push_loop(label, true);
                 self.block(&r.body);
@@ -1778,7 +1802,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         });
         let body = self.pc();
         if let Some(k) = key {
-            self.range_assign(k, define, i, TypeId::INT);
+            if !self.alias_range_key(r, k, define, i) {
+                self.range_assign(k, define, i, TypeId::INT);
+            }
         }
         if let Some(v) = val {
             let q = self.alloc_ptr();
@@ -1800,6 +1826,32 @@ impl<'c, 'a> Fc<'c, 'a> {
         let end = self.pc();
         self.patch(exit, end);
         self.pop_loop(cont, end);
+    }
+
+    /// `for k := range x` where the body never assigns `k` and `k` lives
+    /// in the frame: `k` is the loop's own counter slot `i` (no copy per
+    /// iteration; nothing can tell the two apart).
+    fn alias_range_key(
+        &mut self,
+        r: &'a ast::RangeStmt,
+        k: &'a Expr,
+        define: bool,
+        i: Slot,
+    ) -> bool {
+        if !define {
+            return false;
+        }
+        let Some(o) = self.def_of_id(k.id) else {
+            return false;
+        };
+        if self.c.on_heap(o) || self.nslots(self.oty(o)) != 1 {
+            return false;
+        }
+        if crate::escape::assigned_vars(self.c, self.file, &r.body).contains(&o) {
+            return false;
+        }
+        self.vars.insert(o, Var::Slot(i));
+        true
     }
 
     fn range_base(&mut self, x: &'a Expr, xt: TypeId) -> (Slot, Slot) {
@@ -1909,6 +1961,24 @@ fn is_blank(e: &Expr) -> bool {
 }
 
 /// Whether a body (not counting nested literals) has a defer statement.
+/// Whether a body has a `for` or `range` loop (not counting literals).
+fn block_has_loop(b: &ast::Block) -> bool {
+    b.stmts.iter().any(stmt_has_loop)
+}
+
+fn stmt_has_loop(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::For(_) | StmtKind::Range(_) => true,
+        StmtKind::Labeled(_, s) => stmt_has_loop(s),
+        StmtKind::Block(b) => block_has_loop(b),
+        StmtKind::If(i) => block_has_loop(&i.then) || i.els.as_ref().is_some_and(stmt_has_loop),
+        StmtKind::Switch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
+        StmtKind::TypeSwitch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
+        StmtKind::Select(sel) => sel.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
+        _ => false,
+    }
+}
+
 pub(crate) fn block_has_defer(b: &ast::Block) -> bool {
     b.stmts.iter().any(stmt_has_defer)
 }
@@ -1965,6 +2035,7 @@ pub(crate) fn compile_decl<'a>(
     let sig = c.w.obj(o).typ;
     let mut f = Fc::new(c, file, name);
     f.set_line(d.pos);
+    f.want_consts = d.body.as_ref().is_some_and(block_has_loop);
     let (res, args) = f.layout_params(sig);
     let Some(body) = &d.body else {
         let nm = crate::native_name(f.c, d);
@@ -1989,6 +2060,7 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
     let mut f = Fc::new(c, p.file, p.name.clone());
     f.set_line(p.lit.typ.pos);
     // Parameters are defined at their identifiers.
+    f.want_consts = block_has_loop(&p.lit.body);
     let (res, args) = f.layout_params(p.sig);
     if !p.captures.is_empty() {
         let ctx = f.alloc_ptr();
@@ -1996,17 +2068,27 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
         f.closure = Some(ctx);
         let mut off = 8;
         for o in p.captures.iter() {
+            // Captures are read straight from the closure register
+            // (`LoadCtx`); `ctx` serves nested literals, and the peephole
+            // pass drops its `GetClosure` when nothing reads it.
             if f.c.by_value.contains(o) {
                 let t = f.oty(*o);
-                let s = f.load_words(ctx, off, t);
-                off += 8 * f.nslots(t);
+                let n = f.nslots(t);
+                let s = f.alloc_t(t);
+                if n > 0 {
+                    f.emit(Instr::LoadCtx {
+                        dst: s,
+                        n: n as u16,
+                        off,
+                    });
+                }
+                off += 8 * n;
                 f.vars.insert(*o, Var::Slot(s));
             } else {
                 let cell = f.alloc_ptr();
-                f.emit(Instr::Load {
+                f.emit(Instr::LoadCtx {
                     dst: cell,
-                    p: ctx,
-                    kind: MemKind::W64,
+                    n: 1,
                     off,
                 });
                 off += 8;

@@ -768,13 +768,33 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 return Trap::StackOverflow;
             }
             fp = st.buf.as_mut_ptr().add(new_fp);
-            // Zero the locals (results are the callee's to write: op.rs).
+            // Zero the pointer slots among the locals (op.rs): the GC
+            // must find nil or a live pointer there. Other slots are
+            // always written before they are read.
             let args_end = callee.result_slots as usize + callee.arg_slots as usize;
-            let mut z = fp.add(args_end);
-            let end = fp.add(callee.frame_size as usize);
-            while z < end {
-                *z = 0;
-                z = z.add(1);
+            let size = callee.frame_size as usize;
+            if cfg!(debug_assertions) {
+                // Poison the locals so that tests catch code reading a
+                // slot before writing it.
+                for i in args_end..size {
+                    *fp.add(i) = 0xdead_beef_dead_beef;
+                }
+            }
+            let pm = callee.ptrmap.as_ptr();
+            let mut w = args_end / 64;
+            while w * 64 < size {
+                let mut bits = *pm.add(w);
+                if w == args_end / 64 {
+                    bits &= !0u64 << (args_end % 64);
+                }
+                if (w + 1) * 64 > size {
+                    bits &= (1u64 << (size % 64)) - 1;
+                }
+                while bits != 0 {
+                    *fp.add(w * 64 + bits.trailing_zeros() as usize) = 0;
+                    bits &= bits - 1;
+                }
+                w += 1;
             }
             cur = CallInfo {
                 func: callee_id,
@@ -1185,6 +1205,40 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     let (t, d) = do_recover(funcs, st, gs, func.wrapper);
                     r!(dst) = t;
                     r!(Slot1(dst)) = d;
+                }
+
+                Instr::CallIface {
+                    iface,
+                    m,
+                    base,
+                    recv,
+                } => {
+                    let off = 24 + 8 * m as usize;
+                    let itab = nonnil!(r!(iface), off);
+                    let fid = dyn_func!(*(itab.add(off) as *const u64), 0);
+                    r!(crate::op::Slot(base.0 + recv)) = r!(Slot1(iface));
+                    enter!(fid, cur.fp as usize + base.idx());
+                }
+                Instr::LoadCtx { dst, n, off } => {
+                    let p = nonnil!(ctx, off);
+                    std::ptr::copy_nonoverlapping(
+                        p.add(off as usize) as *const u64,
+                        fp.add(dst.idx()),
+                        n as usize,
+                    )
+                }
+                Instr::SqrtF64 { dst, a } => r!(dst) = rf!(a).sqrt().to_bits(),
+                Instr::DivConstI64 { dst, a, k } => {
+                    let c = func.consts.as_ptr().add(k as usize);
+                    let (m, s, d) = (*c, *c.add(1) as u32, *c.add(2) as i64);
+                    r!(dst) = crate::op::div_by_magic(ri!(a), d, m, s) as u64
+                }
+                Instr::RemConstI64 { dst, a, k } => {
+                    let c = func.consts.as_ptr().add(k as usize);
+                    let (m, s, d) = (*c, *c.add(1) as u32, *c.add(2) as i64);
+                    let n = ri!(a);
+                    let q = crate::op::div_by_magic(n, d, m, s);
+                    r!(dst) = n.wrapping_sub(q.wrapping_mul(d)) as u64
                 }
             }
         }

@@ -11,16 +11,19 @@
 //! ```text
 //!   fp+0 .. fp+R        results        (written by the callee, read by the caller)
 //!   fp+R .. fp+R+A      arguments      (written by the caller)
-//!   fp+R+A .. fp+size   locals and temporaries (zeroed on entry)
+//!   fp+R+A .. fp+size   locals and temporaries (pointer slots zeroed on entry)
 //! ```
 //!
 //! A call names the caller's slot `base` where the callee's frame begins
 //! (register windows, as in Lua): the caller evaluates arguments straight
 //! into `base+R..`, and after the return finds the results in `base..`.
-//! Nothing is copied. The interpreter zeroes the callee's locals (slots
-//! after the arguments) on entry; result slots are the callee's to write
-//! (the compiler zeroes named results, and all results of a function
-//! with defers, in its prologue).
+//! Nothing is copied. The interpreter zeroes the callee's pointer slots
+//! (by its pointer map) after the arguments on entry, so the GC finds nil
+//! or a live pointer there; every other slot is written by the compiled
+//! code before it is read (variables are initialized explicitly, as each
+//! loop iteration must re-zero them anyway). Result slots are the
+//! callee's to write (the compiler zeroes named results, and all results
+//! of a function with defers, in its prologue).
 //!
 //! Encoding: one `Instr` is one enum value of at most 16 bytes (pinned
 //! below). Jump offsets are relative to the instruction after the jump.
@@ -695,6 +698,144 @@ pub enum Instr {
     Recover {
         dst: Slot,
     },
+
+    // --- superinstructions and intrinsics ---------------------------------
+    /// Interface method call: with the interface `{itab, data}` in slots
+    /// `iface, iface+1`, calls method `m` of the itab (`{inter, type, hash,
+    /// fun[]}`: the FuncId at byte `24 + 8*m`) with its frame at `base`,
+    /// the data word as receiver in slot `base + recv` (the first
+    /// argument, after `recv` result slots). A nil itab panics as a nil
+    /// dereference, as `Load` from it would.
+    CallIface {
+        iface: Slot,
+        m: u16,
+        base: Slot,
+        recv: u16,
+    },
+    /// `R[dst..dst+n] := words at closure + off`: a captured variable (or
+    /// its cell pointer) read from the func value this function was called
+    /// with (`GetClosure` + `LoadN` in one).
+    LoadCtx {
+        dst: Slot,
+        n: u16,
+        off: u32,
+    },
+    /// `F[dst] := sqrt(F[a])` (math.Sqrt, an intrinsic as in gc)
+    SqrtF64 {
+        dst: Slot,
+        a: Slot,
+    },
+    /// `R[dst] := R[a] / d` for a constant `d` (`|d| >= 2`) by a multiply
+    /// with a magic number, as gc divides by constants: `consts[k]` is
+    /// the magic `M`, `consts[k+1]` the shift, `consts[k+2]` is `d` (see
+    /// [`div_magic`]).
+    DivConstI64 {
+        dst: Slot,
+        a: Slot,
+        k: u32,
+    },
+    /// `R[dst] := R[a] % d`, constants as for `DivConstI64`.
+    RemConstI64 {
+        dst: Slot,
+        a: Slot,
+        k: u32,
+    },
+}
+
+/// The magic number and shift for signed 64-bit division by `d`
+/// (`|d| >= 2`; Hacker's Delight, 10-1): `n / d` is
+/// [`div_by_magic`]`(n, d, M, s)`. `None` for other divisors.
+pub fn div_magic(d: i64) -> Option<(u64, u32)> {
+    if d.unsigned_abs() < 2 || d == i64::MIN {
+        return None;
+    }
+    const TWO63: u64 = 1 << 63;
+    let ad = d.unsigned_abs();
+    let t = TWO63 + ((d as u64) >> 63);
+    let anc = t - 1 - t % ad;
+    let mut p = 63u32;
+    let mut q1 = TWO63 / anc;
+    let mut r1 = TWO63 - q1 * anc;
+    let mut q2 = TWO63 / ad;
+    let mut r2 = TWO63 - q2 * ad;
+    loop {
+        p += 1;
+        q1 = q1.wrapping_mul(2);
+        r1 = r1.wrapping_mul(2);
+        if r1 >= anc {
+            q1 = q1.wrapping_add(1);
+            r1 = r1.wrapping_sub(anc);
+        }
+        q2 = q2.wrapping_mul(2);
+        r2 = r2.wrapping_mul(2);
+        if r2 >= ad {
+            q2 = q2.wrapping_add(1);
+            r2 = r2.wrapping_sub(ad);
+        }
+        let delta = ad - r2;
+        if !(q1 < delta || (q1 == delta && r1 == 0)) {
+            break;
+        }
+    }
+    let mut m = q2.wrapping_add(1);
+    if d < 0 {
+        m = m.wrapping_neg();
+    }
+    Some((m, p - 64))
+}
+
+/// `n / d` from `d`'s magic number `m` and shift `s` ([`div_magic`]).
+#[inline(always)]
+pub fn div_by_magic(n: i64, d: i64, m: u64, s: u32) -> i64 {
+    let m = m as i64;
+    let mut q = ((n as i128 * m as i128) >> 64) as i64;
+    if d > 0 && m < 0 {
+        q = q.wrapping_add(n);
+    } else if d < 0 && m > 0 {
+        q = q.wrapping_sub(n);
+    }
+    q >>= s;
+    q.wrapping_add(((q as u64) >> 63) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_division_matches_idiv() {
+        let mut ds: Vec<i64> = (-300..=300).collect();
+        ds.extend([
+            1000,
+            7919,
+            1 << 20,
+            (1 << 40) + 1,
+            i64::MAX,
+            i64::MIN + 1,
+            -1000,
+        ]);
+        ds.extend((1..63).map(|k| 1i64 << k));
+        ds.extend((1..63).map(|k| -(1i64 << k)));
+        let mut ns: Vec<i64> = (-2000..=2000).collect();
+        ns.extend([i64::MIN, i64::MIN + 1, i64::MAX, i64::MAX - 1]);
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ns.push(x as i64);
+            ns.push((x >> (x % 63)) as i64);
+        }
+        for &d in &ds {
+            let Some((m, s)) = div_magic(d) else {
+                assert!(d.unsigned_abs() < 2 || d == i64::MIN);
+                continue;
+            };
+            for &n in &ns {
+                assert_eq!(div_by_magic(n, d, m, s), n.wrapping_div(d), "{} / {}", n, d);
+            }
+        }
+    }
 }
 
 const _: () = assert!(std::mem::size_of::<Instr>() <= 16);

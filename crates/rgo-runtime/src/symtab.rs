@@ -215,6 +215,15 @@ fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32
             (vec![(base, (n as u32).max(1))], None)
         }
         Panic { v } | Recover { dst: v } => (vec![(v, 2)], None),
+        CallIface {
+            iface, base, recv, ..
+        } => {
+            let r = Slot(base.0.checked_add(recv).ok_or("receiver slot overflows")?);
+            (vec![(iface, 2), one(base), one(r)], None)
+        }
+        LoadCtx { dst, n, .. } => (vec![(dst, n as u32)], None),
+        SqrtF64 { dst, a } => (vec![one(dst), one(a)], None),
+        DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => (vec![one(dst), one(a)], None),
     })
 }
 
@@ -257,6 +266,14 @@ impl Func {
                 | Instr::EqMem { typ: idx, .. } => {
                     if idx as usize >= self.consts.len() {
                         return Err(format!("constant {} out of pool", idx));
+                    }
+                }
+                Instr::DivConstI64 { k, .. } | Instr::RemConstI64 { k, .. } => {
+                    let ok = (k as usize + 2) < self.consts.len()
+                        && crate::op::div_magic(self.consts[k as usize + 2] as i64)
+                            == Some((self.consts[k as usize], self.consts[k as usize + 1] as u32));
+                    if !ok {
+                        return Err(format!("bad division constants at {}", k));
                     }
                 }
                 _ => {}

@@ -1,0 +1,569 @@
+//! Peephole optimization of one finished function's code.
+//!
+//! The lowering evaluates many expressions into a fresh temporary and then
+//! copies it where it belongs (`t := a - b; x := t`). This pass writes the
+//! value straight into its destination when that cannot be observed, and
+//! deletes the copies:
+//!
+//! - copy forwarding: `def t; ...; Mov d <- t` becomes `def d; ...` when
+//!   `t` is written only by `def` and read only by the `Mov`, the
+//!   instructions in between are straight-line (no jump into or out of
+//!   the range, no call, nothing that can panic when `d` is a result
+//!   slot) and mention neither `d` nor `t`;
+//! - the removed instructions are then squeezed out, with jump offsets,
+//!   the line table and the recovery pc renumbered.
+//!
+//! Everything here is conservative: an instruction this file does not
+//! know mentions every slot and stops every rewrite.
+
+use std::collections::HashMap;
+
+use rgo_runtime::op::{Instr, Slot};
+
+/// How an instruction touches the frame, beyond its slot operands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Reads and writes only its operands; cannot panic or jump.
+    Pure,
+    /// Reads and writes only its operands; may panic.
+    Trapping,
+    /// Transfers control (jumps, returns, panics, defers, recover).
+    Control,
+    /// A call: its window is an operand; the callee's frame covers the
+    /// slots after it.
+    Call,
+    /// Not classified: mentions every slot.
+    Unknown,
+}
+
+/// The slot ranges `(start, len)` an instruction reads or writes, with
+/// its kind. `windows` gives the width of the window of the call whose
+/// frame starts at a slot (calls not in it cover every later slot).
+fn mentions(
+    ins: &Instr,
+    nres: u32,
+    windows: &HashMap<u16, u32>,
+    out: &mut Vec<(u32, u32)>,
+) -> Kind {
+    use Instr::*;
+    out.clear();
+    macro_rules! one {
+        ($s:expr) => {
+            out.push(($s.0 as u32, 1))
+        };
+    }
+    match *ins {
+        Nop => Kind::Pure,
+        Mov { dst, src } => {
+            one!(dst);
+            one!(src);
+            Kind::Pure
+        }
+        MovN { dst, src, n } => {
+            out.push((dst.0 as u32, n as u32));
+            out.push((src.0 as u32, n as u32));
+            Kind::Pure
+        }
+        ZeroN { dst, n } => {
+            out.push((dst.0 as u32, n as u32));
+            Kind::Pure
+        }
+        LoadImm { dst, .. } | LoadConst { dst, .. } | GetClosure { dst } => {
+            one!(dst);
+            Kind::Pure
+        }
+        AddI64 { dst, a, b }
+        | SubI64 { dst, a, b }
+        | MulI64 { dst, a, b }
+        | AndI64 { dst, a, b }
+        | OrI64 { dst, a, b }
+        | XorI64 { dst, a, b }
+        | AndNotI64 { dst, a, b }
+        | Shl { dst, a, b }
+        | ShrI64 { dst, a, b }
+        | ShrU64 { dst, a, b }
+        | AddF64 { dst, a, b }
+        | SubF64 { dst, a, b }
+        | MulF64 { dst, a, b }
+        | DivF64 { dst, a, b }
+        | AddF32 { dst, a, b }
+        | SubF32 { dst, a, b }
+        | MulF32 { dst, a, b }
+        | DivF32 { dst, a, b }
+        | EqI64 { dst, a, b }
+        | NeI64 { dst, a, b }
+        | LtI64 { dst, a, b }
+        | LeI64 { dst, a, b }
+        | LtU64 { dst, a, b }
+        | LeU64 { dst, a, b }
+        | EqF64 { dst, a, b }
+        | NeF64 { dst, a, b }
+        | LtF64 { dst, a, b }
+        | LeF64 { dst, a, b }
+        | EqF32 { dst, a, b }
+        | NeF32 { dst, a, b }
+        | LtF32 { dst, a, b }
+        | LeF32 { dst, a, b } => {
+            one!(dst);
+            one!(a);
+            one!(b);
+            Kind::Pure
+        }
+        DivI64 { dst, a, b }
+        | RemI64 { dst, a, b }
+        | DivU64 { dst, a, b }
+        | RemU64 { dst, a, b }
+        | EqMem { dst, a, b, .. } => {
+            one!(dst);
+            one!(a);
+            one!(b);
+            Kind::Trapping
+        }
+        CmpStr { dst, a, b, .. } => {
+            one!(dst);
+            out.push((a.0 as u32, 2));
+            out.push((b.0 as u32, 2));
+            Kind::Pure
+        }
+        AddImmI64 { dst, a, .. }
+        | NegI64 { dst, a }
+        | ComI64 { dst, a }
+        | Not { dst, a }
+        | NegF64 { dst, a }
+        | NegF32 { dst, a }
+        | AddPtrImm { dst, a, .. }
+        | Ext { dst, src: a, .. }
+        | Conv { dst, src: a, .. } => {
+            one!(dst);
+            one!(a);
+            Kind::Pure
+        }
+        ShiftCheck { a } | NilCheck { p: a } => {
+            one!(a);
+            Kind::Trapping
+        }
+        Jmp { .. } => Kind::Control,
+        JmpIf { cond: a, .. } | JmpIfNot { cond: a, .. } => {
+            one!(a);
+            Kind::Control
+        }
+        JmpLtI64 { a, b, .. }
+        | JmpGeI64 { a, b, .. }
+        | JmpLeI64 { a, b, .. }
+        | JmpGtI64 { a, b, .. }
+        | JmpEqI64 { a, b, .. }
+        | JmpNeI64 { a, b, .. }
+        | IncJmpLtI64 { i: a, n: b, .. }
+        | AddJmpLtI64 { i: a, n: b, .. }
+        | AddJmpLeI64 { i: a, n: b, .. } => {
+            one!(a);
+            one!(b);
+            Kind::Control
+        }
+        JmpLtImmI64 { a, .. } | JmpGeImmI64 { a, .. } => {
+            one!(a);
+            Kind::Control
+        }
+        AddRJmpLtI64 { i, step, n, .. } | AddRJmpLeI64 { i, step, n, .. } => {
+            one!(i);
+            one!(step);
+            one!(n);
+            Kind::Control
+        }
+        Load { dst, p, .. } => {
+            one!(dst);
+            one!(p);
+            Kind::Trapping
+        }
+        Store { p, src, .. } => {
+            one!(p);
+            one!(src);
+            Kind::Trapping
+        }
+        LoadN { dst, p, n, .. } => {
+            out.push((dst.0 as u32, n as u32));
+            one!(p);
+            Kind::Trapping
+        }
+        StoreN { p, src, n, .. } => {
+            one!(p);
+            out.push((src.0 as u32, n as u32));
+            Kind::Trapping
+        }
+        FLoad { dst, kind, off } => {
+            one!(dst);
+            out.push((off / 8, (off % 8 + kind.size()).div_ceil(8)));
+            Kind::Pure
+        }
+        FStore { src, kind, off } => {
+            one!(src);
+            out.push((off / 8, (off % 8 + kind.size()).div_ceil(8)));
+            Kind::Pure
+        }
+        MemMove { dst, src, .. } => {
+            one!(dst);
+            one!(src);
+            Kind::Trapping
+        }
+        LoadBytes { dst, p, size } => {
+            out.push((dst.0 as u32, size.div_ceil(8).max(1)));
+            one!(p);
+            Kind::Trapping
+        }
+        StoreBytes { p, src, size } => {
+            one!(p);
+            out.push((src.0 as u32, size.div_ceil(8).max(1)));
+            Kind::Trapping
+        }
+        MemZero { p, .. } => {
+            one!(p);
+            Kind::Trapping
+        }
+        IndexAddr { dst, p, i, .. } => {
+            one!(dst);
+            one!(p);
+            one!(i);
+            Kind::Pure
+        }
+        BoundsCheck { i, len } => {
+            one!(i);
+            one!(len);
+            Kind::Trapping
+        }
+        LoadElem { dst, s, i, .. } => {
+            one!(dst);
+            out.push((s.0 as u32, 2));
+            one!(i);
+            Kind::Trapping
+        }
+        StoreElem { s, i, src, .. } => {
+            out.push((s.0 as u32, 2));
+            one!(i);
+            one!(src);
+            Kind::Trapping
+        }
+        New { dst, .. } => {
+            one!(dst);
+            Kind::Trapping
+        }
+        Print { .. } => {
+            // Print reads 1..3 slots; cover the widest.
+            if let Print { a, .. } = *ins {
+                out.push((a.0 as u32, 3));
+            }
+            Kind::Trapping
+        }
+        Call { base, .. } | CallClosure { base, .. } | CallIndirect { base, .. } => {
+            let w = windows.get(&base.0).copied().unwrap_or(u32::MAX / 2);
+            out.push((base.0 as u32, w.max(1)));
+            match *ins {
+                CallClosure { fv, .. } => out.push((fv.0 as u32, 1)),
+                CallIndirect { f, .. } => out.push((f.0 as u32, 1)),
+                _ => {}
+            }
+            Kind::Call
+        }
+        CallIface {
+            iface, base, recv, ..
+        } => {
+            let w = windows.get(&base.0).copied().unwrap_or(u32::MAX / 2);
+            out.push((base.0 as u32, w.max(recv as u32 + 1)));
+            out.push((iface.0 as u32, 2));
+            Kind::Call
+        }
+        LoadCtx { dst, n, .. } => {
+            out.push((dst.0 as u32, n as u32));
+            Kind::Trapping
+        }
+        SqrtF64 { dst, a } | DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => {
+            one!(dst);
+            one!(a);
+            Kind::Pure
+        }
+        CallNative { n, base, .. } => {
+            out.push((base.0 as u32, (n as u32).max(1)));
+            Kind::Call
+        }
+        Ret => {
+            if nres > 0 {
+                out.push((0, nres));
+            }
+            Kind::Control
+        }
+        Defer { fv } => {
+            out.push((fv.0 as u32, 1));
+            Kind::Control
+        }
+        DeferReturn => Kind::Control,
+        Panic { v } | Recover { dst: v } => {
+            out.push((v.0 as u32, 2));
+            Kind::Control
+        }
+        #[allow(unreachable_patterns)]
+        _ => Kind::Unknown,
+    }
+}
+
+/// The single slot an instruction writes as a plain result (and can be
+/// told to write elsewhere), if it is such an instruction.
+fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
+    use Instr::*;
+    match ins {
+        Mov { dst, .. }
+        | LoadImm { dst, .. }
+        | LoadConst { dst, .. }
+        | GetClosure { dst }
+        | AddI64 { dst, .. }
+        | SubI64 { dst, .. }
+        | MulI64 { dst, .. }
+        | DivI64 { dst, .. }
+        | RemI64 { dst, .. }
+        | DivU64 { dst, .. }
+        | RemU64 { dst, .. }
+        | AndI64 { dst, .. }
+        | OrI64 { dst, .. }
+        | XorI64 { dst, .. }
+        | AndNotI64 { dst, .. }
+        | Shl { dst, .. }
+        | ShrI64 { dst, .. }
+        | ShrU64 { dst, .. }
+        | AddImmI64 { dst, .. }
+        | NegI64 { dst, .. }
+        | ComI64 { dst, .. }
+        | Not { dst, .. }
+        | Ext { dst, .. }
+        | AddF64 { dst, .. }
+        | SubF64 { dst, .. }
+        | MulF64 { dst, .. }
+        | DivF64 { dst, .. }
+        | NegF64 { dst, .. }
+        | AddF32 { dst, .. }
+        | SubF32 { dst, .. }
+        | MulF32 { dst, .. }
+        | DivF32 { dst, .. }
+        | NegF32 { dst, .. }
+        | Conv { dst, .. }
+        | EqI64 { dst, .. }
+        | NeI64 { dst, .. }
+        | LtI64 { dst, .. }
+        | LeI64 { dst, .. }
+        | LtU64 { dst, .. }
+        | LeU64 { dst, .. }
+        | EqF64 { dst, .. }
+        | NeF64 { dst, .. }
+        | LtF64 { dst, .. }
+        | LeF64 { dst, .. }
+        | EqF32 { dst, .. }
+        | NeF32 { dst, .. }
+        | LtF32 { dst, .. }
+        | LeF32 { dst, .. }
+        | CmpStr { dst, .. }
+        | EqMem { dst, .. }
+        | Load { dst, .. }
+        | IndexAddr { dst, .. }
+        | LoadElem { dst, .. }
+        | AddPtrImm { dst, .. }
+        | New { dst, .. }
+        | SqrtF64 { dst, .. }
+        | DivConstI64 { dst, .. }
+        | RemConstI64 { dst, .. }
+        | LoadCtx { dst, n: 1, .. } => Some(dst),
+        _ => None,
+    }
+}
+
+/// The jump offset of a jump instruction.
+pub(crate) fn jump_off_mut(ins: &mut Instr) -> Option<&mut i32> {
+    use Instr::*;
+    match ins {
+        Jmp { off }
+        | JmpIf { off, .. }
+        | JmpIfNot { off, .. }
+        | JmpLtI64 { off, .. }
+        | JmpGeI64 { off, .. }
+        | JmpEqI64 { off, .. }
+        | JmpNeI64 { off, .. }
+        | JmpLtImmI64 { off, .. }
+        | JmpGeImmI64 { off, .. }
+        | JmpLeI64 { off, .. }
+        | JmpGtI64 { off, .. }
+        | AddJmpLtI64 { off, .. }
+        | AddJmpLeI64 { off, .. }
+        | AddRJmpLtI64 { off, .. }
+        | AddRJmpLeI64 { off, .. }
+        | IncJmpLtI64 { off, .. } => Some(off),
+        _ => None,
+    }
+}
+
+/// Optimizes `code` in place (see the module comment). `nres` is the
+/// number of result slots (read by `Ret`), `lines` the line table and
+/// `recover_pc` the recovery pc, both kept in step.
+pub(crate) fn optimize(
+    code: &mut Vec<Instr>,
+    lines: &mut Vec<u32>,
+    recover_pc: &mut u32,
+    nres: u32,
+    windows: &HashMap<u16, u32>,
+) {
+    let n = code.len();
+    if n == 0 {
+        return;
+    }
+    // Per-instruction operand ranges and kinds.
+    let mut ops: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut kinds: Vec<Kind> = Vec::with_capacity(n);
+    let mut buf = Vec::new();
+    for ins in code.iter() {
+        let k = mentions(ins, nres, windows, &mut buf);
+        ops.push(buf.clone());
+        kinds.push(k);
+    }
+    if kinds.contains(&Kind::Unknown) {
+        return;
+    }
+    // Jump targets (and the recovery pc, entered from the panic machinery).
+    let mut target = vec![false; n + 1];
+    for (pc, ins) in code.iter_mut().enumerate() {
+        if let Some(off) = jump_off_mut(ins) {
+            let t = pc as i64 + 1 + *off as i64;
+            if (0..=n as i64).contains(&t) {
+                target[t as usize] = true;
+            }
+        }
+    }
+    if (*recover_pc as usize) < n {
+        target[*recover_pc as usize] = true;
+    }
+    // How many operands mention each slot (calls without a known window
+    // cover a huge range: count those separately as a low-water mark).
+    let mut open_from = u32::MAX;
+    let mut count: HashMap<u32, u32> = HashMap::new();
+    for o in &ops {
+        for &(s, len) in o {
+            if len > 1 << 20 {
+                open_from = open_from.min(s);
+                continue;
+            }
+            for x in s..s + len {
+                *count.entry(x).or_insert(0) += 1;
+            }
+        }
+    }
+    let mentioned = |o: &[(u32, u32)], x: u32| o.iter().any(|&(s, len)| x >= s && x < s + len);
+
+    let mut removed = vec![false; n];
+    let mut changed = false;
+    for k in 0..n {
+        let Instr::Mov { dst: d, src: t } = code[k] else {
+            continue;
+        };
+        let (d32, t32) = (d.0 as u32, t.0 as u32);
+        if d == t || t32 >= open_from || count.get(&t32).copied() != Some(2) || target[k] {
+            continue;
+        }
+        // Find the defining instruction, walking back over a straight
+        // line of instructions that leave d and t alone.
+        let mut j = k;
+        let mut ok = false;
+        while j > 0 {
+            j -= 1;
+            if removed[j] {
+                continue;
+            }
+            if mentioned(&ops[j], t32) {
+                ok = true;
+                break;
+            }
+            let kind = kinds[j];
+            if kind == Kind::Control
+                || kind == Kind::Call
+                || (kind == Kind::Trapping && d32 < nres)
+                || mentioned(&ops[j], d32)
+                || target[j]
+            {
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        // The def must write t as its plain result, and mention it once.
+        let once = ops[j]
+            .iter()
+            .filter(|&&(s, len)| t32 >= s && t32 < s + len)
+            .count()
+            == 1;
+        if !once {
+            continue;
+        }
+        match dst_mut(&mut code[j]) {
+            Some(dst) if *dst == t => *dst = d,
+            _ => continue,
+        }
+        // Keep the operand table in step: the def now mentions d.
+        for r in ops[j].iter_mut() {
+            if *r == (t32, 1) {
+                *r = (d32, 1);
+            }
+        }
+        *count.entry(d32).or_insert(0) += 1;
+        removed[k] = true;
+        changed = true;
+        // d's count: it lost the Mov's mention and gained the def's.
+        if let Some(c) = count.get_mut(&d32) {
+            *c -= 1;
+        }
+        count.insert(t32, 0);
+    }
+    // Dead definitions: a side-effect-free instruction whose result no
+    // instruction reads (such as the `GetClosure` of a closure whose
+    // captures are all read with `LoadCtx`).
+    for k in 0..n {
+        if removed[k] || kinds[k] != Kind::Pure {
+            continue;
+        }
+        let Some(d) = dst_mut(&mut code[k]).map(|d| d.0 as u32) else {
+            continue;
+        };
+        if d < open_from && d >= nres && count.get(&d).copied() == Some(1) {
+            removed[k] = true;
+            changed = true;
+        }
+    }
+    if changed {
+        compact(code, lines, recover_pc, &removed);
+    }
+}
+
+/// Deletes the instructions marked `removed`, renumbering jumps.
+fn compact(code: &mut Vec<Instr>, lines: &mut Vec<u32>, recover_pc: &mut u32, removed: &[bool]) {
+    let n = code.len();
+    // new_pc[i]: the new index of instruction i, or of the next kept one.
+    let mut new_pc = vec![0u32; n + 1];
+    let mut next = 0u32;
+    for i in 0..n {
+        new_pc[i] = next;
+        if !removed[i] {
+            next += 1;
+        }
+    }
+    new_pc[n] = next;
+    let mut out = Vec::with_capacity(next as usize);
+    let mut out_lines = Vec::with_capacity(next as usize);
+    for i in 0..n {
+        if removed[i] {
+            continue;
+        }
+        let mut ins = code[i];
+        if let Some(off) = jump_off_mut(&mut ins) {
+            let t = (i as i64 + 1 + *off as i64).clamp(0, n as i64) as usize;
+            *off = new_pc[t] as i32 - new_pc[i] as i32 - 1;
+        }
+        out.push(ins);
+        out_lines.push(lines.get(i).copied().unwrap_or(0));
+    }
+    *recover_pc = new_pc[(*recover_pc as usize).min(n)];
+    *code = out;
+    *lines = out_lines;
+}
