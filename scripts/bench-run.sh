@@ -3,10 +3,8 @@
 # build) and as a compiled Go binary in the same run; prints the median
 # wall time of N runs (default 5) of each, their ratio, the ratio of
 # median CPU times (user+sys: fairer on a loaded machine), and both peak
-# memories (max RSS). Until rgo compiles std packages, a program's
-# fmt.Println/Printf calls are rewritten to the println builtin for the
-# rgo run (output text differs, work does not); programs importing other
-# packages are skipped.
+# memories (max RSS). Each program's output under rgo is checked against
+# Go's first: a benchmark that computes something else measures nothing.
 # Usage: scripts/bench-run.sh [-n N] [bench/run/x.go ...]
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -33,13 +31,15 @@ measure() {
 printf '%-14s %8s %8s %7s %8s %8s %7s %9s %9s\n' program go_s rgo_s ratio go_cpu rgo_cpu cpu_x go_maxKB rgo_maxKB
 for f in "${files[@]}"; do
 	b=$(basename "$f" .go)
-	sed -e 's/^import "fmt"$//' -e 's/fmt\.Println(/println(/' \
-		-e 's/fmt\.Printf("[^"]*", */println(/' "$f" >"$tmp/$b.go"
-	if grep -q '^import\|fmt\.' "$tmp/$b.go"; then
-		printf '%-14s %s\n' "$b" "skipped (needs std packages)"
+	cp "$f" "$tmp/$b.go"
+	(cd "$tmp" && "$GO" build -o "$tmp/$b.bin" "$b.go")
+	"$tmp/$b.bin" >"$tmp/$b.want" 2>&1 || true
+	"$RGO" run "$tmp/$b.go" >"$tmp/$b.got" 2>&1 || true
+	if ! cmp -s "$tmp/$b.want" "$tmp/$b.got"; then
+		printf '%-14s %s\n' "$b" "OUTPUT DIFFERS from Go's"
+		diff "$tmp/$b.want" "$tmp/$b.got" | head -5 >&2
 		continue
 	fi
-	(cd "$(dirname "$f")" && "$GO" build -o "$tmp/$b.bin" "$(basename "$f")")
 	gt=() rt=() gc=() rc=() gm=() rm=()
 	for _ in $(seq "$N"); do
 		read -r t c m < <(measure "$tmp/$b.bin"); gt+=("$t"); gc+=("$c"); gm+=("$m")

@@ -1487,8 +1487,10 @@ fn sysmon() {
                     s.0 = tick;
                     s.1 = now;
                 } else if now - s.1 >= FORCE_PREEMPT_NS {
+                    // Not counted as activity (Go's retake counts only
+                    // Ps taken back from syscalls): a program that runs
+                    // one long goroutine must not keep sysmon at 20µs.
                     p.preempt.store(true, Ordering::Relaxed);
-                    acted = true;
                 }
             } else if st == P_SYSCALL {
                 let stick = p.syscalltick.load(Ordering::Relaxed);
