@@ -40,7 +40,7 @@
 	}
 	if (tb && line ~ /\)$/ && line !~ /^exit status/) {
 		name = line
-		sub(/\(.*$/, "", name)
+		sub(/\([^()]*\)$/, "", name)
 		if (name ~ /^runtime\./ || name == "panic") { skip = 1; next }
 		pending = name "(...)"
 		next

@@ -4,7 +4,7 @@ package main
 import "fmt"
 
 func main() {
-	n := 20000
+	n := 26000
 	s := 0
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {

@@ -745,6 +745,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             lines: self.lines.into_boxed_slice(),
             recover_pc,
             wrapper,
+            inlined: Box::new([]),
         }
     }
 

@@ -118,6 +118,7 @@ mod complex;
 pub mod escape;
 mod expr;
 pub mod func;
+mod inline;
 pub mod layout;
 mod peephole;
 
@@ -637,6 +638,9 @@ pub fn compile_program<'a>(
                 }]);
             }
         }
+    }
+    if std::env::var_os("RGO_NOINLINE").is_none() {
+        inline::run(&mut prog.funcs);
     }
     if let Err(e) = prog.verify() {
         return Err(vec![CompileError {

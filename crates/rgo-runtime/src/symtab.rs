@@ -45,6 +45,19 @@ pub struct Func {
     /// A compiler-generated wrapper (defer thunks, method wrappers): not
     /// shown in tracebacks, transparent to `recover`.
     pub wrapper: bool,
+    /// Calls the compiler inlined into this function, by ascending
+    /// `start` (non-overlapping: inlined bodies contain no calls).
+    pub inlined: Box<[InlinedCall]>,
+}
+
+/// One inlined call: instructions `start..end` are the body of `callee`
+/// (their lines are the callee's), called from line `call_line`.
+#[derive(Clone, Copy, Debug)]
+pub struct InlinedCall {
+    pub start: u32,
+    pub end: u32,
+    pub callee: FuncId,
+    pub call_line: u32,
 }
 
 /// A Rust native bound to a bodiless Go function or used as a runtime
@@ -295,6 +308,13 @@ impl Func {
     /// The source line of the instruction at `pc` (0 when unknown).
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(0)
+    }
+
+    /// The inlined call whose body contains instruction `pc`, if any.
+    pub fn inlined_at(&self, pc: usize) -> Option<&InlinedCall> {
+        let pc = pc as u32;
+        let i = self.inlined.partition_point(|c| c.end <= pc);
+        self.inlined.get(i).filter(|c| c.start <= pc)
     }
 }
 

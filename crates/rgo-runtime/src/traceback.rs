@@ -68,11 +68,22 @@ pub fn traceback(prog: &Program, g: &G, max: usize, status: &str) -> String {
             break;
         }
         let pc = (f.pc as usize).saturating_sub(1);
+        let mut line = func.line_at(pc);
+        // A frame stopped inside an inlined body shows the inlined
+        // function first, as Go does.
+        if let Some(c) = func.inlined_at(pc) {
+            if let Some(callee) = prog.funcs.get(c.callee.idx()) {
+                s.push_str(&format!(
+                    "{}(...)\n\t{}:{}\n",
+                    callee.name, callee.file, line
+                ));
+                shown += 1;
+                line = c.call_line;
+            }
+        }
         s.push_str(&format!(
             "{}(...)\n\t{}:{} +0x0\n",
-            func.name,
-            func.file,
-            func.line_at(pc)
+            func.name, func.file, line
         ));
         shown += 1;
     }

@@ -19,6 +19,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, res: u32, args: u32) -> Func {
         lines: vec![0; n].into(),
         recover_pc: 0,
         wrapper: false,
+        inlined: Box::new([]),
         code: code.into(),
         consts: Box::new([7, u64::MAX]),
         frame_size: frame,

@@ -76,7 +76,9 @@ fn normalize(s: &str, dir: &str) -> String {
             continue;
         }
         if tb && line.ends_with(')') && !line.starts_with("exit status") {
-            let name = line.split('(').next().unwrap_or("").to_string();
+            // The name ends where the argument list (which holds no
+            // parentheses) begins: `main.(*T).m(0x1, ...)`.
+            let name = line[..line.rfind('(').unwrap_or(0)].to_string();
             if name.starts_with("runtime.") || name == "panic" {
                 skip = true;
                 continue;
