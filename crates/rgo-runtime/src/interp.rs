@@ -622,16 +622,41 @@ fn ext(x: u64, k: MemKind) -> u64 {
 /// `p` must be valid for a read of `k.size()` bytes, aligned for it.
 #[inline(always)]
 unsafe fn load(p: *const u8, k: MemKind) -> u64 {
-    // SAFETY: caller's contract.
+    use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8};
+    // Go memory is shared by all Ms and Go code may race on it: scalar
+    // loads and stores (and LoadN/StoreN, word by word) are relaxed
+    // atomics (plain moves on x86-64), so a racy Go program is not
+    // undefined behaviour here (DESIGN §3). Only unsafe Go code can
+    // misalign a pointer; such an access is plain. Bulk copies of
+    // values larger than a few words (MemMove, copy, append) still use
+    // memcpy.
+    // SAFETY: caller's contract; the atomic views are taken only at
+    // addresses aligned for them.
     unsafe {
+        let aligned = p as usize & (k.size() as usize - 1) == 0;
+        if !aligned {
+            return match k {
+                MemKind::I16 => (p as *const i16).read_unaligned() as i64 as u64,
+                MemKind::U16 => (p as *const u16).read_unaligned() as u64,
+                MemKind::I32 => (p as *const i32).read_unaligned() as i64 as u64,
+                MemKind::U32 => (p as *const u32).read_unaligned() as u64,
+                _ => (p as *const u64).read_unaligned(),
+            };
+        }
         match k {
-            MemKind::I8 => *(p as *const i8) as i64 as u64,
-            MemKind::U8 => *p as u64,
-            MemKind::I16 => (p as *const i16).read_unaligned() as i64 as u64,
-            MemKind::U16 => (p as *const u16).read_unaligned() as u64,
-            MemKind::I32 => (p as *const i32).read_unaligned() as i64 as u64,
-            MemKind::U32 => (p as *const u32).read_unaligned() as u64,
-            MemKind::W64 => (p as *const u64).read_unaligned(),
+            MemKind::I8 => {
+                AtomicU8::from_ptr(p as *mut u8).load(Ordering::Relaxed) as i8 as i64 as u64
+            }
+            MemKind::U8 => AtomicU8::from_ptr(p as *mut u8).load(Ordering::Relaxed) as u64,
+            MemKind::I16 => {
+                AtomicU16::from_ptr(p as *mut u16).load(Ordering::Relaxed) as i16 as i64 as u64
+            }
+            MemKind::U16 => AtomicU16::from_ptr(p as *mut u16).load(Ordering::Relaxed) as u64,
+            MemKind::I32 => {
+                AtomicU32::from_ptr(p as *mut u32).load(Ordering::Relaxed) as i32 as i64 as u64
+            }
+            MemKind::U32 => AtomicU32::from_ptr(p as *mut u32).load(Ordering::Relaxed) as u64,
+            MemKind::W64 => AtomicU64::from_ptr(p as *mut u64).load(Ordering::Relaxed),
         }
     }
 }
@@ -642,13 +667,27 @@ unsafe fn load(p: *const u8, k: MemKind) -> u64 {
 /// `p` must be valid for a write of `k.size()` bytes.
 #[inline(always)]
 unsafe fn store(p: *mut u8, k: MemKind, v: u64) {
-    // SAFETY: caller's contract.
+    use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8};
+    // SAFETY: caller's contract; relaxed atomics as in `load`.
     unsafe {
+        let aligned = p as usize & (k.size() as usize - 1) == 0;
+        if !aligned {
+            match k {
+                MemKind::I16 | MemKind::U16 => (p as *mut u16).write_unaligned(v as u16),
+                MemKind::I32 | MemKind::U32 => (p as *mut u32).write_unaligned(v as u32),
+                _ => (p as *mut u64).write_unaligned(v),
+            }
+            return;
+        }
         match k {
-            MemKind::I8 | MemKind::U8 => *p = v as u8,
-            MemKind::I16 | MemKind::U16 => (p as *mut u16).write_unaligned(v as u16),
-            MemKind::I32 | MemKind::U32 => (p as *mut u32).write_unaligned(v as u32),
-            MemKind::W64 => (p as *mut u64).write_unaligned(v),
+            MemKind::I8 | MemKind::U8 => AtomicU8::from_ptr(p).store(v as u8, Ordering::Relaxed),
+            MemKind::I16 | MemKind::U16 => {
+                AtomicU16::from_ptr(p as *mut u16).store(v as u16, Ordering::Relaxed)
+            }
+            MemKind::I32 | MemKind::U32 => {
+                AtomicU32::from_ptr(p as *mut u32).store(v as u32, Ordering::Relaxed)
+            }
+            MemKind::W64 => AtomicU64::from_ptr(p as *mut u64).store(v, Ordering::Relaxed),
         }
     }
 }
@@ -1044,20 +1083,16 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     store(base.add(off as usize), kind, r!(src))
                 }
                 Instr::LoadN { dst, p, n, off } => {
-                    let base = nonnil!(r!(p), off);
-                    std::ptr::copy_nonoverlapping(
-                        base.add(off as usize) as *const u64,
-                        fp.add(dst.idx()),
-                        n as usize,
-                    )
+                    let base = nonnil!(r!(p), off).add(off as usize);
+                    for k in 0..n as usize {
+                        *fp.add(dst.idx() + k) = load(base.add(8 * k), MemKind::W64);
+                    }
                 }
                 Instr::StoreN { p, src, n, off } => {
-                    let base = nonnil!(r!(p), off);
-                    std::ptr::copy_nonoverlapping(
-                        fp.add(src.idx()),
-                        base.add(off as usize) as *mut u64,
-                        n as usize,
-                    )
+                    let base = nonnil!(r!(p), off).add(off as usize);
+                    for k in 0..n as usize {
+                        store(base.add(8 * k), MemKind::W64, *fp.add(src.idx() + k));
+                    }
                 }
                 Instr::FLoad { dst, kind, off } => {
                     r!(dst) = load((fp as *const u8).add(off as usize), kind)
