@@ -554,6 +554,20 @@ fn relocate(ins: &Instr, d: u16) -> Option<Instr> {
             a: m(a)?,
             k,
         },
+        MulAddI64 { t, a, b, d, c } => MulAddI64 {
+            t: m(t)?,
+            a: m(a)?,
+            b: m(b)?,
+            d: m(d)?,
+            c: m(c)?,
+        },
+        MulAddF64 { t, a, b, d, c } => MulAddF64 {
+            t: m(t)?,
+            a: m(a)?,
+            b: m(b)?,
+            d: m(d)?,
+            c: m(c)?,
+        },
         _ => return None,
     })
 }

@@ -280,6 +280,14 @@ fn mentions(
             one!(a);
             Kind::Pure
         }
+        MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
+            one!(t);
+            one!(a);
+            one!(b);
+            one!(d);
+            one!(c);
+            Kind::Pure
+        }
         CallNative { n, base, .. } => {
             out.push((base.0 as u32, (n as u32).max(1)));
             Kind::Call
@@ -531,9 +539,63 @@ pub(crate) fn optimize(
             changed = true;
         }
     }
+    changed |= fuse_mul_add(code, &target, &mut removed);
     if changed {
         compact(code, lines, recover_pc, &removed);
     }
+}
+
+/// Fuses a multiply into a temporary `t` with the add that immediately
+/// consumes it as its second operand (`d = c + t`, the shape of `s += x*y`
+/// and `i*n + j`) into one `MulAdd`, which still writes `t`: no liveness
+/// is needed. The add must not be a jump target (it would be entered
+/// without the multiply).
+fn fuse_mul_add(code: &mut [Instr], target: &[bool], removed: &mut [bool]) -> bool {
+    let mut changed = false;
+    let mut k = 0;
+    while k + 1 < code.len() {
+        if removed[k] || removed[k + 1] || target[k + 1] {
+            k += 1;
+            continue;
+        }
+        let fused = match (code[k], code[k + 1]) {
+            (
+                Instr::MulI64 { dst: t, a, b },
+                Instr::AddI64 {
+                    dst: d,
+                    a: c,
+                    b: t2,
+                },
+            ) if t2 == t => Some(Instr::MulAddI64 { t, a, b, d, c }),
+            // Integer addition commutes: `t + c` fuses too.
+            (
+                Instr::MulI64 { dst: t, a, b },
+                Instr::AddI64 {
+                    dst: d,
+                    a: t2,
+                    b: c,
+                },
+            ) if t2 == t => Some(Instr::MulAddI64 { t, a, b, d, c }),
+            (
+                Instr::MulF64 { dst: t, a, b },
+                Instr::AddF64 {
+                    dst: d,
+                    a: c,
+                    b: t2,
+                },
+            ) if t2 == t => Some(Instr::MulAddF64 { t, a, b, d, c }),
+            _ => None,
+        };
+        if let Some(f) = fused {
+            code[k] = f;
+            removed[k + 1] = true;
+            changed = true;
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    changed
 }
 
 /// Deletes the instructions marked `removed`, renumbering jumps.

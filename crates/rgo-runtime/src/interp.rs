@@ -1268,6 +1268,16 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     let (m, s, d) = (*c, *c.add(1) as u32, *c.add(2) as i64);
                     r!(dst) = crate::op::div_by_magic(ri!(a), d, m, s) as u64
                 }
+                Instr::MulAddI64 { t, a, b, d, c } => {
+                    let m = r!(a).wrapping_mul(r!(b));
+                    r!(t) = m;
+                    r!(d) = r!(c).wrapping_add(m);
+                }
+                Instr::MulAddF64 { t, a, b, d, c } => {
+                    let m = rf!(a) * rf!(b);
+                    r!(t) = m.to_bits();
+                    r!(d) = (rf!(c) + m).to_bits();
+                }
                 Instr::RemConstI64 { dst, a, k } => {
                     let c = func.consts.as_ptr().add(k as usize);
                     let (m, s, d) = (*c, *c.add(1) as u32, *c.add(2) as i64);

@@ -740,6 +740,26 @@ pub enum Instr {
         a: Slot,
         k: u32,
     },
+    /// `R[t] := R[a] * R[b]; R[d] := R[c] + R[t]` (wrapping): a multiply
+    /// feeding an add, as in `i*n + j` or `h = h*31 + c`, in one dispatch.
+    /// Both writes happen, in this order, so the pair's meaning is kept
+    /// whatever else reads `t`.
+    MulAddI64 {
+        t: Slot,
+        a: Slot,
+        b: Slot,
+        d: Slot,
+        c: Slot,
+    },
+    /// `F[t] := F[a] * F[b]; F[d] := F[c] + F[t]`: two roundings, exactly
+    /// as the two instructions (Go does not fuse these into an FMA).
+    MulAddF64 {
+        t: Slot,
+        a: Slot,
+        b: Slot,
+        d: Slot,
+        c: Slot,
+    },
 }
 
 /// The magic number and shift for signed 64-bit division by `d`

@@ -237,6 +237,9 @@ fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32
         LoadCtx { dst, n, .. } => (vec![(dst, n as u32)], None),
         SqrtF64 { dst, a } => (vec![one(dst), one(a)], None),
         DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => (vec![one(dst), one(a)], None),
+        MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
+            (vec![one(t), one(a), one(b), one(d), one(c)], None)
+        }
     })
 }
 
