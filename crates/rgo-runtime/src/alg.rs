@@ -714,15 +714,73 @@ pub unsafe fn typeequal_checked(t: &Type, a: *const u8, b: *const u8) -> Result<
                 Ok(true)
             }
             Kind::Struct => {
-                for f in struct_fields(t).iter().filter(|f| !is_blank(f)) {
-                    if !typeequal_checked(&*f.typ, a.add(f.offset), b.add(f.offset))? {
-                        return Ok(false);
+                // Go's generated struct equality (compare.EqStruct): a
+                // field whose comparison can panic is compared alone, in
+                // order; between such fields, string bodies come after
+                // every other comparison (lengths first), so unequal
+                // values are told apart without reading string bytes.
+                let fields = struct_fields(t);
+                let mut i = 0;
+                while i < fields.len() {
+                    let f = &fields[i];
+                    if !is_blank(f) && eq_can_panic(&*f.typ) {
+                        if !typeequal_checked(&*f.typ, a.add(f.offset), b.add(f.offset))? {
+                            return Ok(false);
+                        }
+                        i += 1;
+                        continue;
                     }
+                    let mut end = i;
+                    while end < fields.len()
+                        && (is_blank(&fields[end]) || !eq_can_panic(&*fields[end].typ))
+                    {
+                        end += 1;
+                    }
+                    let group = || fields[i..end].iter().filter(|f| !is_blank(f));
+                    for f in group() {
+                        let (pa, pb) = (a.add(f.offset), b.add(f.offset));
+                        let eq = if (*f.typ).kind() == Kind::String {
+                            pa.cast::<GoStr>().read().len == pb.cast::<GoStr>().read().len
+                        } else {
+                            typeequal_checked(&*f.typ, pa, pb)?
+                        };
+                        if !eq {
+                            return Ok(false);
+                        }
+                    }
+                    for f in group().filter(|f| (*f.typ).kind() == Kind::String) {
+                        if !strequal(a.add(f.offset), b.add(f.offset)) {
+                            return Ok(false);
+                        }
+                    }
+                    i = end;
                 }
                 Ok(true)
             }
             Kind::Slice | Kind::Map | Kind::Func => Err(t),
             _ => Ok(typeequal(t, a, b)),
+        }
+    }
+}
+
+/// Whether comparing values of `t` can panic (Go's `EqCanPanic`): an
+/// interface, or an array or struct holding one.
+///
+/// # Safety
+/// `t` must be a valid descriptor.
+unsafe fn eq_can_panic(t: &Type) -> bool {
+    // SAFETY: kind-specific records follow their kinds (typedesc rule).
+    unsafe {
+        match t.kind() {
+            Kind::Interface => true,
+            Kind::Array => {
+                let at = &*(t as *const Type as *const ArrayType);
+                !at.elem.is_null() && eq_can_panic(&*at.elem)
+            }
+            Kind::Struct => struct_fields(t)
+                .iter()
+                .any(|f| !is_blank(f) && !f.typ.is_null() && eq_can_panic(&*f.typ)),
+            _ => false,
         }
     }
 }

@@ -41,6 +41,10 @@ use crate::typedesc::{GoStr, Type};
 pub const STACK_MIN_SLOTS: usize = 2048 / 8;
 /// Maximum stack size in bytes (Go's `maxstacksize` on 64-bit).
 pub const STACK_MAX_BYTES: usize = 1_000_000_000;
+/// The stack limit in force for every goroutine (`debug.SetMaxStack`;
+/// Go's `maxstacksize`), in bytes.
+pub static MAX_STACK_BYTES: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(STACK_MAX_BYTES);
 /// The `func` of a [`CallInfo`] that marks a deferred call run by a panic.
 pub const PANIC_MARK: FuncId = FuncId(u32::MAX);
 
@@ -118,7 +122,13 @@ impl RuntimeError {
             segv_addr: Some(addr),
         }
     }
+    /// Go's `boundsError` for an index: a negative index is printed
+    /// without the length. (Indices are taken as signed: the
+    /// instructions do not say when the index is of an unsigned type.)
     pub fn index(i: i64, len: i64) -> RuntimeError {
+        if i < 0 {
+            return RuntimeError::new(format!("runtime error: index out of range [{}]", i));
+        }
         RuntimeError::new(format!(
             "runtime error: index out of range [{}] with length {}",
             i, len
@@ -249,7 +259,7 @@ impl Stack {
         while n < need {
             n *= 2;
         }
-        if n * 8 > self.max_bytes {
+        if n * 8 > self.max_bytes.min(MAX_STACK_BYTES.load(Ordering::Relaxed)) {
             return false;
         }
         self.buf.resize(n, 0);

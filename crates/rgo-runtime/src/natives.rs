@@ -63,7 +63,143 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.complex128div", complex128div, 6),
     ("runtime.sliceclear", sliceclear, 3),
     ("runtime.unsafeslice", unsafeslice, 4),
+    ("math/rand.runtime_rand", runtime_rand, 1),
+    ("math/rand/v2.runtime_rand", runtime_rand, 1),
+    ("runtime/debug.SetGCPercent", set_gc_percent, 2),
+    ("runtime/debug.SetMemoryLimit", set_memory_limit, 2),
+    ("runtime/debug.SetMaxStack", set_max_stack, 2),
+    ("runtime/debug.FreeOSMemory", free_os_memory, 1),
+    ("runtime/debug.SetMaxThreads", set_max_threads, 2),
 ];
+
+/// `runtime.rand() uint64` as math/rand and math/rand/v2 link it: the
+/// per-thread randomly seeded generator (alg.rs).
+unsafe fn runtime_rand(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 1 slot.
+    unsafe { *w = crate::alg::fastrand64() };
+    Ok(())
+}
+
+// ---------------------------------------------------------------------
+// runtime/debug's settings (Go's mgcpacer.go, rdebug.go). There is no
+// collector yet: the GC percentage and the memory limit are recorded and
+// reported back as Go does (defaults from GOGC and GOMEMLIMIT); the stack
+// limit takes effect (interp.rs).
+
+/// `gcPercent`; i64::MIN until GOGC has been read.
+static GC_PERCENT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(i64::MIN);
+/// `memoryLimit`; i64::MIN until GOMEMLIMIT has been read.
+static MEMORY_LIMIT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(i64::MIN);
+
+/// Go's `readGOGC`: `off` is -1, a number is itself, anything else 100.
+fn read_gogc() -> i64 {
+    match std::env::var("GOGC").as_deref() {
+        Ok("off") => -1,
+        Ok(v) => v.parse::<i32>().map_or(100, i64::from),
+        Err(_) => 100,
+    }
+}
+
+/// A byte count as GOMEMLIMIT spells it: digits, optionally followed by
+/// `B` or by `KiB`, `MiB`, `GiB`, `TiB`; None when malformed or too big.
+fn parse_byte_count(s: &str) -> Option<i64> {
+    let (digits, unit): (&str, u32) = if let Some(d) = s.strip_suffix("iB") {
+        let (d, p) = d.split_at(d.len().checked_sub(1)?);
+        let power = match p {
+            "K" => 1,
+            "M" => 2,
+            "G" => 3,
+            "T" => 4,
+            _ => return None,
+        };
+        (d, power)
+    } else {
+        (s.strip_suffix('B').unwrap_or(s), 0)
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    let n = n.checked_mul(1u64 << (10 * unit))?;
+    i64::try_from(n).ok()
+}
+
+/// Go's `readGOMEMLIMIT`: unset or `off` is no limit (MaxInt64).
+fn read_gomemlimit() -> i64 {
+    match std::env::var("GOMEMLIMIT") {
+        Err(_) => i64::MAX,
+        Ok(v) if v.is_empty() || v == "off" => i64::MAX,
+        Ok(v) => parse_byte_count(&v).unwrap_or_else(|| {
+            eprintln!("GOMEMLIMIT={}", v);
+            crate::panic::throw("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`")
+        }),
+    }
+}
+
+/// Swaps `new` into a lazily initialized setting; returns the old value.
+fn swap_setting(cell: &std::sync::atomic::AtomicI64, init: fn() -> i64, new: Option<i64>) -> i64 {
+    use std::sync::atomic::Ordering;
+    let _ = cell.compare_exchange(i64::MIN, init(), Ordering::AcqRel, Ordering::Acquire);
+    match new {
+        Some(v) => cell.swap(v, Ordering::AcqRel),
+        None => cell.load(Ordering::Acquire),
+    }
+}
+
+/// `SetGCPercent(percent int) int`: [old][percent]; negative means off (-1).
+unsafe fn set_gc_percent(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots.
+    unsafe {
+        // Go keeps the setting as an int32.
+        let p = (*w.add(1) as i64 as i32).max(-1);
+        *w = swap_setting(&GC_PERCENT, read_gogc, Some(p as i64)) as u64;
+    }
+    Ok(())
+}
+
+/// `SetMemoryLimit(limit int64) int64`: [old][limit]; negative only reads.
+unsafe fn set_memory_limit(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots.
+    unsafe {
+        let l = *w.add(1) as i64;
+        *w = swap_setting(&MEMORY_LIMIT, read_gomemlimit, (l >= 0).then_some(l)) as u64;
+    }
+    Ok(())
+}
+
+/// `SetMaxStack(bytes int) int`: [old][bytes].
+unsafe fn set_max_stack(_: &mut GState, w: *mut u64) -> R {
+    use std::sync::atomic::Ordering;
+    // SAFETY: window of 2 slots.
+    unsafe {
+        let b = *w.add(1) as usize;
+        *w = crate::interp::MAX_STACK_BYTES.swap(b, Ordering::Relaxed) as u64;
+    }
+    Ok(())
+}
+
+/// `sched.maxmcount`, Go's default 10000. Recorded only: rgo's thread
+/// count is bounded by GOMAXPROCS plus blocked syscalls, and the limit is
+/// not enforced yet.
+static MAX_THREADS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(10000);
+
+/// `SetMaxThreads(threads int) int`: [old][threads] (capped at MaxInt32).
+unsafe fn set_max_threads(_: &mut GState, w: *mut u64) -> R {
+    use std::sync::atomic::Ordering;
+    // SAFETY: window of 2 slots.
+    unsafe {
+        let t = (*w.add(1) as i64).min(i32::MAX as i64);
+        *w = MAX_THREADS.swap(t, Ordering::Relaxed) as u64;
+    }
+    Ok(())
+}
+
+/// `FreeOSMemory()`: returns the heap's free pages to the OS (there is
+/// no collection to run first yet).
+unsafe fn free_os_memory(_: &mut GState, _: *mut u64) -> R {
+    crate::mheap::MHEAP.scavenge_all();
+    Ok(())
+}
 
 /// `unimplemented(why string)`: the body of a std function rgo cannot
 /// compile or whose native it lacks, reached through a method table.
@@ -86,6 +222,7 @@ pub fn lookup(name: &str) -> Option<Native> {
         crate::sema::NATIVES,
         crate::time::NATIVES,
         crate::mstats::NATIVES,
+        crate::traceback::NATIVES,
     ]
     .iter()
     .flat_map(|t| t.iter())
@@ -331,7 +468,11 @@ unsafe fn growslice(_: &mut GState, w: *mut u64) -> R {
         );
         let et = *w.add(6) as *const Type;
         let num = *w.add(7) as usize;
-        let new_len = old_len + num;
+        let new_len = old_len.wrapping_add(num);
+        // Lengths are Go ints: a sum past MaxInt is negative.
+        if (new_len as i64) < 0 {
+            return Err(rt("runtime error: growslice: len out of range"));
+        }
         if new_len <= old_cap {
             *w = old as u64;
             *w.add(1) = new_len as u64;

@@ -176,6 +176,10 @@ pub struct GSched {
     pub locked: u32,
     /// The main goroutine: the program ends when it returns.
     pub is_main: bool,
+    /// Held by the M running the G, or by a reader of its stack and
+    /// scheduler state on another thread (`runtime.Stack(buf, true)`,
+    /// traceback.rs); Go's `_Gscan` bit.
+    pub scan: AtomicBool,
 }
 
 impl Default for GSched {
@@ -197,6 +201,7 @@ impl Default for GSched {
             thread_note: ptr::null(),
             locked: 0,
             is_main: false,
+            scan: AtomicBool::new(false),
         }
     }
 }
@@ -299,6 +304,11 @@ thread_local! {
 /// The scheduler; panics before [`main`] started it.
 pub fn sched() -> &'static Sched {
     SCHED.get().expect("rgo: scheduler not started")
+}
+
+/// The scheduler, if it runs.
+pub fn sched_if_started() -> Option<&'static Sched> {
+    SCHED.get()
 }
 
 /// The running goroutine of this thread (Go's `getg()`), null outside
@@ -1133,6 +1143,10 @@ fn execute(gp: *mut G, inherit: bool) {
         p.schedwhen.store(nanotime(), Ordering::Relaxed);
     }
     p.preempt.store(false, Ordering::Relaxed);
+    // A reader of the stack (traceback.rs) holds `scan` briefly.
+    while g.sched.scan.swap(true, Ordering::Acquire) {
+        std::hint::spin_loop();
+    }
     g.sched.status.store(G_RUNNING, Ordering::Release);
     g.sched.waitreason.set(WaitReason::Zero);
     setg(gp);
@@ -1150,6 +1164,8 @@ fn execute(gp: *mut G, inherit: bool) {
         },
     };
     after_run(gp, how);
+    // SAFETY: gp stays allocated (Gs are never freed); `scan` is atomic.
+    unsafe { (*gp).sched.scan.store(false, Ordering::Release) };
     setg(ptr::null_mut());
 }
 
@@ -1206,7 +1222,10 @@ fn after_run(gp: *mut G, how: Exit) {
             exit(2);
         }
         Exit::StackOverflow => {
-            let mut s = String::from("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+            let mut s = format!(
+                "runtime: goroutine stack exceeds {}-byte limit\n",
+                interp::MAX_STACK_BYTES.load(Ordering::Relaxed)
+            );
             s.push_str("fatal error: stack overflow\n\n");
             s.push_str(&crate::traceback::traceback(sc.prog, g, 100, "running"));
             fatal_print(&s);

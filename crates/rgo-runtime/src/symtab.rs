@@ -327,3 +327,216 @@ impl FuncId {
         self.0 as usize
     }
 }
+
+// ---------------------------------------------------------------------
+// Program counters (Go's findfunc / funcline / funcname).
+//
+// Go code sees a code position as a `uintptr` pc. rgo's are synthetic:
+// function `i` (an index into `Program::funcs`, or past it for the
+// runtime's pseudo-functions below) owns the range
+// `TEXT_BASE + i<<PC_SHIFT ..` with one pc per instruction, so a pc
+// decodes without a table: entry = the range start, instruction index =
+// the offset. Go's conventions hold: a frame's pc is a *return* pc (the
+// instruction after the call), and pc-1 lies in the call instruction.
+// Func indices are dense, so pcs stay below the Go heap's arena hint.
+
+/// The pc of instruction 0 of function 0.
+pub const TEXT_BASE: u64 = 0x40_1000;
+/// Each function's pc range spans `1 << PC_SHIFT` instructions; a longer
+/// function's later instructions share its last pc.
+pub const PC_SHIFT: u32 = 20;
+
+/// A runtime function that has no bytecode: frames the VM implies (the
+/// panic machinery under a deferred call, the goroutine's base).
+#[derive(Debug)]
+pub struct PseudoFunc {
+    pub name: &'static str,
+    pub file: &'static str,
+    /// Go 1.27.3's line for the frame (the call it makes).
+    pub line: u32,
+}
+
+/// `runtime.gopanic`: the frame under a deferred call run by a panic.
+pub const PSEUDO_GOPANIC: usize = 0;
+/// `runtime.goexit`: the frame every goroutine's first function returns to.
+pub const PSEUDO_GOEXIT: usize = 1;
+
+/// The pseudo-functions, indexed after the program's functions.
+pub static PSEUDO_FUNCS: [PseudoFunc; 2] = [
+    PseudoFunc {
+        name: "runtime.gopanic",
+        file: "$GOROOT/src/runtime/panic.go",
+        line: 859,
+    },
+    PseudoFunc {
+        name: "runtime.goexit",
+        file: "$GOROOT/src/runtime/asm_amd64.s",
+        line: 1264,
+    },
+];
+
+/// The name of the generated entry function (package initialization,
+/// then `main.main`), Go's `runtime.main`.
+pub const RUNTIME_MAIN: &str = "runtime.main";
+/// Where Go's `runtime.main` lives and the line of its call of main.main.
+const RUNTIME_MAIN_FILE: &str = "$GOROOT/src/runtime/proc.go";
+const RUNTIME_MAIN_LINE: u32 = 302;
+
+/// A function a pc can name: compiled code or a pseudo-function.
+#[derive(Clone, Copy, Debug)]
+pub enum SymFunc<'a> {
+    Code(&'a Func),
+    Pseudo(&'static PseudoFunc),
+}
+
+impl<'a> SymFunc<'a> {
+    /// Go's qualified name (`main.(*T).m`, `runtime.gopanic`) as the
+    /// runtime prints it: the type arguments of a generic instance as
+    /// `[...]` ([`print_name`]).
+    pub fn name(&self) -> std::borrow::Cow<'a, str> {
+        match self {
+            SymFunc::Code(f) => print_name(&f.name),
+            SymFunc::Pseudo(p) => std::borrow::Cow::Borrowed(p.name),
+        }
+    }
+
+    /// The source file and line of instruction `ip`.
+    pub fn file_line(&self, ip: u32) -> (&'a str, u32) {
+        match self {
+            SymFunc::Code(f) if f.file.is_empty() && f.name == RUNTIME_MAIN => {
+                (RUNTIME_MAIN_FILE, RUNTIME_MAIN_LINE)
+            }
+            SymFunc::Code(f) => (&f.file, f.line_at(ip as usize)),
+            SymFunc::Pseudo(p) => (p.file, p.line),
+        }
+    }
+
+    /// How many pcs the function owns.
+    fn len(&self) -> u64 {
+        match self {
+            SymFunc::Code(f) => (f.code.len() as u64).min(1 << PC_SHIFT),
+            // The entry and the return pc of the call it makes.
+            SymFunc::Pseudo(_) => 2,
+        }
+    }
+}
+
+/// A function's name as Go's runtime shows it (`funcNameForPrint`): each
+/// outermost bracketed type-argument list becomes `[...]`, so
+/// `main.(*List[int]).Push` prints as `main.(*List[...]).Push`.
+pub fn print_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains('[') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '[' => {
+                if depth == 0 {
+                    out.push_str("[...]");
+                }
+                depth += 1;
+            }
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The pc of instruction `ip` of function index `idx`.
+pub fn pc_of(idx: usize, ip: u32) -> u64 {
+    TEXT_BASE + ((idx as u64) << PC_SHIFT) + (ip as u64).min((1 << PC_SHIFT) - 1)
+}
+
+/// The entry pc of function `f`: what a func value's code pointer is to
+/// Go code (`reflect.Value.Pointer` of a func, `FuncForPC(...).Entry()`).
+pub fn entry_pc(f: FuncId) -> u64 {
+    pc_of(f.idx(), 0)
+}
+
+impl Program {
+    /// The function index of pseudo-function `k` ([`PSEUDO_GOPANIC`]...).
+    pub fn pseudo_index(&self, k: usize) -> usize {
+        self.funcs.len() + k
+    }
+
+    /// The function with index `idx` (pseudo-functions after the code).
+    pub fn sym_func(&self, idx: usize) -> Option<SymFunc<'_>> {
+        match self.funcs.get(idx) {
+            Some(f) => Some(SymFunc::Code(f)),
+            None => PSEUDO_FUNCS
+                .get(idx.wrapping_sub(self.funcs.len()))
+                .map(SymFunc::Pseudo),
+        }
+    }
+
+    /// The function holding `pc`, its index and the instruction index
+    /// (Go's `findfunc`); None for a pc in no function.
+    pub fn find_func(&self, pc: u64) -> Option<(SymFunc<'_>, usize, u32)> {
+        let off = pc.checked_sub(TEXT_BASE)?;
+        let idx = usize::try_from(off >> PC_SHIFT).ok()?;
+        let ip = off & ((1 << PC_SHIFT) - 1);
+        let f = self.sym_func(idx)?;
+        (ip < f.len()).then_some((f, idx, ip as u32))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(name: &str, n: usize) -> Func {
+        let mut code = vec![Instr::Nop; n];
+        code[n - 1] = Instr::Ret;
+        Func {
+            name: name.into(),
+            code: code.into(),
+            lines: (1..=n as u32).collect(),
+            file: "/x.go".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn pcs_decode_to_their_function_and_instruction() {
+        let prog = Program {
+            funcs: vec![func("main.a", 3), func("main.b", 5)],
+            ..Default::default()
+        };
+        let (f, idx, ip) = prog.find_func(pc_of(1, 4)).unwrap();
+        assert_eq!((f.name().as_ref(), idx, ip), ("main.b", 1, 4));
+        assert_eq!(f.file_line(ip), ("/x.go", 5));
+        assert_eq!(entry_pc(FuncId(1)), pc_of(1, 0));
+        // Past a function's last instruction, before it, and far away.
+        assert!(prog.find_func(pc_of(0, 3)).is_none());
+        assert!(prog.find_func(TEXT_BASE - 1).is_none());
+        assert!(prog.find_func(0).is_none());
+        assert!(prog.find_func(u64::MAX).is_none());
+        // The pseudo-functions follow the code.
+        let (f, _, _) = prog
+            .find_func(pc_of(prog.pseudo_index(PSEUDO_GOEXIT), 1))
+            .unwrap();
+        assert_eq!(f.name(), "runtime.goexit");
+        assert!(prog
+            .find_func(pc_of(prog.pseudo_index(PSEUDO_GOEXIT), 2))
+            .is_none());
+        assert!(prog.find_func(pc_of(prog.pseudo_index(2), 0)).is_none());
+    }
+
+    #[test]
+    fn generic_instances_print_as_go_prints_them() {
+        assert_eq!(print_name("main.G[int]"), "main.G[...]");
+        assert_eq!(
+            print_name("main.G[main.P[int,string]].func1"),
+            "main.G[...].func1"
+        );
+        assert_eq!(
+            print_name("main.(*List[int]).Push"),
+            "main.(*List[...]).Push"
+        );
+        assert_eq!(print_name("main.main.func1"), "main.main.func1");
+    }
+}

@@ -3,13 +3,35 @@
 //! `\tfile:line +0x0` pair per frame, innermost first, then `created by`
 //! for goroutines started with `go`.
 //!
-//! Invariants: generated wrappers and PANIC_MARK frames are not shown (Go
-//! hides wrappers too); the pc printed for a suspended frame is the call
-//! instruction (pc - 1), so the line is the call's line.
+//! Also the runtime's introspection built on the same unwinder
+//! (traceback.go's `gentraceback` with a pc buffer, extern.go,
+//! symtab.go): `runtime.Caller`, `Callers`, `FuncForPC` and the `Func`
+//! methods, `Stack`.
+//!
+//! The unwinder ([`frames`]) turns a goroutine's [`Stack`] into Go's
+//! logical frames, innermost first, each a *return* pc (symtab.rs):
+//! - compiler-generated wrappers (defer and go thunks, method-value and
+//!   method wrappers) are elided, as Go elides its wrappers; the entry
+//!   function is Go's `runtime.main`;
+//! - the PANIC_MARK under a deferred call run by a panic is Go's
+//!   `runtime.gopanic` frame (under Goexit, `runtime.Goexit`'s own frame
+//!   is already there);
+//! - every goroutine ends in `runtime.goexit`;
+//! - a frame running the deferred calls of its normal return (its
+//!   DeferReturn) reports the DeferReturn's line, as Go reports the
+//!   closing brace for open-coded defers.
+//!
+//! Tracebacks print what Go's `showframe` shows: no unexported `runtime.`
+//! function, `runtime.gopanic` as `panic` (but not as the first frame).
+//! The line printed for a frame is that of pc-1, the call instruction.
 
-use crate::interp::{PanicValue, G, PANIC_MARK};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::interp::{GState, PanicValue, G, PANIC_MARK};
+use crate::op::Instr;
 use crate::print::panic_value_string;
-use crate::symtab::Program;
+use crate::symtab::{pc_of, Program, SymFunc, PSEUDO_GOEXIT, PSEUDO_GOPANIC, RUNTIME_MAIN};
 
 /// Go's fatal panic report: the panic chain (oldest first), the SIGSEGV
 /// line for nil dereferences, and the goroutine's traceback.
@@ -46,44 +68,117 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
     s
 }
 
-/// The traceback of `g` with `status` in its header, at most `max` frames.
-pub fn traceback(prog: &Program, g: &G, max: usize, status: &str) -> String {
-    let mut s = format!("goroutine {} [{}]:\n", g.id, status);
+/// The logical frames of `g` (see the module comment), innermost first,
+/// as return pcs. The running frame is the saved `stack.cur`.
+pub fn frames(prog: &Program, g: &G) -> Vec<u64> {
     let st = &g.stack;
-    let mut frames = vec![st.cur];
-    frames.extend(st.frames.iter().rev().copied());
-    let mut shown = 0;
-    for f in frames {
-        if f.func == PANIC_MARK {
+    let n = st.frames.len();
+    let at = |j: usize| if j == n { st.cur } else { st.frames[j] };
+    let mut out = Vec::with_capacity(n + 2);
+    // The frame pointer of the frame called by the one being looked at.
+    let mut callee_fp: Option<u32> = None;
+    for j in (0..=n).rev() {
+        let ci = at(j);
+        if ci.func == PANIC_MARK {
+            let goexit =
+                g.st.panics
+                    .iter()
+                    .any(|p| p.mark_depth == j && matches!(p.val, PanicValue::Goexit));
+            if !goexit {
+                out.push(pc_of(prog.pseudo_index(PSEUDO_GOPANIC), 1));
+            }
+            callee_fp = Some(ci.fp);
             continue;
         }
-        let Some(func) = prog.funcs.get(f.func.idx()) else {
+        let Some(f) = prog.funcs.get(ci.func.idx()) else {
+            callee_fp = Some(ci.fp);
             continue;
         };
-        if func.wrapper {
+        let below = callee_fp.replace(ci.fp);
+        if f.wrapper && f.name != RUNTIME_MAIN {
+            continue;
+        }
+        let mut pc = ci.pc;
+        // Suspended in a deferred call its DeferReturn made: that callee's
+        // frame sits at the top of this one (a normal call's window lies
+        // inside the frame), and pc is the DeferReturn itself.
+        if below == Some(ci.fp + f.frame_size)
+            && matches!(f.code.get(pc as usize), Some(Instr::DeferReturn))
+        {
+            pc += 1;
+        }
+        out.push(pc_of(ci.func.idx(), pc));
+    }
+    out.push(pc_of(prog.pseudo_index(PSEUDO_GOEXIT), 1));
+    out
+}
+
+/// Whether a traceback shows a frame of `name` (Go's `showfuncinfo` at
+/// the default GOTRACEBACK level).
+fn show_frame(name: &str, first: bool) -> bool {
+    if name == "runtime.gopanic" {
+        return !first;
+    }
+    if !name.contains('.') {
+        return false;
+    }
+    match name.strip_prefix("runtime.") {
+        Some(rest) => rest.starts_with(|c: char| c.is_ascii_uppercase()),
+        None => true,
+    }
+}
+
+/// The traceback of `g` with `status` in its header, at most `max` frames.
+pub fn traceback(prog: &Program, g: &G, max: usize, status: &str) -> String {
+    traceback_skip(prog, g, 0, max, status)
+}
+
+/// [`traceback`] without the `skip` innermost logical frames.
+fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) -> String {
+    let mut s = format!("goroutine {} [{}]:\n", g.id, status);
+    let mut shown = 0;
+    for (i, &pc) in frames(prog, g).iter().enumerate().skip(skip) {
+        let Some((f, idx, _)) = prog.find_func(pc - 1) else {
+            continue;
+        };
+        let name = f.name();
+        if !show_frame(&name, i == skip) {
             continue;
         }
         if shown == max {
             s.push_str("...additional frames elided...\n");
             break;
         }
-        let pc = (f.pc as usize).saturating_sub(1);
-        let mut line = func.line_at(pc);
+        let ip = (pc - 1 - pc_of(idx, 0)) as u32;
+        let (file, mut line) = f.file_line(ip);
         // A frame stopped inside an inlined body shows the inlined
-        // function first, as Go does.
-        if let Some(c) = func.inlined_at(pc) {
-            if let Some(callee) = prog.funcs.get(c.callee.idx()) {
-                s.push_str(&format!(
-                    "{}(...)\n\t{}:{}\n",
-                    callee.name, callee.file, line
-                ));
-                shown += 1;
-                line = c.call_line;
+        // function first, as Go does (no pc offset: it has no code of
+        // its own).
+        if let crate::symtab::SymFunc::Code(func) = f {
+            if let Some(c) = func.inlined_at(ip as usize) {
+                if let Some(callee) = prog.funcs.get(c.callee.idx()) {
+                    s.push_str(&format!(
+                        "{}(...)\n\t{}:{}\n",
+                        crate::symtab::print_name(&callee.name),
+                        callee.file,
+                        line
+                    ));
+                    shown += 1;
+                    line = c.call_line;
+                }
             }
         }
+        let name = if name == "runtime.gopanic" {
+            "panic"
+        } else {
+            &name
+        };
         s.push_str(&format!(
-            "{}(...)\n\t{}:{} +0x0\n",
-            func.name, func.file, line
+            "{}(...)\n\t{}:{} +{:#x}\n",
+            name,
+            file,
+            line,
+            pc - pc_of(idx, 0)
         ));
         shown += 1;
     }
@@ -92,13 +187,239 @@ pub fn traceback(prog: &Program, g: &G, max: usize, status: &str) -> String {
         if let Some(func) = prog.funcs.get(fid.idx()) {
             let pc = (pc as usize).saturating_sub(1);
             s.push_str(&format!(
-                "created by {} in goroutine {}\n\t{}:{} +0x0\n",
-                func.name,
+                "created by {} in goroutine {}\n\t{}:{} +{:#x}\n",
+                crate::symtab::print_name(&func.name),
                 g.sched.parent_goid,
                 func.file,
-                func.line_at(pc)
+                func.line_at(pc),
+                pc + 1
             ));
         }
     }
     s
+}
+
+// ---------------------------------------------------------------------
+// Natives of package runtime.
+
+type R = Result<(), PanicValue>;
+
+pub(crate) const NATIVES: &[(&str, crate::interp::NativeFn, u16)] = &[
+    ("runtime.Caller", n_caller, 6),
+    ("runtime.Callers", n_callers, 5),
+    ("runtime.FuncForPC", n_func_for_pc, 2),
+    ("runtime.funcName", n_func_name, 3),
+    ("runtime.funcFileLine", n_func_file_line, 5),
+    ("runtime.Stack", n_stack, 5),
+];
+
+/// The running program (natives run inside the scheduler).
+fn current_prog() -> Option<&'static Program> {
+    crate::proc::sched_if_started().map(|s| s.prog)
+}
+
+/// Runs `f` on the program and the running goroutine (None outside a
+/// goroutine). The goroutine's state was saved by the native call.
+fn with_current<T>(f: impl FnOnce(&Program, &G) -> T) -> Option<T> {
+    let gp = crate::proc::getg();
+    let prog = current_prog()?;
+    if gp.is_null() {
+        return None;
+    }
+    // SAFETY: the running G is this thread's, its stack saved by the
+    // native call; natives only read it.
+    Some(f(prog, unsafe { &*gp }))
+}
+
+/// `Caller(skip int) (pc uintptr, file string, line int, ok bool)`:
+/// window [pc][file 2][line][ok][skip]. Frame 0 of the unwinder is
+/// runtime.Caller itself; Go returns the frame's pc (pc-1 of the return
+/// pc, in the call).
+unsafe fn n_caller(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 6 slots.
+    let skip = unsafe { *w.add(5) } as i64;
+    let found = with_current(|prog, g| {
+        let pcs = frames(prog, g);
+        let i = usize::try_from(skip.checked_add(1)?).ok()?;
+        let pc = *pcs.get(i)?;
+        let (f, idx, ip) = prog.find_func(pc - 1)?;
+        let pc = if pc > pc_of(idx, 0) { pc - 1 } else { pc };
+        let (file, line) = f.file_line(ip);
+        Some((pc, file.to_string(), line))
+    })
+    .flatten();
+    // SAFETY: window of 6 slots.
+    unsafe {
+        match found {
+            Some((pc, file, line)) => {
+                *w = pc;
+                crate::natives::put_string(w.add(1), file.as_bytes());
+                *w.add(3) = line as u64;
+                *w.add(4) = 1;
+            }
+            None => {
+                for i in 0..5 {
+                    *w.add(i) = 0;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `Callers(skip int, pc []uintptr) int`: window [n][skip][pc 3]. Frame 0
+/// is runtime.Callers itself.
+unsafe fn n_callers(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 5 slots.
+    let (skip, p, len) = unsafe { (*w.add(1) as i64, *w.add(2) as *mut u64, *w.add(3) as usize) };
+    let pcs = with_current(frames).unwrap_or_default();
+    let from = (skip.max(0) as usize).min(pcs.len());
+    let n = (pcs.len() - from).min(len);
+    // SAFETY: the slice has `len` writable words; n <= len.
+    unsafe {
+        if n > 0 {
+            std::ptr::copy_nonoverlapping(pcs[from..].as_ptr(), p, n);
+        }
+        *w = n as u64;
+    }
+    Ok(())
+}
+
+/// The `runtime.Func` record of each function, by entry pc: one word, the
+/// entry (Go's Func points into its pclntab; these live outside the Go
+/// heap and are never freed, so FuncForPC gives one pointer per function).
+static FUNC_RECORDS: Mutex<Option<HashMap<u64, usize>>> = Mutex::new(None);
+
+fn func_record(entry: u64) -> u64 {
+    let mut m = FUNC_RECORDS.lock().unwrap_or_else(|e| e.into_inner());
+    let m = m.get_or_insert_with(HashMap::new);
+    *m.entry(entry)
+        .or_insert_with(|| Box::leak(Box::new(entry)) as *const u64 as usize) as u64
+}
+
+/// `FuncForPC(pc uintptr) *Func`: window [f][pc]; nil for a pc in no
+/// function.
+unsafe fn n_func_for_pc(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots.
+    let pc = unsafe { *w.add(1) };
+    let rec = current_prog()
+        .and_then(|prog| prog.find_func(pc))
+        .map_or(0, |(_, idx, _)| func_record(pc_of(idx, 0)));
+    // SAFETY: as above.
+    unsafe { *w = rec };
+    Ok(())
+}
+
+/// The function whose entry pc is `entry`.
+fn func_at_entry(prog: &Program, entry: u64) -> Option<(SymFunc<'_>, usize)> {
+    let (f, idx, ip) = prog.find_func(entry)?;
+    (ip == 0).then_some((f, idx))
+}
+
+/// `funcName(entry uintptr) string`: window [name 2][entry].
+unsafe fn n_func_name(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots.
+    let entry = unsafe { *w.add(2) };
+    let name = current_prog()
+        .and_then(|prog| func_at_entry(prog, entry).map(|(f, _)| f.name().to_string()))
+        .unwrap_or_default();
+    // SAFETY: as above.
+    unsafe { crate::natives::put_string(w, name.as_bytes()) };
+    Ok(())
+}
+
+/// `funcFileLine(entry, pc uintptr) (file string, line int)`: window
+/// [file 2][line][entry][pc]. A pc outside the function gives `?`, 0.
+unsafe fn n_func_file_line(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 5 slots.
+    let (entry, pc) = unsafe { (*w.add(3), *w.add(4)) };
+    let found = current_prog().and_then(|prog| {
+        let (f, idx) = func_at_entry(prog, entry)?;
+        let (_, at, ip) = prog.find_func(pc)?;
+        (at == idx).then(|| {
+            let (file, line) = f.file_line(ip);
+            (file.to_string(), line)
+        })
+    });
+    let (file, line) = found.unwrap_or_else(|| ("?".to_string(), 0));
+    // SAFETY: as above.
+    unsafe {
+        crate::natives::put_string(w, file.as_bytes());
+        *w.add(2) = line as u64;
+    }
+    Ok(())
+}
+
+/// `Stack(buf []byte, all bool) int`: window [n][buf 3][all]. The trace
+/// starts at Stack's caller; with `all`, the other goroutines follow
+/// (see [`other_goroutines`]).
+unsafe fn n_stack(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 5 slots.
+    let (p, len, all) = unsafe { (*w.add(1) as *mut u8, *w.add(2) as usize, *w.add(4) & 1 == 1) };
+    let s = with_current(|prog, g| {
+        let mut s = traceback_skip(prog, g, 1, 100, "running");
+        if all {
+            other_goroutines(prog, g, &mut s);
+        }
+        s
+    })
+    .unwrap_or_default();
+    let n = s.len().min(len);
+    // SAFETY: buf has `len` writable bytes; n <= len.
+    unsafe {
+        if n > 0 {
+            std::ptr::copy_nonoverlapping(s.as_ptr(), p, n);
+        }
+        *w = n as u64;
+    }
+    Ok(())
+}
+
+/// Appends the tracebacks of the goroutines other than `cur`, in creation
+/// order (Go's `tracebackothers`). Go stops the world for this; rgo
+/// takes each G's `scan` lock instead, which the M running a G holds: a
+/// G running on another thread is shown as Go shows one whose stack it
+/// cannot read.
+fn other_goroutines(prog: &Program, cur: &G, s: &mut String) {
+    use crate::proc::{G_DEAD, G_IDLE, G_RUNNABLE, G_WAITING};
+    use std::sync::atomic::Ordering;
+    let Some(sc) = crate::proc::sched_if_started() else {
+        return;
+    };
+    let gs: Vec<*mut G> = sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for gp in gs {
+        if std::ptr::eq(gp, cur) {
+            continue;
+        }
+        // SAFETY: Gs are never freed; `scan` and `status` are atomics.
+        let g = unsafe { &*gp };
+        if g.sched
+            .scan
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
+            if g.id != cur.id && g.sched.status.load(Ordering::Acquire) != G_DEAD {
+                s.push_str(&format!(
+                    "\ngoroutine {} [running]:\n\tgoroutine running on other thread; stack unavailable\n",
+                    g.id
+                ));
+            }
+            continue;
+        }
+        // Holding `scan`, no M runs g: its stack and wait reason are still.
+        let status = g.sched.status.load(Ordering::Acquire);
+        let label = match status {
+            G_WAITING => Some(g.sched.waitreason.get().as_str()),
+            G_RUNNABLE => Some("runnable"),
+            G_DEAD | G_IDLE => None,
+            _ => Some("running"),
+        };
+        if let Some(label) = label {
+            if g.id != cur.id {
+                s.push('\n');
+                s.push_str(&traceback(prog, g, 100, label));
+            }
+        }
+        g.sched.scan.store(false, Ordering::Release);
+    }
 }

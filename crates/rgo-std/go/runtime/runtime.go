@@ -133,26 +133,43 @@ func Callers(skip int, pc []uintptr) int
 // Func describes a function of the running program.
 type Func struct {
 	opaque struct{} // keeps Func from being converted or built
+
+	// entry is the function's first pc. rgo: a Func is a record outside
+	// the Go heap, one per function, made by FuncForPC.
+	entry uintptr
 }
 
-// FuncForPC returns the function whose code holds pc, or nil.
+// FuncForPC returns the function whose code holds pc, or nil. Native.
 func FuncForPC(pc uintptr) *Func
 
+// funcName is the name of the function starting at entry. Native.
+func funcName(entry uintptr) string
+
+// funcFileLine is the position of pc in the function starting at entry
+// ("?", 0 when pc lies outside it). Native.
+func funcFileLine(entry, pc uintptr) (file string, line int)
+
 // Name returns the name of the function.
-func (f *Func) Name() string
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return funcName(f.entry)
+}
 
 // Entry returns the address where f starts.
-func (f *Func) Entry() uintptr
+func (f *Func) Entry() uintptr { return f.entry }
 
 // FileLine returns the file name and line number of the source code
 // corresponding to the program counter pc.
-func (f *Func) FileLine(pc uintptr) (file string, line int)
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	return funcFileLine(f.entry, pc)
+}
 
 // Frames may be used to get function/file/line information for a slice
 // of PC values returned by Callers.
 type Frames struct {
-	callers []uintptr
-	frames  []Frame
+	callers []uintptr // return pcs not yet looked at
 }
 
 // Frame is the information returned by Frames for each call frame.
@@ -184,22 +201,32 @@ func CallersFrames(callers []uintptr) *Frames {
 	return &Frames{callers: callers}
 }
 
-// expandFrame returns the frames (more than one if inlined) of pc. Native.
-func expandFrame(pc uintptr) []Frame
-
-// Next returns a Frame representing the next call frame in the slice of
-// PC values, and whether there are more frames after it.
-func (ci *Frames) Next() (frame Frame, more bool) {
-	for len(ci.frames) == 0 && len(ci.callers) > 0 {
-		ci.frames = expandFrame(ci.callers[0])
+// dropUnknown discards the leading pcs that lie in no function.
+func (ci *Frames) dropUnknown() {
+	for len(ci.callers) > 0 && FuncForPC(ci.callers[0]) == nil {
 		ci.callers = ci.callers[1:]
 	}
-	if len(ci.frames) == 0 {
+}
+
+// Next returns a Frame representing the next call frame in the slice of
+// PC values, and whether there are more frames after it. rgo inlines
+// nothing, so each pc is one frame.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	ci.dropUnknown()
+	if len(ci.callers) == 0 {
 		return Frame{}, false
 	}
-	frame, ci.frames = ci.frames[0], ci.frames[1:]
-	more = len(ci.frames)+len(ci.callers) > 0
-	return frame, more
+	pc := ci.callers[0]
+	ci.callers = ci.callers[1:]
+	fn := FuncForPC(pc)
+	if pc > fn.entry {
+		pc-- // a return pc: step back into the call
+	}
+	frame.PC, frame.Func, frame.Entry = pc, fn, fn.entry
+	frame.Function = fn.Name()
+	frame.File, frame.Line = fn.FileLine(pc)
+	ci.dropUnknown()
+	return frame, len(ci.callers) > 0
 }
 
 // MemStats is a snapshot of allocator and collector statistics.

@@ -2,6 +2,8 @@
 // and programs commonly use; the calls are natives.
 package syscall
 
+import "unsafe"
+
 // Errno is an operating-system error number; it is an error, and 0
 // conventionally means success.
 type Errno uintptr
@@ -202,8 +204,24 @@ func Getpid() (pid int)
 func Getpagesize() int
 
 // Kill sends signal sig to the process pid (or, with a negative pid, to
-// its process group). Native.
-func Kill(pid int, sig Signal) (err error)
+// its process group).
+func Kill(pid int, sig Signal) (err error) {
+	return errnoErr(sysKill(pid, int(sig)))
+}
+
+// errnoErr is nil for 0, else the Errno.
+func errnoErr(e uintptr) error {
+	if e != 0 {
+		return Errno(e)
+	}
+	return nil
+}
+
+// The raw calls: each returns the errno (0 on success). Natives.
+func sysKill(pid, sig int) (errno uintptr)
+func sysMmap(fd int, offset int64, length int, prot int, flags int) (addr uintptr, errno uintptr)
+func sysMunmap(addr uintptr, length int) (errno uintptr)
+func sysMprotect(addr uintptr, length int, prot int) (errno uintptr)
 
 // Memory protection and mapping flags of mmap(2) on linux/amd64.
 const (
@@ -217,15 +235,70 @@ const (
 	MAP_ANON    = 0x20
 )
 
+// mapped holds the live mappings made by Mmap, by the address of their
+// last byte (what Munmap is given must be one of them, whole).
+var (
+	mappedMu chan struct{}
+	mapped   map[*byte][]byte
+)
+
+// lockMapped serializes the users of mapped (syscall cannot import sync).
+func lockMapped() {
+	if mappedMu == nil {
+		mappedMu = make(chan struct{}, 1)
+	}
+	mappedMu <- struct{}{}
+}
+
+func unlockMapped() { <-mappedMu }
+
 // Mmap maps length bytes of the file fd (or anonymous memory) and returns
-// them as a byte slice. Native.
-func Mmap(fd int, offset int64, length int, prot int, flags int) (data []byte, err error)
+// them as a byte slice.
+func Mmap(fd int, offset int64, length int, prot int, flags int) (data []byte, err error) {
+	if length <= 0 {
+		return nil, EINVAL
+	}
+	addr, e := sysMmap(fd, offset, length, prot, flags)
+	if e != 0 {
+		return nil, Errno(e)
+	}
+	data = unsafe.Slice((*byte)(unsafe.Pointer(addr)), length)
+	lockMapped()
+	if mapped == nil {
+		mapped = make(map[*byte][]byte)
+	}
+	mapped[&data[length-1]] = data
+	unlockMapped()
+	return data, nil
+}
 
-// Munmap unmaps memory returned by Mmap. Native.
-func Munmap(b []byte) (err error)
+// Munmap unmaps memory returned by Mmap.
+func Munmap(b []byte) (err error) {
+	if len(b) == 0 || len(b) != cap(b) {
+		return EINVAL
+	}
+	last := &b[len(b)-1]
+	lockMapped()
+	defer unlockMapped()
+	whole, ok := mapped[last]
+	if !ok || &whole[0] != &b[0] {
+		return EINVAL
+	}
+	if e := sysMunmap(uintptr(unsafe.Pointer(&b[0])), len(b)); e != 0 {
+		return Errno(e)
+	}
+	delete(mapped, last)
+	return nil
+}
 
-// Mprotect changes the protection of the pages of b. Native.
-func Mprotect(b []byte, prot int) (err error)
+// Mprotect changes the protection of the pages of b.
+func Mprotect(b []byte, prot int) (err error) {
+	var addr uintptr
+	if len(b) > 0 {
+		addr = uintptr(unsafe.Pointer(&b[0]))
+	}
+	return errnoErr(sysMprotect(addr, len(b), prot))
+}
 
 // Getenv retrieves the value of the environment variable named by the
 // key. Native.

@@ -21,6 +21,11 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("syscall.Exit", exit, 1),
     ("syscall.Getenv", sys_getenv, 5),
     ("syscall.Getpid", getpid, 1),
+    ("syscall.Getpagesize", getpagesize, 1),
+    ("syscall.sysKill", sys_kill, 3),
+    ("syscall.sysMmap", sys_mmap, 7),
+    ("syscall.sysMunmap", sys_munmap, 3),
+    ("syscall.sysMprotect", sys_mprotect, 4),
     ("time.now", now, 3),
     // A no-op until the collector lands (nothing is ever freed yet).
     ("runtime.GC", nothing, 1),
@@ -237,5 +242,110 @@ unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe { set(w, 0, std::process::id() as u64) };
+    Ok(())
+}
+
+/// The calling thread's errno after a failed libc call.
+fn errno() -> u64 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0) as u64
+}
+
+/// `Getpagesize() int`.
+///
+/// # Safety
+/// The window has 1 slot.
+unsafe fn getpagesize(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: sysconf has no preconditions.
+    let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    // SAFETY: window of 1 slot.
+    unsafe { set(w, 0, n as u64) };
+    Ok(())
+}
+
+/// `sysKill(pid, sig int) (errno uintptr)`: [errno][pid][sig].
+///
+/// # Safety
+/// The window has 3 slots.
+unsafe fn sys_kill(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots; kill(2) takes plain integers.
+    unsafe {
+        let r = libc::kill(
+            slot(w, 1) as i64 as libc::pid_t,
+            slot(w, 2) as i64 as libc::c_int,
+        );
+        set(w, 0, if r < 0 { errno() } else { 0 });
+    }
+    Ok(())
+}
+
+/// `sysMmap(fd int, offset int64, length, prot, flags int) (addr,
+/// errno uintptr)`: [addr][errno][fd][offset][length][prot][flags].
+/// MAP_FIXED is refused (EINVAL): it could map over rgo's own memory.
+///
+/// # Safety
+/// The window has 7 slots.
+unsafe fn sys_mmap(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 7 slots.
+    unsafe {
+        let (fd, off, len) = (slot(w, 2) as i64, slot(w, 3) as i64, slot(w, 4) as usize);
+        let (prot, flags) = (
+            slot(w, 5) as i64 as libc::c_int,
+            slot(w, 6) as i64 as libc::c_int,
+        );
+        if flags & libc::MAP_FIXED != 0 {
+            set(w, 0, 0);
+            set(w, 1, libc::EINVAL as u64);
+            return Ok(());
+        }
+        // SAFETY: without MAP_FIXED the kernel picks fresh addresses, so
+        // no memory of this process is replaced.
+        let p = libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            prot,
+            flags,
+            fd as libc::c_int,
+            off,
+        );
+        if p == libc::MAP_FAILED {
+            set(w, 0, 0);
+            set(w, 1, errno());
+        } else {
+            set(w, 0, p as u64);
+            set(w, 1, 0);
+        }
+    }
+    Ok(())
+}
+
+/// `sysMunmap(addr uintptr, length int) (errno uintptr)`: Go's Munmap
+/// only passes a whole mapping that Mmap made.
+///
+/// # Safety
+/// The window has 3 slots, describing a mapping made by sys_mmap.
+unsafe fn sys_munmap(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots; the range is one Mmap made (caller).
+    unsafe {
+        let r = libc::munmap(slot(w, 1) as *mut libc::c_void, slot(w, 2) as usize);
+        set(w, 0, if r < 0 { errno() } else { 0 });
+    }
+    Ok(())
+}
+
+/// `sysMprotect(addr uintptr, length, prot int) (errno uintptr)`.
+///
+/// # Safety
+/// The window has 4 slots, describing memory of a Go slice.
+unsafe fn sys_mprotect(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 4 slots. Changing protection of Go heap memory
+    // would fault the VM later, as it faults a Go program.
+    unsafe {
+        let r = libc::mprotect(
+            slot(w, 1) as *mut libc::c_void,
+            slot(w, 2) as usize,
+            slot(w, 3) as i64 as libc::c_int,
+        );
+        set(w, 0, if r < 0 { errno() } else { 0 });
+    }
     Ok(())
 }
