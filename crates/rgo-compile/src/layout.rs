@@ -188,6 +188,8 @@ pub fn runtime_name(s: &str) -> String {
     // Open braces: true for those of a `struct{...}`/`interface{...}`
     // with members, whose closing brace gets a space (` }`).
     let mut braces: Vec<bool> = Vec::new();
+    // Open type argument lists, each with its depth of other brackets.
+    let mut targs: Vec<u32> = Vec::new();
     while i < b.len() {
         let word = |w: &str| {
             s[i..].starts_with(w)
@@ -218,6 +220,34 @@ pub fn runtime_name(s: &str) -> String {
             out.push_str(" { ");
             braces.push(true);
             i += kw.len() + 1;
+        } else if b[i] == b'['
+            && i > 0
+            && is_id(b[i - 1])
+            && !(s[..i].ends_with("map") && (i == 3 || !is_id(b[i - 4])))
+        {
+            // A type argument list: `G[int,string]` at run time.
+            targs.push(0);
+            out.push('[');
+            i += 1;
+        } else if (b[i] == b'[' || b[i] == b'(') && !targs.is_empty() {
+            if let Some(d) = targs.last_mut() {
+                *d += 1;
+            }
+            out.push(b[i] as char);
+            i += 1;
+        } else if (b[i] == b']' || b[i] == b')') && !targs.is_empty() {
+            if let Some(d) = targs.last_mut() {
+                if *d == 0 {
+                    targs.pop();
+                } else {
+                    *d -= 1;
+                }
+            }
+            out.push(b[i] as char);
+            i += 1;
+        } else if b[i] == b',' && targs.last() == Some(&0) && b.get(i + 1) == Some(&b' ') {
+            out.push(',');
+            i += 2;
         } else if b[i] == b'{' {
             braces.push(false);
             out.push('{');
@@ -368,6 +398,19 @@ impl Descs {
         for b in name.bytes() {
             h = (h ^ b as u32).wrapping_mul(16777619);
         }
+        // A named type records its package (reflect's PkgPath) even
+        // without methods; `set_methods` replaces the record later.
+        let mut uncommon: *const td::UncommonType = std::ptr::null();
+        if let Type::Named(n) = w.types.get(t) {
+            let path = w.obj(n.obj).pkg.map(|p| runtime_pkg_path(w, p));
+            uncommon = Box::leak(Box::new(td::UncommonType {
+                pkg_path: leak_str(path.unwrap_or_default()),
+                methods: std::ptr::null(),
+                mcount: 0,
+                xcount: 0,
+            }));
+            tflag |= td::tflag::UNCOMMON;
+        }
         td::Type {
             size,
             ptrdata,
@@ -380,7 +423,7 @@ impl Descs {
             gcdata,
             name: leak_str(name.to_string()),
             ptr_to_this: std::ptr::null(),
-            uncommon: std::ptr::null(),
+            uncommon,
         }
     }
 
@@ -430,7 +473,15 @@ impl Descs {
                 self.register(t, &name, &p.typ);
                 let offs = w.offsetsof(&s.fields);
                 let mut fields = Vec::new();
-                for (f, off) in s.fields.iter().zip(offs) {
+                // The package of unexported field names (reflect's
+                // StructField.PkgPath).
+                if let Some(f) = s.fields.iter().find(|f| !w.obj(**f).is_exported()) {
+                    if let Some(pk) = w.obj(*f).pkg {
+                        p.pkg_path = leak_str(runtime_pkg_path(w, pk));
+                    }
+                }
+                for (k, (f, off)) in s.fields.iter().zip(offs).enumerate() {
+                    let tag = s.tags.get(k).cloned().flatten().unwrap_or_default();
                     let ft = w.obj(*f).typ;
                     let fname = w.obj(*f).name.to_string();
                     let embedded = matches!(
@@ -444,6 +495,11 @@ impl Descs {
                         name: leak_str(fname),
                         typ: self.get(w, ft),
                         offset: off.max(0) as usize,
+                        tag: if tag.is_empty() {
+                            GoStr::EMPTY
+                        } else {
+                            leak_str(tag)
+                        },
                         embedded,
                     });
                 }
@@ -477,6 +533,36 @@ impl Descs {
                     }
                 }
             }
+            Type::Chan(dir, e) => {
+                let p = Box::leak(Box::new(td::ChanType {
+                    typ: base,
+                    elem: std::ptr::null(),
+                    dir: match dir {
+                        rgo_syntax::ast::ChanDir::Recv => 1,
+                        rgo_syntax::ast::ChanDir::Send => 2,
+                        rgo_syntax::ast::ChanDir::Both => 3,
+                    },
+                }));
+                self.register(t, &name, &p.typ);
+                p.elem = self.get(w, e);
+                &p.typ
+            }
+            Type::Signature(sig) => {
+                let p = Box::leak(Box::new(td::FuncType {
+                    typ: base,
+                    in_count: sig.params.len() as u16,
+                    out_count: sig.results.len() as u16 | if sig.variadic { 1 << 15 } else { 0 },
+                    params: std::ptr::null(),
+                }));
+                self.register(t, &name, &p.typ);
+                let mut ps = Vec::new();
+                for o in sig.params.iter().chain(sig.results.iter()) {
+                    let pt = w.obj(*o).typ;
+                    ps.push(self.get(w, pt));
+                }
+                p.params = Box::leak(ps.into_boxed_slice()).as_ptr();
+                &p.typ
+            }
             Type::Interface(_) => {
                 let p = Box::leak(Box::new(td::InterfaceType {
                     typ: base,
@@ -488,7 +574,8 @@ impl Descs {
                 let ts = w.type_set(u);
                 let mut ms = Vec::new();
                 for m in &ts.methods {
-                    let mtyp = self.method_sig(w, w.obj(*m).typ);
+                    let mt = w.obj(*m).typ;
+                    let mtyp = self.method_sig(w, mt);
                     ms.push(td::Method {
                         name: leak_str(w.obj(*m).name.to_string()),
                         mtyp,
@@ -525,8 +612,8 @@ impl Descs {
     /// The descriptor standing for a method's signature `sig` (its
     /// receiver ignored): one per distinct signature text, so two methods
     /// match exactly when their descriptors are the same pointer.
-    pub fn method_sig(&mut self, w: &World, sig: TypeId) -> *const td::Type {
-        let Type::Signature(s) = w.types.get(sig) else {
+    pub fn method_sig(&mut self, w: &mut World, sig: TypeId) -> *const td::Type {
+        let Type::Signature(s) = w.types.get(sig).clone() else {
             return std::ptr::null();
         };
         let list = |v: &[rgo_types::types::ObjId]| -> String {
@@ -544,10 +631,41 @@ impl Descs {
         if let Some(&d) = self.sigs.get(&key) {
             return d;
         }
-        let t = td::Type::noscan(8, 8, td::Kind::Func, "func");
-        let d: *const td::Type = Box::leak(Box::new(t));
+        // The func type itself (reflect's Method.Type), unless the
+        // signature still mentions type parameters.
+        let generic = s
+            .params
+            .iter()
+            .chain(s.results.iter())
+            .any(|o| mentions_tparam(w, w.obj(*o).typ, 0));
+        let d: *const td::Type = if generic {
+            let t = td::FuncType {
+                typ: td::Type::noscan(8, 8, td::Kind::Func, "func"),
+                in_count: 0,
+                out_count: 0,
+                params: std::ptr::null(),
+            };
+            &Box::leak(Box::new(t)).typ
+        } else {
+            let plain = rgo_types::types::Signature {
+                params: s.params.clone(),
+                results: s.results.clone(),
+                variadic: s.variadic,
+                ..Default::default()
+            };
+            let st = w.types.add(Type::Signature(plain));
+            self.get(w, st)
+        };
         self.sigs.insert(key, d);
         d
+    }
+
+    /// Every descriptor built (for reflect's lookups of `*T`, `[]T`...).
+    pub fn all(&self) -> Vec<*const td::Type> {
+        let mut v: Vec<*const td::Type> = self.by_id.values().copied().collect();
+        v.sort();
+        v.dedup();
+        v
     }
 
     /// Sets the method table of a named type's descriptor (FuncIds of the
@@ -558,6 +676,8 @@ impl Descs {
         pkg_path: &str,
         methods: Vec<(String, u32, *const td::Type)>,
     ) {
+        let mut methods = methods;
+        methods.sort_by(|a, b| a.0.cmp(&b.0));
         let ms: Vec<td::Method> = methods
             .into_iter()
             .map(|(n, f, mtyp)| td::Method {
@@ -568,8 +688,19 @@ impl Descs {
             })
             .collect();
         let n = ms.len() as u16;
+        // SAFETY: descriptors are leaked; a named type's own record (see
+        // `base`) already spells its package as the runtime does.
+        let pkg_path = unsafe {
+            let cur = d as *mut td::Type;
+            let old = (*cur).uncommon;
+            if old.is_null() {
+                leak_str(pkg_path.to_string())
+            } else {
+                (*old).pkg_path
+            }
+        };
         let u = Box::leak(Box::new(td::UncommonType {
-            pkg_path: leak_str(pkg_path.to_string()),
+            pkg_path,
             methods: Box::leak(ms.into_boxed_slice()).as_ptr(),
             mcount: n,
             xcount: n,
@@ -581,5 +712,37 @@ impl Descs {
             (*dm).uncommon = u;
             (*dm).tflag |= td::tflag::UNCOMMON;
         }
+    }
+}
+
+/// A package's path as the runtime reports it: `main` for the main
+/// package (whose import path is `command-line-arguments` under `go run`).
+fn runtime_pkg_path(w: &World, p: rgo_types::types::PackageId) -> String {
+    let pkg = w.pkg(p);
+    if &*pkg.name == "main" {
+        return "main".to_string();
+    }
+    pkg.path.clone()
+}
+
+/// Whether `t` mentions a type parameter (depth-limited: named types are
+/// not entered, their type arguments are).
+fn mentions_tparam(w: &World, t: TypeId, depth: u32) -> bool {
+    if depth > 16 {
+        return true;
+    }
+    let m = |x: TypeId| mentions_tparam(w, x, depth + 1);
+    match w.types.get(t) {
+        Type::TypeParam(_) => true,
+        Type::Named(n) => n.targs.iter().any(|a| m(*a)),
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
+        Type::Map(k, v) => m(*k) || m(*v),
+        Type::Signature(s) => s
+            .params
+            .iter()
+            .chain(s.results.iter())
+            .any(|o| m(w.obj(*o).typ)),
+        Type::Struct(s) => s.fields.iter().any(|o| m(w.obj(*o).typ)),
+        _ => false,
     }
 }

@@ -121,6 +121,7 @@ pub mod func;
 mod inline;
 pub mod layout;
 mod peephole;
+mod reflectstubs;
 
 use std::collections::{HashMap, HashSet};
 
@@ -301,6 +302,9 @@ impl<'a> Compiler<'a> {
         let n = rgo_runtime::natives::lookup(name).or_else(|| rgo_std::glue::lookup(name))?;
         if name == "sort.reflectSwapper" {
             self.swap_thunk();
+        }
+        if name == "reflect.stubID" {
+            self.reflect_stubs();
         }
         if name.starts_with("fmt.appendPrint") {
             self.register_fmt_state();
@@ -623,6 +627,10 @@ pub fn compile_program<'a>(
     check_stubs(&mut c, entry);
     if !c.errors.is_empty() {
         return Err(c.errors);
+    }
+    if c.native_of.keys().any(|n| n.starts_with("reflect.")) {
+        // reflect's type constructors look the program's types up.
+        rgo_std::glue::reflect::set_types(&c.descs.all());
     }
     let mut prog = Program {
         funcs: Vec::new(),
@@ -1372,7 +1380,8 @@ fn attach_methods(c: &mut Compiler, named: &[TypeId]) {
             let mut ms = Vec::new();
             for (n, m) in names {
                 if let Some(f) = method_func(c, ty, &n) {
-                    let sig = c.descs.method_sig(c.w, c.w.obj(m).typ);
+                    let mt = c.w.obj(m).typ;
+                    let sig = c.descs.method_sig(c.w, mt);
                     ms.push((n, f.0, sig));
                 }
             }

@@ -289,6 +289,19 @@ pub fn set_thread_prog(prog: &Program) {
     PROG.with(|p| p.set(prog));
 }
 
+/// The name of function `f` of the program this thread runs (natives
+/// that name a function in a message: reflect's MakeFunc checks).
+pub fn func_name(f: FuncId) -> Option<String> {
+    let prog = PROG.with(|p| p.get());
+    if prog.is_null() {
+        return None;
+    }
+    // SAFETY: PROG is set by `run` for the duration of the run on this
+    // thread, and natives run inside it.
+    let prog = unsafe { &*prog };
+    prog.funcs.get(f.idx()).map(|x| x.name.clone())
+}
+
 /// Re-entrant call from a native into Go code (fmt calling `String()`).
 ///
 /// Design: the callee runs to completion in a nested interpreter loop on a

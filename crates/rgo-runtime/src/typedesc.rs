@@ -363,6 +363,8 @@ pub struct StructField {
     pub typ: *const Type,
     /// Byte offset of the field.
     pub offset: usize,
+    /// The field's tag (reflect's `StructTag`), empty when none.
+    pub tag: GoStr,
     pub embedded: bool,
 }
 
@@ -403,6 +405,13 @@ const _: () = assert!(std::mem::size_of::<Type>() == 72);
 const _: () = assert!(std::mem::offset_of!(Type, ptrdata) == 8);
 const _: () = assert!(std::mem::offset_of!(Type, kind) == 23);
 const _: () = assert!(std::mem::offset_of!(ArrayType, elem) == std::mem::size_of::<Type>());
+// Mirrored field by field by reflect's Go structs (go/reflect/type.go).
+const _: () = assert!(std::mem::size_of::<StructField>() == 56);
+const _: () = assert!(std::mem::offset_of!(StructField, tag) == 32);
+const _: () = assert!(std::mem::size_of::<Method>() == 40);
+const _: () = assert!(std::mem::size_of::<UncommonType>() == 32);
+const _: () = assert!(std::mem::offset_of!(FuncType, params) == 80);
+const _: () = assert!(std::mem::offset_of!(MapType, flags) == 108);
 
 #[cfg(test)]
 mod tests {

@@ -1001,24 +1001,28 @@ fn struct_keys_ignore_padding_and_blank_fields() {
             name: GoStr::from_static("a"),
             typ: i8t,
             offset: 0,
+            tag: GoStr::EMPTY,
             embedded: false,
         },
         StructField {
             name: GoStr::from_static("_"),
             typ: i32t,
             offset: 4,
+            tag: GoStr::EMPTY,
             embedded: false,
         },
         StructField {
             name: GoStr::from_static("b"),
             typ: int_t(),
             offset: 8,
+            tag: GoStr::EMPTY,
             embedded: false,
         },
         StructField {
             name: GoStr::from_static("s"),
             typ: string_t(),
             offset: 16,
+            tag: GoStr::EMPTY,
             embedded: false,
         },
     ]));

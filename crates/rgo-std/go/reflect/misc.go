@@ -1,40 +1,49 @@
 package reflect
 
-import "unsafe"
+import (
+	"runtime"
+	"unsafe"
+)
 
-// ValueError is the panic value of a Value method called on a Value of a
-// kind the method does not handle.
-type ValueError struct {
-	Method string
-	Kind   Kind
-}
-
-func (e *ValueError) Error() string {
-	what := "zero"
-	if e.Kind != Invalid {
-		what = e.Kind.String()
+// Zero returns a non-addressable Value holding typ's zero value.
+func Zero(typ Type) Value {
+	if typ == nil {
+		panic("reflect: Zero(nil)")
 	}
-	return "reflect: call of " + e.Method + " on " + what + " Value"
+	t := typ.common()
+	fl := vflag(t.Kind())
+	if t.ifaceIndir() {
+		return Value{t, unsafe_New(t), fl | vfIndir}
+	}
+	return Value{t, nil, fl}
 }
-
-// ValueOf returns a new Value initialized to the concrete value stored in
-// the interface i. ValueOf(nil) returns the zero Value. Native.
-func ValueOf(i any) Value
-
-// Zero returns a non-addressable Value holding typ's zero value. Native.
-func Zero(typ Type) Value
 
 // New returns a Value representing a pointer to a new zero value for the
-// specified type. Native.
-func New(typ Type) Value
+// specified type.
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	t := typ.common()
+	return Value{t.ptrTo(), unsafe_New(t), vflag(Pointer)}
+}
 
 // NewAt returns a Value representing a pointer to a value of the specified
-// type, using p as that pointer. Native.
-func NewAt(typ Type, p unsafe.Pointer) Value
+// type, using p as that pointer.
+func NewAt(typ Type, p unsafe.Pointer) Value {
+	return Value{typ.common().ptrTo(), p, vflag(Pointer)}
+}
 
 // SliceAt returns a Value representing a slice whose underlying data
-// starts at p, with length and capacity equal to n. Native.
-func SliceAt(typ Type, p unsafe.Pointer, n int) Value
+// starts at p, with length and capacity equal to n.
+func SliceAt(typ Type, p unsafe.Pointer, n int) Value {
+	t := typ.common()
+	if n < 0 {
+		panic("reflect.SliceAt: negative length")
+	}
+	h := &SliceHeader{uintptr(p), n, n}
+	return Value{sliceOf(t, "[]"+t.String()), unsafe.Pointer(h), vfIndir | vflag(Slice)}
+}
 
 // Indirect returns the value that v points to. If v is a nil pointer,
 // Indirect returns a zero Value. If v is not a pointer, Indirect returns v.
@@ -46,44 +55,168 @@ func Indirect(v Value) Value {
 }
 
 // MakeSlice creates a new zero-initialized slice value for the specified
-// slice type, length, and capacity. Native.
-func MakeSlice(typ Type, len, cap int) Value
+// slice type, length, and capacity.
+func MakeSlice(typ Type, len, cap int) Value {
+	if typ.Kind() != Slice {
+		panic("reflect.MakeSlice of non-slice type")
+	}
+	if len < 0 {
+		panic("reflect.MakeSlice: negative len")
+	}
+	if cap < 0 {
+		panic("reflect.MakeSlice: negative cap")
+	}
+	if len > cap {
+		panic("reflect.MakeSlice: len > cap")
+	}
+	t := typ.common()
+	h := &SliceHeader{uintptr(unsafe_NewArray(t.elem(), cap)), len, cap}
+	return Value{t, unsafe.Pointer(h), vfIndir | vflag(Slice)}
+}
 
 // MakeMap returns a new empty map of map type typ.
 func MakeMap(typ Type) Value { return MakeMapWithSize(typ, 0) }
 
 // MakeMapWithSize creates a new map with the specified type and initial
-// space for approximately n elements. Native.
-func MakeMapWithSize(typ Type, n int) Value
+// space for approximately n elements.
+func MakeMapWithSize(typ Type, n int) Value {
+	if typ.Kind() != Map {
+		panic("reflect.MakeMapWithSize of non-map type")
+	}
+	t := typ.common()
+	return Value{t, makemap(t, n), vflag(Map)}
+}
 
 // MakeChan returns a new channel of channel type typ with room for
-// buffer elements. Native.
-func MakeChan(typ Type, buffer int) Value
-
-// MakeFunc returns a new function of the given Type that wraps the
-// function fn. Native.
-func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value
+// buffer elements.
+func MakeChan(typ Type, buffer int) Value {
+	if typ.Kind() != Chan {
+		panic("reflect.MakeChan of non-chan type")
+	}
+	if buffer < 0 {
+		panic("reflect.MakeChan: negative buffer size")
+	}
+	if typ.ChanDir() != BothDir {
+		panic("reflect.MakeChan: unidirectional channel type")
+	}
+	t := typ.common()
+	return Value{t, makechan(t, buffer), vflag(Chan)}
+}
 
 // Append appends the values x to a slice s and returns the resulting
-// slice. Native.
-func Append(s Value, x ...Value) Value
+// slice.
+func Append(s Value, x ...Value) Value {
+	s.mustBe(Slice, "reflect.Append")
+	grown := s.extendSlice(len(x))
+	at := grown.Len() - len(x)
+	for k := range x {
+		grown.Index(at + k).Set(x[k])
+	}
+	return grown
+}
 
 // AppendSlice appends a slice t to a slice s and returns the resulting
-// slice. Native.
-func AppendSlice(s, t Value) Value
+// slice.
+func AppendSlice(s, t Value) Value {
+	s.mustBe(Slice, "reflect.AppendSlice")
+	t.mustBe(Slice, "reflect.AppendSlice")
+	if s.rt.elem() != t.rt.elem() {
+		panic("reflect.AppendSlice: " + s.Type().String() + " != " + t.Type().String())
+	}
+	grown := s.extendSlice(t.Len())
+	Copy(grown.Slice(s.Len(), grown.Len()), t)
+	return grown
+}
+
+// extendSlice returns a new addressable-free copy of slice v's header
+// with n more elements (growing the array as append does).
+func (v Value) extendSlice(n int) Value {
+	h := *(*SliceHeader)(v.data)
+	if h.Len+n > h.Cap {
+		h = growSlice(v.rt.elem(), h, n)
+	} else {
+		h.Len += n
+	}
+	p := new(SliceHeader)
+	*p = h
+	return Value{v.rt, unsafe.Pointer(p), vfIndir | vflag(Slice)}
+}
 
 // Copy copies the contents of src into dst until either dst has been
 // filled or src has been exhausted. It returns the number of elements
-// copied. Native.
-func Copy(dst, src Value) int
+// copied.
+func Copy(dst, src Value) int {
+	dk := dst.kind()
+	if !(dk == Slice || dk == Array) {
+		panic(&ValueError{Method: "reflect.Copy", Kind: dk})
+	}
+	if dk == Array {
+		dst.mustBeAssignable("reflect.Copy")
+	}
+	dst.mustBeExported("reflect.Copy")
+	sk := src.kind()
+	var stringCopy bool
+	if !(sk == Slice || sk == Array) {
+		stringCopy = sk == String && dst.rt.elem().Kind() == Uint8
+		if !stringCopy {
+			panic(&ValueError{Method: "reflect.Copy", Kind: sk})
+		}
+	}
+	src.mustBeExported("reflect.Copy")
+	de := dst.rt.elem()
+	if !stringCopy {
+		se := src.rt.elem()
+		if !sameType(de, se, true) {
+			panic("reflect.Copy: " + de.String() + " != " + se.String())
+		}
+	}
+	dp, dn := dst.dataLen()
+	sp, sn := src.dataLen()
+	n := dn
+	if sn < n {
+		n = sn
+	}
+	if n > 0 && de.size > 0 {
+		typedmemmove(arrayOfN(de, n), dp, sp)
+	}
+	return n
+}
 
-// DeepEqual reports whether x and y are “deeply equal”. Native (it walks
-// both values through their type descriptors, tracking visited pointers).
-func DeepEqual(x, y any) bool
+// dataLen returns the element memory and length of an array, slice or
+// string Value.
+func (v Value) dataLen() (unsafe.Pointer, int) {
+	switch v.kind() {
+	case Array:
+		return v.data, v.Len()
+	case String:
+		h := (*StringHeader)(v.data)
+		return unsafe.Pointer(h.Data), h.Len
+	}
+	h := (*SliceHeader)(v.data)
+	return unsafe.Pointer(h.Data), h.Len
+}
 
 // Swapper returns a function exchanging two elements of slice; it panics
-// when slice is not a slice. Native.
-func Swapper(slice any) func(i, j int)
+// when slice is not a slice.
+func Swapper(slice any) func(i, j int) {
+	sv := ValueOf(slice)
+	if sv.kind() != Slice {
+		panic(&ValueError{Method: "Swapper", Kind: sv.kind()})
+	}
+	et := sv.rt.elem()
+	h := *(*SliceHeader)(sv.data)
+	tmp := unsafe_New(et)
+	return func(a, b int) {
+		if uint(a) >= uint(h.Len) || uint(b) >= uint(h.Len) {
+			panic("reflect: slice index out of range")
+		}
+		pa := unsafe.Pointer(h.Data + uintptr(a)*et.size)
+		pb := unsafe.Pointer(h.Data + uintptr(b)*et.size)
+		typedmemmove(et, tmp, pa)
+		typedmemmove(et, pa, pb)
+		typedmemmove(et, pb, tmp)
+	}
+}
 
 // TypeAssert returns v's value as a T, and whether it is one: the same
 // as the assertion v.Interface().(T).
@@ -111,27 +244,156 @@ type SelectCase struct {
 
 // Select runs a select statement over cases and returns the index of the
 // case that ran, and for a receive the value and whether it was sent
-// (false for a closed channel). Native.
-func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool)
+// (false for a closed channel).
+//
+// rgo: cases are polled in a random order without blocking until one
+// is ready (yielding between rounds), or the default case runs; a
+// select with no ready case and no default blocks by polling.
+func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
+	dflt := -1
+	for i := range cases {
+		sc := &cases[i]
+		hasChan, hasSend := sc.Chan.vflag != 0, sc.Send.vflag != 0
+		switch sc.Dir {
+		case SelectDefault:
+			switch {
+			case dflt >= 0:
+				panic("reflect.Select: multiple default cases")
+			case hasChan:
+				panic("reflect.Select: default case has Chan value")
+			case hasSend:
+				panic("reflect.Select: default case has Send value")
+			}
+			dflt = i
+		case SelectSend:
+			if !hasChan {
+				break
+			}
+			sc.Chan.mustBe(Chan, "reflect.Select")
+			switch {
+			case ChanDir(sc.Chan.rt.chanT().dir)&SendDir == 0:
+				panic("reflect.Select: SendDir case using recv-only channel")
+			case !hasSend:
+				panic("reflect.Select: SendDir case missing Send value")
+			}
+		case SelectRecv:
+			switch {
+			case hasSend:
+				panic("reflect.Select: RecvDir case has Send value")
+			case !hasChan:
+			default:
+				sc.Chan.mustBe(Chan, "reflect.Select")
+				if ChanDir(sc.Chan.rt.chanT().dir)&RecvDir == 0 {
+					panic("reflect.Select: RecvDir case using send-only channel")
+				}
+			}
+		default:
+			panic("reflect.Select: invalid Dir")
+		}
+	}
+	for {
+		order := selectOrder(len(cases))
+		for _, i := range order {
+			c := cases[i]
+			if !c.Chan.IsValid() || c.Chan.IsNil() {
+				continue
+			}
+			switch c.Dir {
+			case SelectSend:
+				if c.Chan.send(c.Send, true) {
+					return i, Value{}, false
+				}
+			case SelectRecv:
+				if x, ok, selected := c.Chan.recvSel(true); selected {
+					return i, x, ok
+				}
+			}
+		}
+		if dflt >= 0 {
+			return dflt, Value{}, false
+		}
+		runtime.Gosched()
+	}
+}
+
+// selectOrder returns 0..n-1 in a random order.
+func selectOrder(n int) []int {
+	order := make([]int, n)
+	for i := range order {
+		j := int(selectRand() % uint32(i+1))
+		order[i] = order[j]
+		order[j] = i
+	}
+	return order
+}
+
+var selectSeed uint32 = 2463534242
+
+// selectRand is a xorshift generator for Select's poll order.
+func selectRand() uint32 {
+	x := selectSeed
+	x ^= x << 13
+	x ^= x >> 17
+	x ^= x << 5
+	selectSeed = x
+	return x
+}
 
 // A MapIter is an iterator for ranging over a map. See Value.MapRange.
 type MapIter struct {
 	m     Value
-	state unsafe.Pointer // runtime map iterator, owned by the natives
+	state unsafe.Pointer // runtime map iterator
 }
 
-// Key returns the key of iter's current map entry. Native.
-func (iter *MapIter) Key() Value
+func (iter *MapIter) hasNext() bool {
+	return iter.state != nil && *(*unsafe.Pointer)(iter.state) != nil
+}
 
-// Value returns the value of iter's current map entry. Native.
-func (iter *MapIter) Value() Value
+// Key is the key of the entry the iterator is at.
+func (iter *MapIter) Key() Value {
+	if iter.state == nil {
+		panic("MapIter.Key called before Next")
+	}
+	k := *(*unsafe.Pointer)(iter.state)
+	if k == nil {
+		panic("MapIter.Key called on exhausted iterator")
+	}
+	return copyVal(iter.m.rt.mapT().key, iter.m.vflag.ro(), k)
+}
+
+// Value is the element of the entry the iterator is at.
+func (iter *MapIter) Value() Value {
+	if iter.state == nil {
+		panic("MapIter.Value called before Next")
+	}
+	if *(*unsafe.Pointer)(iter.state) == nil {
+		panic("MapIter.Value called on exhausted iterator")
+	}
+	e := *(*unsafe.Pointer)(unsafe.Add(iter.state, 8))
+	return copyVal(iter.m.rt.mapT().elem, iter.m.vflag.ro(), e)
+}
 
 // Next moves to the next map entry and reports whether there is one.
-// Native.
-func (iter *MapIter) Next() bool
+func (iter *MapIter) Next() bool {
+	if !iter.m.IsValid() {
+		panic("MapIter.Next called on an iterator that does not have an associated map Value")
+	}
+	if iter.state == nil {
+		iter.state = mapiterinit(iter.m.rt, iter.m.word())
+	} else {
+		if *(*unsafe.Pointer)(iter.state) == nil {
+			panic("MapIter.Next called on exhausted iterator")
+		}
+		mapiternext(iter.state)
+	}
+	return *(*unsafe.Pointer)(iter.state) != nil
+}
 
 // Reset modifies iter to iterate over v.
 func (iter *MapIter) Reset(v Value) {
+	if v.IsValid() {
+		v.mustBe(Map, "reflect.MapIter.Reset")
+	}
 	iter.m = v
 	iter.state = nil
 }

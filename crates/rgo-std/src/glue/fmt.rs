@@ -285,6 +285,21 @@ unsafe fn method_by_name(t: *const Type, name: &str) -> Option<FuncId> {
     }
 }
 
+/// Whether `t` is reflect.Value.
+///
+/// # Safety
+/// `t` is a descriptor.
+unsafe fn is_reflect_value(t: *const Type) -> bool {
+    // SAFETY: caller's contract; names and package records are static.
+    unsafe {
+        let u = (*t).uncommon;
+        (*t).kind() == Kind::Struct
+            && (*t).name.as_bytes() == b"reflect.Value"
+            && !u.is_null()
+            && (*u).pkg_path.as_bytes() == b"reflect"
+    }
+}
+
 fn type_name(t: *const Type) -> String {
     if t.is_null() {
         return "<nil>".into();
@@ -376,6 +391,13 @@ impl<'g> Printer<'g> {
             }
             _ => {}
         }
+        // SAFETY: a.t is a descriptor; a reflect.Value's three words are
+        // its descriptor, data pointer and flags (go/reflect/value.go).
+        if unsafe { is_reflect_value(a.t) } {
+            // SAFETY: a reflect.Value is boxed in an interface (it is not
+            // pointer-shaped): the data word points at its three words.
+            return unsafe { self.print_reflect_value(a.data as *const u64, verb) };
+        }
         // SAFETY: the window slots and the Go values they describe are valid, as
         // the enclosing function's `# Safety` contract (or its caller) states.
         if unsafe { self.handle_methods(a, verb)? } {
@@ -394,6 +416,47 @@ impl<'g> Printer<'g> {
         // SAFETY: the window slots and the Go values they describe are valid, as
         // the enclosing function's `# Safety` contract (or its caller) states.
         unsafe { self.print_value(a.t, addr, verb, 0) }
+    }
+
+    /// Formats the value a `reflect.Value` holds, as Go's fmt does: the
+    /// value itself (its methods too, unless it was reached through an
+    /// unexported field), `<invalid reflect.Value>` for the zero Value.
+    ///
+    /// # Safety
+    /// `v` points at a live reflect.Value.
+    unsafe fn print_reflect_value(&mut self, v: *const u64, verb: char) -> R {
+        const FLAG_RO: u64 = 3 << 5;
+        const FLAG_INDIR: u64 = 1 << 7;
+        // SAFETY: the caller's contract; the Value's words describe a
+        // live value of its type.
+        unsafe {
+            let (t, ptr, flag) = (*v as *const Type, *v.add(1), *v.add(2));
+            if t.is_null() {
+                self.pad(b"<invalid reflect.Value>");
+                return Ok(());
+            }
+            let cell = ptr;
+            let addr = if flag & FLAG_INDIR != 0 {
+                ptr as *const u8
+            } else {
+                &cell as *const u64 as *const u8
+            };
+            if flag & FLAG_RO != 0 {
+                let ro = std::mem::replace(&mut self.read_only, true);
+                let r = self.print_value(t, addr, verb, 0);
+                self.read_only = ro;
+                return r;
+            }
+            let inner = if (*t).kind() == Kind::Interface {
+                iface_at(t, addr)
+            } else {
+                Any {
+                    t,
+                    data: data_word(t, addr),
+                }
+            };
+            self.print_arg(inner, verb)
+        }
     }
 
     /// Calls `Error`/`String`/`GoString` when the operand has them and the

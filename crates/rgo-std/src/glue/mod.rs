@@ -15,6 +15,7 @@ mod fmt;
 mod fs;
 mod math;
 pub mod os;
+pub mod reflect;
 pub mod sort;
 mod strconv;
 mod sync;
@@ -26,7 +27,7 @@ use rgo_runtime::symtab::Native;
 type R = Result<(), PanicValue>;
 
 /// Every glue table: (qualified name, wrapper, window slots).
-fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 8] {
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 9] {
     [
         bytealg::NATIVES,
         math::NATIVES,
@@ -36,6 +37,7 @@ fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 8] {
         sync::NATIVES,
         sort::NATIVES,
         fs::NATIVES,
+        reflect::NATIVES,
     ]
 }
 
