@@ -256,9 +256,10 @@ impl<'c, 'a> Fc<'c, 'a> {
         direct: bool,
     ) -> (Callee, TypeId, Option<(Slot, TypeId)>) {
         let xt = self.ty(x);
+        let sel = &self.inst_selection(xt, sel);
         let m = sel.obj;
         // Walk embedded fields to the receiver.
-        let path = &sel.index[..sel.index.len() - 1];
+        let path = &sel.index[..sel.index.len().saturating_sub(1)];
         let (recv_place, recv_t) = self.embedded_place(x, xt, path);
         let recv_place = self.to_mem(recv_place);
         if self.c.w.types.is_interface(recv_t) {
@@ -291,9 +292,16 @@ impl<'c, 'a> Fc<'c, 'a> {
             return (Callee::Closure(s), ft, None);
         };
         let recv_is_ptr = matches!(self.under(recv_t), Type::Pointer(_));
-        let sig_recv_t = match self.c.w.types.get(self.oty(m)) {
-            Type::Signature(s) => s.recv.map(|r| self.oty(r)).unwrap_or(recv_t),
+        // The receiver as the method declares it (`T` or `*T`), with the
+        // type arguments of a generic receiver in place.
+        let recv_base = match self.under(recv_t) {
+            Type::Pointer(b) => b,
             _ => recv_t,
+        };
+        let sig_recv_t = if ptr_recv {
+            self.c.w.types.pointer(recv_base)
+        } else {
+            recv_base
         };
         let rv = if ptr_recv {
             if recv_is_ptr {
@@ -325,6 +333,43 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.load_place(&recv_place, recv_t)
         };
         (Callee::Static(fid), ft, Some((rv, sig_recv_t)))
+    }
+
+    /// Selection `sel` of a method on an operand of type `xt` as the
+    /// generic instance being compiled sees it: a method called through a
+    /// type parameter (its constraint's method) or found in a generic type
+    /// is looked up again in the type argument, which declares it (maybe
+    /// promoted through embedded fields, or as an interface method).
+    pub(crate) fn inst_selection(
+        &mut self,
+        xt: TypeId,
+        sel: &rgo_types::check::Selection,
+    ) -> rgo_types::check::Selection {
+        if self.c.subst.is_none() {
+            return sel.clone();
+        }
+        let (name, pkg) = {
+            let o = self.c.w.obj(sel.obj);
+            (o.name.to_string(), o.pkg)
+        };
+        match self.c.w.lookup_field_or_method(xt, true, pkg, &name) {
+            rgo_types::lookup::Lookup::Found {
+                obj,
+                index,
+                indirect,
+                ..
+            } if matches!(self.c.w.obj(obj).kind, ObjKind::Func(_)) => {
+                rgo_types::check::Selection {
+                    kind: sel.kind,
+                    recv: xt,
+                    obj,
+                    index,
+                    indirect,
+                    typ: sel.typ,
+                }
+            }
+            _ => sel.clone(),
+        }
     }
 
     /// The place of `x.f1.f2...` following embedded fields `path`.
@@ -526,6 +571,16 @@ impl<'c, 'a> Fc<'c, 'a> {
                         Slot(v.0 + 1)
                     }
                     Type::Chan(..) => self.chan_len_cap(&args[0], b == Builtin::Cap),
+                    Type::Array(n, _) => {
+                        // Not a constant only when a type argument made
+                        // the array (or the operand has calls): evaluated.
+                        if !matches!(args[0].unparen().kind, ExprKind::Name(_)) {
+                            self.expr(&args[0]);
+                        }
+                        let d = self.scalar();
+                        self.load_u64(d, n as u64);
+                        d
+                    }
                     Type::Pointer(at) => {
                         let p = self.expr(&args[0]);
                         self.emit(Instr::NilCheck { p });
@@ -747,6 +802,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             return 0;
         };
         let mut cur = self.ty(x);
+        // `unsafe.Offsetof(p.f)` with p a pointer to a struct.
+        if let Type::Pointer(b) = self.under(cur) {
+            cur = b;
+        }
         let mut off = 0i64;
         for &fi in &sel.index {
             let Type::Struct(st) = self.under(cur) else {
@@ -1417,8 +1476,22 @@ impl<'c, 'a> Fc<'c, 'a> {
         let Type::Signature(s) = self.c.w.types.get(self.c.w.types.under(t)).clone() else {
             return self.alloc_t(t);
         };
-        let res_slots: u32 = s.results.iter().map(|r| self.nslots(self.oty(*r))).sum();
-        let arg_slots: u32 = s.params.iter().map(|p| self.nslots(self.oty(*p))).sum();
+        let res_slots: u32 = s
+            .results
+            .iter()
+            .map(|r| {
+                let t = self.oty(*r);
+                self.nslots(t)
+            })
+            .sum();
+        let arg_slots: u32 = s
+            .params
+            .iter()
+            .map(|p| {
+                let t = self.oty(*p);
+                self.nslots(t)
+            })
+            .sum();
         let Some((rv, rt)) = recv else {
             return self.alloc_t(t);
         };
@@ -1494,7 +1567,14 @@ impl<'c, 'a> Fc<'c, 'a> {
             return;
         };
         let par_types: Vec<TypeId> = s.params.iter().map(|p| self.oty(*p)).collect();
-        let res_slots: u32 = s.results.iter().map(|r| self.nslots(self.oty(*r))).sum();
+        let res_slots: u32 = s
+            .results
+            .iter()
+            .map(|r| {
+                let t = self.oty(*r);
+                self.nslots(t)
+            })
+            .sum();
         // Captured words: [thunk id][fv?][receiver][args]
         let mut types: Vec<TypeId> = Vec::new();
         let fv_word = matches!(callee, Callee::Closure(_) | Callee::Indirect(_));

@@ -161,20 +161,41 @@ fn root_var(c: &Compiler, file: usize, e: &Expr) -> Option<ObjId> {
             if sel.kind != SelectionKind::FieldVal || sel.indirect {
                 return None;
             }
-            let xt = c.info.type_of(file, x.id)?.typ;
+            let xt = expr_type(c, file, x)?;
             if matches!(c.w.types.get(c.w.types.under(xt)), Type::Pointer(_)) {
                 return None;
             }
             root_var(c, file, x)
         }
         ExprKind::Index(x, _) => {
-            let xt = c.info.type_of(file, x.id)?.typ;
+            let xt = expr_type(c, file, x)?;
             match c.w.types.get(c.w.types.under(xt)) {
                 Type::Array(..) => root_var(c, file, x),
                 _ => None,
             }
         }
         _ => None,
+    }
+}
+
+/// The type of expression `e`, with the type arguments of the generic
+/// instance being compiled in place.
+fn expr_type(c: &Compiler, file: usize, e: &Expr) -> Option<rgo_types::types::TypeId> {
+    if let Some(&t) = c
+        .subst
+        .as_ref()
+        .and_then(|s| s.types.get(&(file, e.id.index())))
+    {
+        return Some(t);
+    }
+    c.info.type_of(file, e.id).map(|tv| tv.typ)
+}
+
+/// The type of variable `v` (substituted in a generic instance).
+fn obj_type(c: &Compiler, v: ObjId) -> rgo_types::types::TypeId {
+    match c.subst.as_ref().and_then(|s| s.objs.get(&v)) {
+        Some(&t) => t,
+        None => c.w.obj(v).typ,
     }
 }
 
@@ -361,8 +382,8 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block, sig: rgo_types:
             }
         }
         ExprKind::Slice(s) => {
-            if let Some(t) = c.info.type_of(file, s.x.id) {
-                if matches!(c.w.types.get(c.w.types.under(t.typ)), Type::Array(..)) {
+            if let Some(t) = expr_type(c, file, &s.x) {
+                if matches!(c.w.types.get(c.w.types.under(t)), Type::Array(..)) {
                     if let Some(v) = root_var(c, file, &s.x) {
                         out.push(v);
                     }
@@ -378,8 +399,8 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block, sig: rgo_types:
                     );
                     // A pointer operand is passed as is: `p.M()` with p of
                     // type *T takes no address.
-                    let x_is_ptr = c.info.type_of(file, x.id).is_some_and(|t| {
-                        matches!(c.w.types.get(c.w.types.under(t.typ)), Type::Pointer(_))
+                    let x_is_ptr = expr_type(c, file, x).is_some_and(|t| {
+                        matches!(c.w.types.get(c.w.types.under(t)), Type::Pointer(_))
                     });
                     if ptr_recv && !x_is_ptr && !sel.indirect {
                         if let Some(v) = root_var(c, file, x) {
@@ -404,7 +425,7 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block, sig: rgo_types:
             // Captured and never reassigned nor addressed: copied into
             // the closure (Go captures such variables by value too).
             let is_array = matches!(
-                c.w.types.get(c.w.types.under(c.w.obj(v).typ)),
+                c.w.types.get(c.w.types.under(obj_type(c, v))),
                 Type::Array(..)
             );
             if !assigned.contains(&v) && !addressed.contains(&v) && !is_array {

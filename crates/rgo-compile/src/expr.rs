@@ -336,18 +336,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                     Some(SelectionKind::MethodExpr) => {
                         let s = self.c.info.files[self.file].selections[e.id.index()].clone();
                         let Some(s) = s else { return self.alloc_t(t) };
-                        let value_recv = !matches!(
-                            self.c.w.obj(s.obj).kind,
-                            ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
-                        );
-                        let f = if self.c.w.types.is_interface(s.recv) {
-                            Some(crate::iface_method_thunk(self.c, s.recv, s.obj))
-                        } else if value_recv && matches!(self.under(s.recv), Type::Pointer(_)) {
-                            let name = self.c.w.obj(s.obj).name.to_string();
-                            crate::method_func(self.c, s.recv, &name)
-                        } else {
-                            self.c.method_fid(s.obj, s.recv)
-                        };
+                        let recv = self.concrete(s.recv);
+                        let s = self.inst_selection(recv, &s);
+                        let f = crate::method_expr_func(self.c, recv, &s);
                         match f {
                             Some(f) => {
                                 let fv = self.c.static_funcval(f);

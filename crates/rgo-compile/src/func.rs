@@ -315,14 +315,18 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
-    /// The type of object `o` (substituted in a generic instance).
-    pub fn oty(&self, o: ObjId) -> TypeId {
-        if let Some(s) = &self.c.subst {
-            if let Some(&t) = s.objs.get(&o) {
-                return t;
-            }
+    /// The type of object `o` (substituted in a generic instance: also
+    /// objects of other declarations whose types mention the instance's
+    /// type parameters, as a constraint method's results do).
+    pub fn oty(&mut self, o: ObjId) -> TypeId {
+        let t = self.c.w.obj(o).typ;
+        match self.c.subst.clone() {
+            Some(s) => match s.objs.get(&o) {
+                Some(&t) => t,
+                None => self.c.w.subst(t, &s.map),
+            },
+            None => t,
         }
-        self.c.w.obj(o).typ
     }
 
     pub fn const_val(&self, e: &Expr) -> Option<Value> {
@@ -358,11 +362,14 @@ impl<'c, 'a> Fc<'c, 'a> {
             ExprKind::Selector(_, sel) => sel.id,
             _ => x.id,
         };
-        let inst = self.c.info.files[self.file]
-            .instances
+        // Partial inference (`F[int](x, y)`) records the instance at the
+        // index expression.
+        let insts = &self.c.info.files[self.file].instances;
+        let inst = insts
             .get(node.index())
             .cloned()
-            .flatten()?;
+            .flatten()
+            .or_else(|| insts.get(fun.unparen().id.index()).cloned().flatten())?;
         let targs: Vec<TypeId> = inst.targs.iter().map(|t| self.concrete(*t)).collect();
         Some(self.c.instantiate(o, targs))
     }
@@ -812,7 +819,8 @@ impl<'c, 'a> Fc<'c, 'a> {
                 for o in objs.into_iter().flatten() {
                     let v = self.declare(o);
                     if let Var::Slot(s) = v {
-                        let n = self.nslots(self.oty(o));
+                        let ot = self.oty(o);
+                        let n = self.nslots(ot);
                         self.zero(s, n);
                     }
                 }
@@ -1262,7 +1270,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                     a.extend(self.cond_jump_false(y));
                     return a;
                 }
-                Token::Lss | Token::Geq | Token::Eql | Token::Neq | Token::Gtr | Token::Leq => {
+                Token::Lss | Token::Geq | Token::Eql | Token::Neq | Token::Gtr | Token::Leq
+                    if !self.mixed_iface_cmp(x, y) =>
+                {
                     let xt = self.ty(x);
                     let signed = self.c.w.types.is_integer(xt) && !self.c.w.types.is_unsigned(xt);
                     if signed && matches!(op, Token::Lss | Token::Geq | Token::Gtr | Token::Leq) {
@@ -1490,6 +1500,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// Whether `x == y` compares a non-interface `x` with an interface
+    /// `y` (as interfaces: `x` is converted), which the fused
+    /// compare-and-branch forms do not do.
+    fn mixed_iface_cmp(&self, x: &Expr, y: &Expr) -> bool {
+        let tt = &self.c.w.types;
+        !tt.is_interface(self.ty(x)) && tt.is_interface(self.ty(y)) && !self.is_nil(y)
+    }
+
     /// Emits a jump to `target` taken when `cond` is true.
     pub fn cond_jump_true(&mut self, cond: &'a Expr, target: usize) {
         let e = cond.unparen();
@@ -1497,7 +1515,8 @@ impl<'c, 'a> Fc<'c, 'a> {
             if matches!(
                 op,
                 Token::Lss | Token::Geq | Token::Eql | Token::Neq | Token::Gtr | Token::Leq
-            ) {
+            ) && !self.mixed_iface_cmp(x, y)
+            {
                 let xt = self.ty(x);
                 if self.c.w.types.is_integer(xt) && !self.c.w.types.is_unsigned(xt)
                     || matches!(op, Token::Eql | Token::Neq) && self.is_word_eq(xt)
@@ -1560,8 +1579,21 @@ impl<'c, 'a> Fc<'c, 'a> {
                             }
                             Some((s, tt)) => {
                                 let eq = self.alloc(1);
-                                let v = self.value_as(e, tt);
-                                self.compare(Token::Eql, tt, s, v, eq);
+                                // A case of interface type with a tag that
+                                // is not (`switch t { case i: }` with t of a
+                                // type parameter's type) compares as
+                                // interfaces.
+                                let et = self.ty(e);
+                                let (a, ct) = if !self.c.w.types.is_interface(tt)
+                                    && self.c.w.types.is_interface(et)
+                                    && self.const_val(e).is_none()
+                                {
+                                    (self.convert_slots(s, tt, et), et)
+                                } else {
+                                    (s, tt)
+                                };
+                                let v = self.value_as(e, ct);
+                                self.compare(Token::Eql, ct, a, v, eq);
                                 js.push(self.emit(Instr::JmpIf { cond: eq, off: 0 }));
                             }
                             None => {
@@ -1845,7 +1877,8 @@ impl<'c, 'a> Fc<'c, 'a> {
         let Some(o) = self.def_of_id(k.id) else {
             return false;
         };
-        if self.c.on_heap(o) || self.nslots(self.oty(o)) != 1 {
+        let ot = self.oty(o);
+        if self.c.on_heap(o) || self.nslots(ot) != 1 {
             return false;
         }
         if crate::escape::assigned_vars(self.c, self.file, &r.body).contains(&o) {

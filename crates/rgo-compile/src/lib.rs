@@ -11,8 +11,7 @@
 //! order, method tables) and the generated functions (value-method and
 //! promoted-method wrappers, defer and method-value thunks).
 //!
-//! v1 limits (reported as compile errors, never Rust panics): generic
-//! *types* (methods of `List[T]`), goroutines, channels, select, frames
+//! v1 limits (reported as compile errors, never Rust panics): frames
 //! over 65k slots.
 //!
 //! Design decisions (recorded here as the issue asks; Decision /
@@ -105,6 +104,13 @@
 //!   pair used (from the checker's `instances`) gets its own FuncId, and
 //!   its body is compiled with every expression and object type
 //!   substituted (`Subst`); closures inside inherit the substitution.
+//!   Methods of generic types are instantiated with their receiver's type
+//!   arguments. A method selected through a type parameter (its
+//!   constraint's method) or a generic type is looked up again in the
+//!   instance's concrete type (`Fc::inst_selection`), so it resolves to
+//!   the type argument's own method (maybe promoted, or an interface
+//!   method); wrappers (value-receiver, promoted, method expressions)
+//!   take their parameter types from the instance's method signature.
 //!   Method signatures get one descriptor per distinct signature so that
 //!   itabs built at run time match methods by name *and* type.
 //!
@@ -242,7 +248,11 @@ impl<'a> Compiler<'a> {
     /// so, or it is an array (always on the heap in v1).
     pub(crate) fn on_heap(&self, o: ObjId) -> bool {
         self.escapes.contains(&o) || {
-            let t = self.w.types.under(self.w.obj(o).typ);
+            let t = match self.subst.as_ref().and_then(|s| s.objs.get(&o)) {
+                Some(&t) => t,
+                None => self.w.obj(o).typ,
+            };
+            let t = self.w.types.under(t);
             matches!(self.w.types.get(t), rgo_types::types::Type::Array(..))
         }
     }
@@ -421,7 +431,8 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    /// The traceback name of a declared function or method.
+    /// The traceback name of a declared function or method (gc's: a
+    /// generic receiver type is `T[...]`).
     fn func_name(&self, d: &ast::FuncDecl) -> String {
         let pkg = self.w.pkg(self.pkg).name.to_string();
         let Some(recv) = &d.recv else {
@@ -436,11 +447,13 @@ impl<'a> Compiler<'a> {
             ptr = true;
             t = x.unparen();
         }
+        let mut generic = "";
         if let ast::ExprKind::Index(x, _) = &t.kind {
             t = x;
+            generic = "[...]";
         }
         let tn = match &t.kind {
-            ast::ExprKind::Name(n) => n.to_string(),
+            ast::ExprKind::Name(n) => format!("{}{}", n, generic),
             _ => "?".into(),
         };
         if ptr {
@@ -750,8 +763,11 @@ fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
         let map: Vec<(TypeId, TypeId)> = tparams.into_iter().zip(targs.iter().copied()).collect();
         let sub = build_subst(c, p, file, o, map);
         c.subst = Some(std::rc::Rc::new(sub));
-        let targ_names: Vec<String> = targs.iter().map(|t| c.w.type_string(*t, None)).collect();
-        let name = format!("{}[{}]", c.func_name(decl), targ_names.join(","));
+        // gc's names: `F[...]`, `(*T[...]).M`.
+        let mut name = c.func_name(decl);
+        if decl.typ.tparams.is_some() {
+            name.push_str("[...]");
+        }
         let b = PendingDecl {
             file,
             decl,
@@ -997,6 +1013,28 @@ pub(crate) fn method_func(c: &mut Compiler, t: TypeId, name: &str) -> Option<Fun
     Some(fid)
 }
 
+/// The parameter and result types of method `m` reached from a receiver
+/// of type `recv`: for a method of a generic type, with the type
+/// arguments of the instance declaring it (`recv` or one embedded in it)
+/// in place of the receiver's type parameters.
+pub(crate) fn method_types(c: &mut Compiler, recv: TypeId, m: ObjId) -> (Vec<TypeId>, Vec<TypeId>) {
+    let sig = c.w.instance_method_type(recv, m);
+    let sig = match c.subst.clone() {
+        Some(s) => c.w.subst(sig, &s.map),
+        None => sig,
+    };
+    match c.w.types.get(sig) {
+        rgo_types::types::Type::Signature(s) => {
+            let (ps, rs) = (s.params.clone(), s.results.clone());
+            (
+                ps.iter().map(|p| c.w.obj(*p).typ).collect(),
+                rs.iter().map(|r| c.w.obj(*r).typ).collect(),
+            )
+        }
+        _ => (Vec::new(), Vec::new()),
+    }
+}
+
 /// The wrapper for method `m` promoted into `base` through the embedded
 /// fields `path`: takes a pointer to a `base` value (an interface's data
 /// word), walks to the embedded value, and calls `m` on it (through its
@@ -1009,15 +1047,9 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
     }
     let id = c.reserve();
     c.promoted.insert(key, id);
-    let sig = c.w.obj(m).typ;
-    let (params, results) = match c.w.types.get(sig) {
-        T::Signature(s) => (s.params.clone(), s.results.clone()),
-        _ => return None,
-    };
+    let (ptypes, rtypes) = method_types(c, base, m);
     let name = format!("{}.{}", c.w.type_string(base, None), c.w.obj(m).name);
     let mut f = func::Fc::new(c, 0, name);
-    let rtypes: Vec<TypeId> = results.iter().map(|r| f.c.w.obj(*r).typ).collect();
-    let ptypes: Vec<TypeId> = params.iter().map(|p| f.c.w.obj(*p).typ).collect();
     let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
     let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
     f.alloc(rs);
@@ -1078,6 +1110,62 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
     Some(id)
 }
 
+/// The function a method expression `R.M` denotes (receiver first): `sel`
+/// is the selection of `M` in `R` (with `R`'s type arguments in place).
+pub(crate) fn method_expr_func(
+    c: &mut Compiler,
+    recv: TypeId,
+    sel: &rgo_types::check::Selection,
+) -> Option<FuncId> {
+    let m = sel.obj;
+    if c.w.types.is_interface(recv) {
+        return Some(iface_method_thunk(c, recv, m));
+    }
+    let path = &sel.index[..sel.index.len().saturating_sub(1)];
+    let (base, is_ptr) = match c.w.types.get(recv) {
+        rgo_types::types::Type::Pointer(b) => (*b, true),
+        _ => (recv, false),
+    };
+    if path.is_empty() {
+        let value_recv = !matches!(
+            c.w.obj(m).kind,
+            ObjKind::Func(rgo_types::types::FuncInfo { ptr_recv: true, .. })
+        );
+        if value_recv && is_ptr {
+            let fid = c.method_fid(m, base)?;
+            return Some(value_wrapper(c, m, base, fid));
+        }
+        return c.method_fid(m, base);
+    }
+    // Promoted: the wrapper takes a pointer to the receiver.
+    let w = promoted_wrapper(c, base, path, m)?;
+    if is_ptr {
+        return Some(w);
+    }
+    // `S.M` takes `S` by value: a copy on the heap for the wrapper.
+    let (ptypes, rtypes) = method_types(c, base, m);
+    let name = format!("{}.{}", c.w.type_string(base, None), c.w.obj(m).name);
+    let id = c.reserve();
+    let mut f = func::Fc::new(c, 0, name);
+    let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
+    let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
+    let bs = f.nslots(base);
+    f.alloc(rs);
+    let r = f.alloc_t(base);
+    f.alloc(ps);
+    let win = f.alloc(rs + 1 + ps);
+    let p = f.new_obj(base);
+    f.store_mem(p, 0, base, r);
+    f.mov(Slot(win.0 + rs as u16), p, 1);
+    f.mov(Slot(win.0 + rs as u16 + 1), Slot(r.0 + bs as u16), ps);
+    f.emit(Instr::Call { func: w, base: win });
+    f.mov(Slot(0), win, rs);
+    f.emit(Instr::Ret);
+    let func = f.finish(rs, bs + ps, String::new(), 0, true);
+    c.funcs[id.idx()] = Some(func);
+    Some(id)
+}
+
 /// For a value of pointer type `cur` at `R[ptr] + off`: loads the pointer
 /// and returns the place of what it points to (`(slot, 0, elem)`);
 /// anything else is returned unchanged.
@@ -1099,15 +1187,11 @@ fn follow_pointer(f: &mut func::Fc, ptr: Slot, off: u32, cur: TypeId) -> (Slot, 
 /// value first, calling `M` through its itab.
 pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> FuncId {
     let id = c.reserve();
-    let sig = c.w.obj(m).typ;
-    let (params, results) = match c.w.types.get(sig) {
-        rgo_types::types::Type::Signature(s) => (s.params.clone(), s.results.clone()),
-        _ => (Vec::new(), Vec::new()),
-    };
+    let (ptypes, rtypes) = method_types(c, iface, m);
     let name = format!("{}.{}", c.w.type_string(iface, None), c.w.obj(m).name);
     let mut f = func::Fc::new(c, 0, name);
-    let rs: u32 = results.iter().map(|r| f.nslots(f.c.w.obj(*r).typ)).sum();
-    let ps: u32 = params.iter().map(|p| f.nslots(f.c.w.obj(*p).typ)).sum();
+    let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
+    let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
     f.alloc(rs);
     let iv = f.alloc_ptr();
     f.alloc_ptr();
@@ -1141,14 +1225,8 @@ fn value_wrapper(c: &mut Compiler, m: ObjId, recv_t: TypeId, fid: FuncId) -> Fun
         callee_name
             .unwrap_or_else(|| format!("{}.{}", c.w.type_string(recv_t, None), c.w.obj(m).name))
     };
-    let sig = c.w.obj(m).typ;
-    let (params, results) = match c.w.types.get(sig) {
-        rgo_types::types::Type::Signature(s) => (s.params.clone(), s.results.clone()),
-        _ => (Vec::new(), Vec::new()),
-    };
+    let (ptypes, rtypes) = method_types(c, recv_t, m);
     let mut f = func::Fc::new(c, 0, name);
-    let rtypes: Vec<TypeId> = results.iter().map(|r| f.c.w.obj(*r).typ).collect();
-    let ptypes: Vec<TypeId> = params.iter().map(|p| f.c.w.obj(*p).typ).collect();
     let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
     let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
     let recv_slots = f.nslots(recv_t);
@@ -1380,7 +1458,7 @@ fn attach_methods(c: &mut Compiler, named: &[TypeId]) {
             let mut ms = Vec::new();
             for (n, m) in names {
                 if let Some(f) = method_func(c, ty, &n) {
-                    let mt = c.w.obj(m).typ;
+                    let mt = c.w.instance_method_type(ty, m);
                     let sig = c.descs.method_sig(c.w, mt);
                     ms.push((n, f.0, sig));
                 }

@@ -593,8 +593,17 @@ impl<'a, 'w> Checker<'a, 'w> {
         };
         let mut args = self.call_args_generic(&c.args);
         let mut sig = sig;
+        // `F[A](args)` with more type parameters: inferred from the
+        // generic signature with the given arguments bound.
+        let mut given = Vec::new();
+        if let Some((orig, targs)) = self.partials.get(&sig_t).cloned() {
+            if let Type::Signature(os) = self.w.types.get(orig).clone() {
+                sig = os;
+                given = targs;
+            }
+        }
         if !sig.tparams.is_empty() && sig.recv.is_none() {
-            match self.infer_call(e, c, &sig, &mut args, &x) {
+            match self.infer_call(e, c, &sig, &mut args, &x, &given) {
                 Some(s) => sig = s,
                 None => return Operand::invalid(),
             }

@@ -286,6 +286,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 };
             }
             let t = self.w.types.add(Type::Signature(s));
+            self.partials.insert(t, (x.typ, targs));
             return Operand::new(Mode::Value, t, e);
         }
         if !self.verify(&sig.tparams, &targs, idx) {
@@ -426,9 +427,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         sig: &Signature,
         args: &mut [Operand<'a>],
         fun: &Operand<'a>,
+        given: &[TypeId],
     ) -> Option<Signature> {
         let n = sig.tparams.len();
-        let mut bound: Vec<Option<TypeId>> = vec![None; n];
+        let mut bound: Vec<Option<TypeId>> = (0..n).map(|i| given.get(i).copied()).collect();
         let ptypes: Vec<TypeId> = sig.params.iter().map(|p| self.w.obj(*p).typ).collect();
         let param_for = |i: usize, ch: &Self| -> Option<TypeId> {
             if sig.variadic && i + 1 >= ptypes.len() && !ptypes.is_empty() {

@@ -532,6 +532,10 @@ pub(crate) struct Checker<'a, 'w> {
     /// Type-argument checks of package-level instantiations, delayed until
     /// the types are complete: (file, type parameters, arguments, positions).
     later_verifies: Vec<LaterVerify>,
+    /// Partially instantiated generic functions (`F[A]` of a function with
+    /// more type parameters): the signature of the expression to the
+    /// generic signature and the type arguments given.
+    partials: HashMap<TypeId, (TypeId, Vec<TypeId>)>,
     /// Type parameter flows through instantiations (see `mono.rs`).
     mono_edges: Vec<mono::MonoEdge>,
     /// Receiver type parameters to their base type's parameters.
@@ -606,6 +610,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             named_rhs: HashMap::new(),
             iface_embeds: HashMap::new(),
             later_verifies: Vec::new(),
+            partials: HashMap::new(),
             mono_edges: Vec::new(),
             mono_canon: HashMap::new(),
         }
