@@ -666,8 +666,12 @@ static HITER_TYPE: Type = Type::with_pointers(
 
 /// Starts `for k, v := range m`: res it | t, h. The iterator lives on the
 /// heap (nothing points into stacks in v1); `it.key` (word 0) is null at
-/// the end and `it.elem` is word 1.
-unsafe fn mapiterinit(_: &mut GState, w: *mut u64) -> R {
+/// the end and `it.elem` is word 1. reflect's MapRange uses it too.
+///
+/// # Safety
+/// `w` is a 3-slot window holding a map type descriptor and a map of
+/// that type (or nil).
+pub unsafe fn mapiterinit(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 3 slots; the iterator is a fresh zeroed HIter.
     unsafe {
         let it = mallocgc(std::mem::size_of::<HIter>(), &HITER_TYPE, true) as *mut HIter;

@@ -49,7 +49,8 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("reflect.maplen", maplen, 2),
     ("reflect.mapclear", mapclear, 2),
     ("reflect.makemap", makemap, 3),
-    ("reflect.mapiterinit", mapiterinit, 3),
+    // Same window as the compiled `range` (res it | t, h).
+    ("reflect.mapiterinit", rgo_runtime::natives::mapiterinit, 3),
     ("reflect.mapiternext", mapiternext, 1),
     ("reflect.makechan", makechan, 3),
     ("reflect.chanlen", chanlen, 2),
@@ -725,29 +726,6 @@ unsafe fn makemap(_: &mut GState, w: *mut u64) -> R {
     unsafe {
         let n = slot(w, 2) as i64;
         set(w, 0, map::makemap(mt(slot(w, 1)), n.max(0) as isize) as u64);
-    }
-    Ok(())
-}
-
-static HITER_MASK: [u8; 1] = [0xff];
-static HITER_TYPE: Type = Type::with_pointers(
-    std::mem::size_of::<HIter>(),
-    Kind::Struct,
-    &HITER_MASK,
-    "runtime.hiter",
-);
-
-/// `mapiterinit(t *rtype, m unsafe.Pointer) unsafe.Pointer`: a started
-/// iterator (words 0 and 1: key and element pointers, nil at the end).
-unsafe fn mapiterinit(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: window [res][t][m]; the iterator is fresh zeroed memory.
-    unsafe {
-        let it = mallocgc(std::mem::size_of::<HIter>(), &HITER_TYPE, true) as *mut HIter;
-        let h = slot(w, 2) as *mut HMap;
-        if !h.is_null() {
-            map::mapiterinit(mt(slot(w, 1)), h, it);
-        }
-        set(w, 0, it as u64);
     }
     Ok(())
 }
