@@ -28,7 +28,7 @@
 
 use std::collections::HashMap;
 
-use rgo_runtime::op::{FuncId, Instr, Slot};
+use rgo_runtime::op::{FuncId, Instr};
 use rgo_runtime::symtab::{Func, InlinedCall};
 
 use crate::peephole::jump_off_mut;
@@ -206,368 +206,105 @@ fn remap_consts(
     Some(())
 }
 
+/// Whether an inlined body may contain `ins` (besides `Ret`): straight
+/// computation, memory access through slots, forward branches. Not calls,
+/// allocation, defer/panic/recover, the closure context, frame byte
+/// offsets (`FLoad`/`FStore`), bulk moves, or counted-loop back edges.
+fn allowed(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(
+        ins,
+        Nop | Mov { .. }
+            | MovN { .. }
+            | ZeroN { .. }
+            | LoadImm { .. }
+            | LoadConst { .. }
+            | AddI64 { .. }
+            | SubI64 { .. }
+            | MulI64 { .. }
+            | DivI64 { .. }
+            | RemI64 { .. }
+            | DivU64 { .. }
+            | RemU64 { .. }
+            | AndI64 { .. }
+            | OrI64 { .. }
+            | XorI64 { .. }
+            | AndNotI64 { .. }
+            | Shl { .. }
+            | ShrI64 { .. }
+            | ShrU64 { .. }
+            | ShiftCheck { .. }
+            | AddImmI64 { .. }
+            | NegI64 { .. }
+            | ComI64 { .. }
+            | Not { .. }
+            | Ext { .. }
+            | AddF64 { .. }
+            | SubF64 { .. }
+            | MulF64 { .. }
+            | DivF64 { .. }
+            | NegF64 { .. }
+            | AddF32 { .. }
+            | SubF32 { .. }
+            | MulF32 { .. }
+            | DivF32 { .. }
+            | NegF32 { .. }
+            | Conv { .. }
+            | EqI64 { .. }
+            | NeI64 { .. }
+            | LtI64 { .. }
+            | LeI64 { .. }
+            | LtU64 { .. }
+            | LeU64 { .. }
+            | EqF64 { .. }
+            | NeF64 { .. }
+            | LtF64 { .. }
+            | LeF64 { .. }
+            | EqF32 { .. }
+            | NeF32 { .. }
+            | LtF32 { .. }
+            | LeF32 { .. }
+            | CmpStr { .. }
+            | Jmp { .. }
+            | JmpIf { .. }
+            | JmpIfNot { .. }
+            | JmpLtI64 { .. }
+            | JmpGeI64 { .. }
+            | JmpEqI64 { .. }
+            | JmpNeI64 { .. }
+            | JmpLtImmI64 { .. }
+            | JmpGeImmI64 { .. }
+            | JmpLeI64 { .. }
+            | JmpGtI64 { .. }
+            | Load { .. }
+            | Store { .. }
+            | LoadN { .. }
+            | StoreN { .. }
+            | NilCheck { .. }
+            | IndexAddr { .. }
+            | BoundsCheck { .. }
+            | LoadElem { .. }
+            | StoreElem { .. }
+            | AddPtrImm { .. }
+            | SqrtF64 { .. }
+            | DivConstI64 { .. }
+            | RemConstI64 { .. }
+            | MulAddI64 { .. }
+            | MulAddF64 { .. }
+    )
+}
+
 /// `ins` with every slot operand moved up by `d`; `None` for an
 /// instruction an inlined body may not contain (or on overflow).
 fn relocate(ins: &Instr, d: u16) -> Option<Instr> {
-    use Instr::*;
-    let m = |s: Slot| -> Option<Slot> { s.0.checked_add(d).map(Slot) };
-    Some(match *ins {
-        Nop => Nop,
-        Mov { dst, src } => Mov {
-            dst: m(dst)?,
-            src: m(src)?,
-        },
-        MovN { dst, src, n } => MovN {
-            dst: m(dst)?,
-            src: m(src)?,
-            n,
-        },
-        ZeroN { dst, n } => ZeroN { dst: m(dst)?, n },
-        LoadImm { dst, imm } => LoadImm { dst: m(dst)?, imm },
-        LoadConst { dst, idx } => LoadConst { dst: m(dst)?, idx },
-        AddI64 { dst, a, b } => AddI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        SubI64 { dst, a, b } => SubI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        MulI64 { dst, a, b } => MulI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        DivI64 { dst, a, b } => DivI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        RemI64 { dst, a, b } => RemI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        DivU64 { dst, a, b } => DivU64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        RemU64 { dst, a, b } => RemU64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        AndI64 { dst, a, b } => AndI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        OrI64 { dst, a, b } => OrI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        XorI64 { dst, a, b } => XorI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        AndNotI64 { dst, a, b } => AndNotI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        Shl { dst, a, b } => Shl {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        ShrI64 { dst, a, b } => ShrI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        ShrU64 { dst, a, b } => ShrU64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        ShiftCheck { a } => ShiftCheck { a: m(a)? },
-        AddImmI64 { dst, a, imm } => AddImmI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            imm,
-        },
-        NegI64 { dst, a } => NegI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        ComI64 { dst, a } => ComI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        Not { dst, a } => Not {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        Ext { dst, src, kind } => Ext {
-            dst: m(dst)?,
-            src: m(src)?,
-            kind,
-        },
-        AddF64 { dst, a, b } => AddF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        SubF64 { dst, a, b } => SubF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        MulF64 { dst, a, b } => MulF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        DivF64 { dst, a, b } => DivF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        NegF64 { dst, a } => NegF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        AddF32 { dst, a, b } => AddF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        SubF32 { dst, a, b } => SubF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        MulF32 { dst, a, b } => MulF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        DivF32 { dst, a, b } => DivF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        NegF32 { dst, a } => NegF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        Conv { dst, src, op } => Conv {
-            dst: m(dst)?,
-            src: m(src)?,
-            op,
-        },
-        EqI64 { dst, a, b } => EqI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        NeI64 { dst, a, b } => NeI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LtI64 { dst, a, b } => LtI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LeI64 { dst, a, b } => LeI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LtU64 { dst, a, b } => LtU64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LeU64 { dst, a, b } => LeU64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        EqF64 { dst, a, b } => EqF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        NeF64 { dst, a, b } => NeF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LtF64 { dst, a, b } => LtF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LeF64 { dst, a, b } => LeF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        EqF32 { dst, a, b } => EqF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        NeF32 { dst, a, b } => NeF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LtF32 { dst, a, b } => LtF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        LeF32 { dst, a, b } => LeF32 {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-        },
-        CmpStr { dst, a, b, op } => CmpStr {
-            dst: m(dst)?,
-            a: m(a)?,
-            b: m(b)?,
-            op,
-        },
-        Jmp { off } => Jmp { off },
-        JmpIf { cond, off } => JmpIf {
-            cond: m(cond)?,
-            off,
-        },
-        JmpIfNot { cond, off } => JmpIfNot {
-            cond: m(cond)?,
-            off,
-        },
-        JmpLtI64 { a, b, off } => JmpLtI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        JmpGeI64 { a, b, off } => JmpGeI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        JmpEqI64 { a, b, off } => JmpEqI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        JmpNeI64 { a, b, off } => JmpNeI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        JmpLtImmI64 { a, imm, off } => JmpLtImmI64 { a: m(a)?, imm, off },
-        JmpGeImmI64 { a, imm, off } => JmpGeImmI64 { a: m(a)?, imm, off },
-        JmpLeI64 { a, b, off } => JmpLeI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        JmpGtI64 { a, b, off } => JmpGtI64 {
-            a: m(a)?,
-            b: m(b)?,
-            off,
-        },
-        Load { dst, p, kind, off } => Load {
-            dst: m(dst)?,
-            p: m(p)?,
-            kind,
-            off,
-        },
-        Store { p, src, kind, off } => Store {
-            p: m(p)?,
-            src: m(src)?,
-            kind,
-            off,
-        },
-        LoadN { dst, p, n, off } => LoadN {
-            dst: m(dst)?,
-            p: m(p)?,
-            n,
-            off,
-        },
-        StoreN { p, src, n, off } => StoreN {
-            p: m(p)?,
-            src: m(src)?,
-            n,
-            off,
-        },
-        NilCheck { p } => NilCheck { p: m(p)? },
-        IndexAddr { dst, p, i, size } => IndexAddr {
-            dst: m(dst)?,
-            p: m(p)?,
-            i: m(i)?,
-            size,
-        },
-        BoundsCheck { i, len } => BoundsCheck {
-            i: m(i)?,
-            len: m(len)?,
-        },
-        LoadElem { dst, s, i, kind } => LoadElem {
-            dst: m(dst)?,
-            s: m(s)?,
-            i: m(i)?,
-            kind,
-        },
-        StoreElem { s, i, src, kind } => StoreElem {
-            s: m(s)?,
-            i: m(i)?,
-            src: m(src)?,
-            kind,
-        },
-        AddPtrImm { dst, a, imm } => AddPtrImm {
-            dst: m(dst)?,
-            a: m(a)?,
-            imm,
-        },
-        SqrtF64 { dst, a } => SqrtF64 {
-            dst: m(dst)?,
-            a: m(a)?,
-        },
-        DivConstI64 { dst, a, k } => DivConstI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            k,
-        },
-        RemConstI64 { dst, a, k } => RemConstI64 {
-            dst: m(dst)?,
-            a: m(a)?,
-            k,
-        },
-        MulAddI64 { t, a, b, d, c } => MulAddI64 {
-            t: m(t)?,
-            a: m(a)?,
-            b: m(b)?,
-            d: m(d)?,
-            c: m(c)?,
-        },
-        MulAddF64 { t, a, b, d, c } => MulAddF64 {
-            t: m(t)?,
-            a: m(a)?,
-            b: m(b)?,
-            d: m(d)?,
-            c: m(c)?,
-        },
-        _ => return None,
-    })
+    if !allowed(ins) {
+        return None;
+    }
+    let mut r = *ins;
+    let mut ok = true;
+    r.slots_mut(&mut |s| match s.0.checked_add(d) {
+        Some(x) => s.0 = x,
+        None => ok = false,
+    });
+    ok.then_some(r)
 }

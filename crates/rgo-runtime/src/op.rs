@@ -818,9 +818,197 @@ pub fn div_by_magic(n: i64, d: i64, m: u64, s: u32) -> i64 {
     q.wrapping_add(((q as u64) >> 63) as i64)
 }
 
+impl Instr {
+    /// Calls `f` on every slot operand (for a multi-slot operand, its
+    /// first slot). Exhaustive: a new instruction must say its slots here.
+    pub fn slots_mut(&mut self, f: &mut dyn FnMut(&mut Slot)) {
+        use Instr::*;
+        match self {
+            Nop | Ret | DeferReturn | Jmp { .. } => {}
+            ShiftCheck { a: x }
+            | LoadImm { dst: x, .. }
+            | LoadConst { dst: x, .. }
+            | ZeroN { dst: x, .. }
+            | JmpIf { cond: x, .. }
+            | JmpIfNot { cond: x, .. }
+            | JmpLtImmI64 { a: x, .. }
+            | JmpGeImmI64 { a: x, .. }
+            | FLoad { dst: x, .. }
+            | FStore { src: x, .. }
+            | MemZero { p: x, .. }
+            | NilCheck { p: x }
+            | New { dst: x, .. }
+            | Print { a: x, .. }
+            | GetClosure { dst: x }
+            | Defer { fv: x }
+            | Panic { v: x }
+            | Recover { dst: x }
+            | LoadCtx { dst: x, .. }
+            | Call { base: x, .. }
+            | CallNative { base: x, .. } => f(x),
+            Mov { dst: x, src: y }
+            | MovN { dst: x, src: y, .. }
+            | AddImmI64 { dst: x, a: y, .. }
+            | NegI64 { dst: x, a: y }
+            | ComI64 { dst: x, a: y }
+            | Not { dst: x, a: y }
+            | Ext { dst: x, src: y, .. }
+            | NegF64 { dst: x, a: y }
+            | NegF32 { dst: x, a: y }
+            | Conv { dst: x, src: y, .. }
+            | JmpLtI64 { a: x, b: y, .. }
+            | JmpGeI64 { a: x, b: y, .. }
+            | JmpEqI64 { a: x, b: y, .. }
+            | JmpNeI64 { a: x, b: y, .. }
+            | JmpLeI64 { a: x, b: y, .. }
+            | JmpGtI64 { a: x, b: y, .. }
+            | AddJmpLtI64 { i: x, n: y, .. }
+            | AddJmpLeI64 { i: x, n: y, .. }
+            | IncJmpLtI64 { i: x, n: y, .. }
+            | Load { dst: x, p: y, .. }
+            | Store { p: x, src: y, .. }
+            | LoadN { dst: x, p: y, .. }
+            | StoreN { p: x, src: y, .. }
+            | MemMove { dst: x, src: y, .. }
+            | LoadBytes { dst: x, p: y, .. }
+            | StoreBytes { p: x, src: y, .. }
+            | BoundsCheck { i: x, len: y }
+            | AddPtrImm { dst: x, a: y, .. }
+            | CallClosure { fv: x, base: y }
+            | CallIndirect { f: x, base: y }
+            | CallIface {
+                iface: x, base: y, ..
+            }
+            | SqrtF64 { dst: x, a: y }
+            | DivConstI64 { dst: x, a: y, .. }
+            | RemConstI64 { dst: x, a: y, .. } => {
+                f(x);
+                f(y);
+            }
+            AddI64 { dst: x, a: y, b: z }
+            | SubI64 { dst: x, a: y, b: z }
+            | MulI64 { dst: x, a: y, b: z }
+            | DivI64 { dst: x, a: y, b: z }
+            | RemI64 { dst: x, a: y, b: z }
+            | DivU64 { dst: x, a: y, b: z }
+            | RemU64 { dst: x, a: y, b: z }
+            | AndI64 { dst: x, a: y, b: z }
+            | OrI64 { dst: x, a: y, b: z }
+            | XorI64 { dst: x, a: y, b: z }
+            | AndNotI64 { dst: x, a: y, b: z }
+            | Shl { dst: x, a: y, b: z }
+            | ShrI64 { dst: x, a: y, b: z }
+            | ShrU64 { dst: x, a: y, b: z }
+            | AddF64 { dst: x, a: y, b: z }
+            | SubF64 { dst: x, a: y, b: z }
+            | MulF64 { dst: x, a: y, b: z }
+            | DivF64 { dst: x, a: y, b: z }
+            | AddF32 { dst: x, a: y, b: z }
+            | SubF32 { dst: x, a: y, b: z }
+            | MulF32 { dst: x, a: y, b: z }
+            | DivF32 { dst: x, a: y, b: z }
+            | EqI64 { dst: x, a: y, b: z }
+            | NeI64 { dst: x, a: y, b: z }
+            | LtI64 { dst: x, a: y, b: z }
+            | LeI64 { dst: x, a: y, b: z }
+            | LtU64 { dst: x, a: y, b: z }
+            | LeU64 { dst: x, a: y, b: z }
+            | EqF64 { dst: x, a: y, b: z }
+            | NeF64 { dst: x, a: y, b: z }
+            | LtF64 { dst: x, a: y, b: z }
+            | LeF64 { dst: x, a: y, b: z }
+            | EqF32 { dst: x, a: y, b: z }
+            | NeF32 { dst: x, a: y, b: z }
+            | LtF32 { dst: x, a: y, b: z }
+            | LeF32 { dst: x, a: y, b: z }
+            | CmpStr {
+                dst: x, a: y, b: z, ..
+            }
+            | EqMem {
+                dst: x, a: y, b: z, ..
+            }
+            | AddRJmpLtI64 {
+                i: x,
+                step: y,
+                n: z,
+                ..
+            }
+            | AddRJmpLeI64 {
+                i: x,
+                step: y,
+                n: z,
+                ..
+            }
+            | IndexAddr {
+                dst: x, p: y, i: z, ..
+            }
+            | LoadElem {
+                dst: x, s: y, i: z, ..
+            }
+            | StoreElem {
+                s: x, i: y, src: z, ..
+            } => {
+                f(x);
+                f(y);
+                f(z);
+            }
+            MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
+                f(t);
+                f(a);
+                f(b);
+                f(d);
+                f(c);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slots_mut_visits_every_slot_operand() {
+        let mut seen = Vec::new();
+        let mut ins = [
+            Instr::MulAddF64 {
+                t: Slot(1),
+                a: Slot(2),
+                b: Slot(3),
+                d: Slot(4),
+                c: Slot(5),
+            },
+            Instr::StoreElem {
+                s: Slot(6),
+                i: Slot(7),
+                src: Slot(8),
+                kind: MemKind::W64,
+            },
+            Instr::CallIface {
+                iface: Slot(9),
+                m: 0,
+                base: Slot(10),
+                recv: 1,
+            },
+            Instr::Jmp { off: 3 },
+        ];
+        for i in ins.iter_mut() {
+            i.slots_mut(&mut |s| {
+                seen.push(s.0);
+                s.0 += 100;
+            });
+        }
+        assert_eq!(seen, (1..=10).collect::<Vec<u16>>());
+        assert!(matches!(
+            ins[1],
+            Instr::StoreElem {
+                s: Slot(106),
+                i: Slot(107),
+                src: Slot(108),
+                ..
+            }
+        ));
+    }
 
     #[test]
     fn magic_division_matches_idiv() {
