@@ -1994,42 +1994,45 @@ fn is_blank(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Name(n) if n == "_")
 }
 
-/// Whether a body (not counting nested literals) has a defer statement.
-/// Whether a body has a `for` or `range` loop (not counting literals).
+/// Whether a body (not counting nested function literals) has a
+/// statement satisfying `p`, at any depth.
+fn block_any(b: &ast::Block, p: &dyn Fn(&Stmt) -> bool) -> bool {
+    b.stmts.iter().any(|s| stmt_any(s, p))
+}
+
+fn stmt_any(s: &Stmt, p: &dyn Fn(&Stmt) -> bool) -> bool {
+    if p(s) {
+        return true;
+    }
+    let clauses =
+        |body: &[ast::CaseClause]| body.iter().any(|c| c.body.iter().any(|s| stmt_any(s, p)));
+    match &s.kind {
+        StmtKind::Labeled(_, s) => stmt_any(s, p),
+        StmtKind::Block(b) => block_any(b, p),
+        StmtKind::If(i) => block_any(&i.then, p) || i.els.as_ref().is_some_and(|e| stmt_any(e, p)),
+        StmtKind::Switch(sw) => clauses(&sw.body),
+        StmtKind::TypeSwitch(sw) => clauses(&sw.body),
+        StmtKind::Select(sel) => sel
+            .body
+            .iter()
+            .any(|c| c.body.iter().any(|s| stmt_any(s, p))),
+        StmtKind::For(f) => block_any(&f.body, p),
+        StmtKind::Range(r) => block_any(&r.body, p),
+        _ => false,
+    }
+}
+
+/// Whether a body (not counting nested literals) has a `for` or `range`
+/// loop.
 fn block_has_loop(b: &ast::Block) -> bool {
-    b.stmts.iter().any(stmt_has_loop)
+    block_any(b, &|s| {
+        matches!(s.kind, StmtKind::For(_) | StmtKind::Range(_))
+    })
 }
 
-fn stmt_has_loop(s: &Stmt) -> bool {
-    match &s.kind {
-        StmtKind::For(_) | StmtKind::Range(_) => true,
-        StmtKind::Labeled(_, s) => stmt_has_loop(s),
-        StmtKind::Block(b) => block_has_loop(b),
-        StmtKind::If(i) => block_has_loop(&i.then) || i.els.as_ref().is_some_and(stmt_has_loop),
-        StmtKind::Switch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
-        StmtKind::TypeSwitch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
-        StmtKind::Select(sel) => sel.body.iter().any(|c| c.body.iter().any(stmt_has_loop)),
-        _ => false,
-    }
-}
-
+/// Whether a body (not counting nested literals) has a defer statement.
 pub(crate) fn block_has_defer(b: &ast::Block) -> bool {
-    b.stmts.iter().any(stmt_has_defer)
-}
-
-fn stmt_has_defer(s: &Stmt) -> bool {
-    match &s.kind {
-        StmtKind::Defer(_) => true,
-        StmtKind::Labeled(_, s) => stmt_has_defer(s),
-        StmtKind::Block(b) => block_has_defer(b),
-        StmtKind::If(i) => block_has_defer(&i.then) || i.els.as_ref().is_some_and(stmt_has_defer),
-        StmtKind::Switch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_defer)),
-        StmtKind::TypeSwitch(sw) => sw.body.iter().any(|c| c.body.iter().any(stmt_has_defer)),
-        StmtKind::Select(sel) => sel.body.iter().any(|c| c.body.iter().any(stmt_has_defer)),
-        StmtKind::For(f) => block_has_defer(&f.body),
-        StmtKind::Range(r) => block_has_defer(&r.body),
-        _ => false,
-    }
+    block_any(b, &|s| matches!(s.kind, StmtKind::Defer(_)))
 }
 
 /// An assignable location.
