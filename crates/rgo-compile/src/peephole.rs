@@ -559,6 +559,8 @@ fn fuse_mul_add(code: &mut [Instr], target: &[bool], removed: &mut [bool]) -> bo
             continue;
         }
         let fused = match (code[k], code[k + 1]) {
+            // Integer addition commutes: `t + c` fuses too. (A guard is
+            // tried for each alternative that matches.)
             (
                 Instr::MulI64 { dst: t, a, b },
                 Instr::AddI64 {
@@ -566,9 +568,8 @@ fn fuse_mul_add(code: &mut [Instr], target: &[bool], removed: &mut [bool]) -> bo
                     a: c,
                     b: t2,
                 },
-            ) if t2 == t => Some(Instr::MulAddI64 { t, a, b, d, c }),
-            // Integer addition commutes: `t + c` fuses too.
-            (
+            )
+            | (
                 Instr::MulI64 { dst: t, a, b },
                 Instr::AddI64 {
                     dst: d,
