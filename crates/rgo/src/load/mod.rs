@@ -112,6 +112,22 @@ pub struct Package {
     pub pruned: bool,
 }
 
+impl Package {
+    /// Appends parsed files: their names and errors, syntax trees and
+    /// sources, index for index.
+    fn add_files(&mut self, parsed: Vec<Parsed>) {
+        for p in parsed {
+            self.files.push(SrcFile {
+                name: p.name,
+                short: p.short,
+                errors: p.errors,
+            });
+            self.asts.push(p.ast);
+            self.sources.push(p.source);
+        }
+    }
+}
+
 /// The result of loading: every package reached, the ones asked for, and
 /// the load errors.
 #[derive(Debug, Default)]
@@ -522,15 +538,7 @@ impl Loader {
             let parsed = self.parse_dir_files(None, &path, srcs);
             let pkg = &mut self.out.packages[*idx];
             pkg.pruned = pruned.is_some();
-            for p in parsed {
-                pkg.files.push(SrcFile {
-                    name: p.name,
-                    short: p.short,
-                    errors: p.errors,
-                });
-                pkg.asts.push(p.ast);
-                pkg.sources.push(p.source);
-            }
+            pkg.add_files(parsed);
         }
     }
 
@@ -785,15 +793,7 @@ impl Loader {
             imports: Vec::new(),
             pruned: false,
         };
-        for p in parsed {
-            pkg.files.push(SrcFile {
-                name: p.name,
-                short: p.short,
-                errors: p.errors,
-            });
-            pkg.asts.push(p.ast);
-            pkg.sources.push(p.source);
-        }
+        pkg.add_files(parsed);
         self.out.packages.push(pkg);
         self.out.packages.len() - 1
     }
