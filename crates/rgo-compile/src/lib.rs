@@ -795,6 +795,9 @@ fn attach_instance_methods<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
         if todo.is_empty() {
             return;
         }
+        // Descriptors sit in a hash map: sort, so that function ids (and
+        // so the bytecode) are the same on every run.
+        todo.sort_unstable_by_key(|t| t.0);
         attach_methods(c, &todo);
         compile_instances(c, pkgs);
     }
