@@ -79,16 +79,12 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.args_into(c, &par_types, s.variadic, at);
         self.set_line(e.pos);
         match callee {
-            Callee::Static(_) if self.is_math_sqrt(fun) && rslots == 1 && pslots == 1 => {
-                // gc's intrinsic: one instruction, no call.
-                self.emit(Instr::SqrtF64 {
-                    dst: base,
-                    a: Slot(base.0 + 1),
-                });
-            }
-            Callee::Static(f) => {
-                self.emit(Instr::Call { func: f, base });
-            }
+            Callee::Static(f) => match self.intrinsic(fun) {
+                Some(i) => self.emit_intrinsic(i, base),
+                None => {
+                    self.emit(Instr::Call { func: f, base });
+                }
+            },
             Callee::Iface(iv, m) => {
                 self.emit(Instr::CallIface {
                     iface: iv,
@@ -194,17 +190,6 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.mov(dst, p, 1);
         self.load_u64(Slot(dst.0 + 1), vals.len() as u64);
         self.load_u64(Slot(dst.0 + 2), vals.len() as u64);
-    }
-
-    /// Whether `fun` names math.Sqrt.
-    fn is_math_sqrt(&self, fun: &Expr) -> bool {
-        let Some(o) = self.qualified(fun).or_else(|| self.use_of(fun)) else {
-            return false;
-        };
-        let obj = self.c.w.obj(o);
-        obj.name == "Sqrt"
-            && matches!(obj.kind, ObjKind::Func(_))
-            && obj.pkg.is_some_and(|p| self.c.w.pkg(p).path == "math")
     }
 
     /// Resolves the callee: (how, signature type, receiver value+type).

@@ -280,6 +280,10 @@ fn allowed(ins: &Instr) -> bool {
             | Store { .. }
             | LoadN { .. }
             | StoreN { .. }
+            | AtomicLoad { .. }
+            | AtomicStore { .. }
+            | AtomicRmw { .. }
+            | AtomicCas { .. }
             | NilCheck { .. }
             | IndexAddr { .. }
             | BoundsCheck { .. }

@@ -125,6 +125,7 @@ pub mod escape;
 mod expr;
 pub mod func;
 mod inline;
+mod intrinsics;
 pub mod layout;
 mod peephole;
 mod reflectstubs;

@@ -180,6 +180,26 @@ fn mentions(
             one!(src);
             Kind::Trapping
         }
+        AtomicLoad { dst, p, .. } | AtomicStore { p: dst, src: p, .. } => {
+            one!(dst);
+            one!(p);
+            Kind::Trapping
+        }
+        AtomicRmw { dst, p, src, .. } => {
+            one!(dst);
+            one!(p);
+            one!(src);
+            Kind::Trapping
+        }
+        AtomicCas {
+            dst, p, old, new, ..
+        } => {
+            one!(dst);
+            one!(p);
+            one!(old);
+            one!(new);
+            Kind::Trapping
+        }
         LoadN { dst, p, n, .. } => {
             out.push((dst.0 as u32, n as u32));
             one!(p);
@@ -368,6 +388,9 @@ fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
         | CmpStr { dst, .. }
         | EqMem { dst, .. }
         | Load { dst, .. }
+        | AtomicLoad { dst, .. }
+        | AtomicRmw { dst, .. }
+        | AtomicCas { dst, .. }
         | IndexAddr { dst, .. }
         | LoadElem { dst, .. }
         | AddPtrImm { dst, .. }

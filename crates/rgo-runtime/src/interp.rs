@@ -33,7 +33,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::op::{ConvOp, FuncId, Instr, MemKind, StrCmp};
+use crate::op::{AtomicOp, ConvOp, FuncId, Instr, MemKind, StrCmp};
 use crate::symtab::{Func, Program};
 use crate::typedesc::{GoStr, Type};
 
@@ -639,6 +639,102 @@ fn ext(x: u64, k: MemKind) -> u64 {
     }
 }
 
+/// What [`atomic_rmw`] does besides loading.
+#[derive(Clone, Copy)]
+enum RmwOrStore {
+    Store,
+    Rmw(AtomicOp),
+}
+
+/// The address of a sync/atomic operand of `kind`: nil panics as a nil
+/// dereference, a misaligned one as gc's runtime does on 32-bit targets
+/// (Rust's atomics need the alignment).
+fn atomic_addr(p: u64, kind: MemKind) -> Result<u64, RuntimeError> {
+    if p == 0 {
+        return Err(RuntimeError::nil_deref(0));
+    }
+    if p % kind.size() as u64 != 0 {
+        return Err(RuntimeError::new("unaligned 64-bit atomic operation"));
+    }
+    Ok(p)
+}
+
+/// `AtomicLoad` (`what` None), `AtomicStore` and `AtomicRmw` on the Go
+/// word at `p`; returns the value the instruction writes to its `dst`
+/// (extended as `kind` says).
+#[inline(never)]
+fn atomic_rmw(
+    p: u64,
+    kind: MemKind,
+    what: Option<RmwOrStore>,
+    v: u64,
+) -> Result<u64, RuntimeError> {
+    use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::SeqCst};
+    let p = atomic_addr(p, kind)?;
+    let ext = |x: u64| match kind {
+        MemKind::I32 => x as u32 as i32 as i64 as u64,
+        MemKind::U32 => x as u32 as u64,
+        _ => x,
+    };
+    // SAFETY: `p` is a non-nil, aligned Go pointer to a `kind` word (the
+    // compiler emits these for sync/atomic calls, whose pointer argument
+    // is typed); Go memory is only ever accessed atomically or through
+    // relaxed atomics (see `load`), so the views do not race.
+    let old = unsafe {
+        if kind == MemKind::W64 {
+            let a = AtomicU64::from_ptr(p as *mut u64);
+            match what {
+                None => a.load(SeqCst),
+                Some(RmwOrStore::Store) => {
+                    a.store(v, SeqCst);
+                    0
+                }
+                Some(RmwOrStore::Rmw(AtomicOp::Swap)) => a.swap(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::Add)) => a.fetch_add(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::And)) => a.fetch_and(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::Or)) => a.fetch_or(v, SeqCst),
+            }
+        } else {
+            let a = AtomicU32::from_ptr(p as *mut u32);
+            let v = v as u32;
+            (match what {
+                None => a.load(SeqCst),
+                Some(RmwOrStore::Store) => {
+                    a.store(v, SeqCst);
+                    0
+                }
+                Some(RmwOrStore::Rmw(AtomicOp::Swap)) => a.swap(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::Add)) => a.fetch_add(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::And)) => a.fetch_and(v, SeqCst),
+                Some(RmwOrStore::Rmw(AtomicOp::Or)) => a.fetch_or(v, SeqCst),
+            }) as u64
+        }
+    };
+    Ok(match what {
+        Some(RmwOrStore::Rmw(AtomicOp::Add)) => ext(old.wrapping_add(v)),
+        _ => ext(old),
+    })
+}
+
+/// `AtomicCas` on the Go word at `p`: whether it swapped.
+#[inline(never)]
+fn atomic_cas(p: u64, kind: MemKind, old: u64, new: u64) -> Result<bool, RuntimeError> {
+    use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::SeqCst};
+    let p = atomic_addr(p, kind)?;
+    // SAFETY: as in `atomic_rmw`.
+    Ok(unsafe {
+        if kind == MemKind::W64 {
+            AtomicU64::from_ptr(p as *mut u64)
+                .compare_exchange(old, new, SeqCst, SeqCst)
+                .is_ok()
+        } else {
+            AtomicU32::from_ptr(p as *mut u32)
+                .compare_exchange(old as u32, new as u32, SeqCst, SeqCst)
+                .is_ok()
+        }
+    })
+}
+
 /// Reads a `k`-sized value at `p`, extended to 64 bits.
 ///
 /// # Safety
@@ -1143,6 +1239,35 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     let d = nonnil!(r!(p), 0);
                     std::ptr::write_bytes(d, 0, size as usize)
                 }
+                Instr::AtomicLoad { dst, p, kind } => match atomic_rmw(r!(p), kind, None, 0) {
+                    Ok(v) => r!(dst) = v,
+                    Err(e) => throw_rt!(e),
+                },
+                Instr::AtomicStore { p, src, kind } => {
+                    if let Err(e) = atomic_rmw(r!(p), kind, Some(RmwOrStore::Store), r!(src)) {
+                        throw_rt!(e);
+                    }
+                }
+                Instr::AtomicRmw {
+                    dst,
+                    p,
+                    src,
+                    kind,
+                    op,
+                } => match atomic_rmw(r!(p), kind, Some(RmwOrStore::Rmw(op)), r!(src)) {
+                    Ok(v) => r!(dst) = v,
+                    Err(e) => throw_rt!(e),
+                },
+                Instr::AtomicCas {
+                    dst,
+                    p,
+                    old,
+                    new,
+                    kind,
+                } => match atomic_cas(r!(p), kind, r!(old), r!(new)) {
+                    Ok(v) => r!(dst) = v as u64,
+                    Err(e) => throw_rt!(e),
+                },
                 Instr::NilCheck { p } => {
                     nonnil!(r!(p), 0);
                 }

@@ -77,6 +77,16 @@ impl MemKind {
     }
 }
 
+/// The read-modify-write operation of [`Instr::AtomicRmw`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u8)]
+pub enum AtomicOp {
+    Swap,
+    Add,
+    And,
+    Or,
+}
+
 /// Numeric conversions done by [`Instr::Conv`] (Go's conversion rules:
 /// float→int truncates toward zero; out-of-range results are what amd64
 /// produces).
@@ -601,6 +611,40 @@ pub enum Instr {
     NilCheck {
         p: Slot,
     },
+
+    // --- sync/atomic (gc's intrinsics; sequentially consistent) ---------
+    // `kind` is I32, U32 or W64; the address R[p] must be non-nil (else a
+    // nil dereference panic) and aligned (else "unaligned 64-bit atomic
+    // operation"); results are extended to 64 bits as `kind` says.
+    /// `R[dst] := atomic load of *(kind*)R[p]`
+    AtomicLoad {
+        dst: Slot,
+        p: Slot,
+        kind: MemKind,
+    },
+    /// `atomic store *(kind*)R[p] := R[src]`
+    AtomicStore {
+        p: Slot,
+        src: Slot,
+        kind: MemKind,
+    },
+    /// atomically `old := *p; *p := old op R[src]`; `R[dst] :=` the new
+    /// value for Add, `old` for Swap, And and Or (as sync/atomic returns)
+    AtomicRmw {
+        dst: Slot,
+        p: Slot,
+        src: Slot,
+        kind: MemKind,
+        op: AtomicOp,
+    },
+    /// atomically `if *p == R[old] { *p := R[new]; R[dst] := 1 } else { R[dst] := 0 }`
+    AtomicCas {
+        dst: Slot,
+        p: Slot,
+        old: Slot,
+        new: Slot,
+        kind: MemKind,
+    },
     /// `R[dst] := R[p] + R[i] * size` (address of an element)
     IndexAddr {
         dst: Slot,
@@ -869,6 +913,8 @@ impl Instr {
             | Store { p: x, src: y, .. }
             | LoadN { dst: x, p: y, .. }
             | StoreN { p: x, src: y, .. }
+            | AtomicLoad { dst: x, p: y, .. }
+            | AtomicStore { p: x, src: y, .. }
             | MemMove { dst: x, src: y, .. }
             | LoadBytes { dst: x, p: y, .. }
             | StoreBytes { p: x, src: y, .. }
@@ -947,10 +993,24 @@ impl Instr {
             }
             | StoreElem {
                 s: x, i: y, src: z, ..
+            }
+            | AtomicRmw {
+                dst: x,
+                p: y,
+                src: z,
+                ..
             } => {
                 f(x);
                 f(y);
                 f(z);
+            }
+            AtomicCas {
+                dst, p, old, new, ..
+            } => {
+                f(dst);
+                f(p);
+                f(old);
+                f(new);
             }
             MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
                 f(t);

@@ -143,6 +143,13 @@ fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32
         | EqMem { dst, a, b, .. } => (vec![one(dst), one(a), one(b)], None),
         CmpStr { dst, a, b, .. } => (vec![one(dst), (a, 2), (b, 2)], None),
         ShiftCheck { a } | NilCheck { p: a } | Defer { fv: a } => (vec![one(a)], None),
+        AtomicLoad { dst: a, p: b, .. } | AtomicStore { p: a, src: b, .. } => {
+            (vec![one(a), one(b)], None)
+        }
+        AtomicRmw { dst, p, src, .. } => (vec![one(dst), one(p), one(src)], None),
+        AtomicCas {
+            dst, p, old, new, ..
+        } => (vec![one(dst), one(p), one(old), one(new)], None),
         AddImmI64 { dst, a, .. }
         | NegI64 { dst, a }
         | ComI64 { dst, a }
