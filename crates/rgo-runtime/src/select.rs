@@ -31,18 +31,23 @@ const DIR_SEND: u64 = 1;
 
 /// What a parked select needs when it wakes.
 pub struct SelectResume {
-    /// The native's window (in the parked goroutine's stack).
+    /// Where `chosen` and `recvOK` go: the first two words of the
+    /// native's window (in the parked goroutine's stack).
     w: *mut u64,
+    cases: Vec<Case>,
     /// Case indices in lock order, and the sudog of each.
     lockorder: Vec<usize>,
     sudogs: Vec<*mut Sudog>,
 }
 
+/// One case of a select: a nil `c` never fires; `elem` is the value to
+/// send or where to receive (in a stack window, or heap memory for
+/// reflect.Select).
 #[derive(Clone, Copy)]
-struct Case {
-    c: *mut HChan,
-    send: bool,
-    elem: *mut u8,
+pub struct Case {
+    pub c: *mut HChan,
+    pub send: bool,
+    pub elem: *mut u8,
 }
 
 /// Reads the cases from the window.
@@ -93,14 +98,28 @@ unsafe fn selunlock(cs: &[Case], order: &[usize]) {
     }
 }
 
-/// Runs a select; writes `chosen` (-1: default) and `recvOK` into the
-/// window, or parks.
+/// Runs a compiled select; writes `chosen` (-1: default) and `recvOK`
+/// into the window, or parks.
 ///
 /// # Safety
 /// `w` is a select window.
 pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
     // SAFETY: caller's contract.
-    let (cs, block) = unsafe { (cases(w), *w.add(3) != 0) };
+    unsafe {
+        let (cs, block) = (cases(w), *w.add(3) != 0);
+        select_cases(w, cs, block)
+    }
+}
+
+/// Runs a select over `cs` (the compiled one's or reflect.Select's);
+/// writes `chosen` (-1: default, only when not `block`) to `out[0]` and
+/// `recvOK` to `out[1]`, or parks and writes them when woken.
+///
+/// # Safety
+/// `out` points at two words that stay put while the goroutine is parked
+/// (its stack window); every case's channel is nil or valid and its elem
+/// points at a value of the channel's element type.
+pub unsafe fn select_cases(w: *mut u64, cs: Vec<Case>, block: bool) -> Result<(), PanicValue> {
     let mut pollorder: Vec<usize> = Vec::with_capacity(cs.len());
     for (i, cas) in cs.iter().enumerate() {
         if cas.c.is_null() {
@@ -201,6 +220,7 @@ pub unsafe fn selectgo(w: *mut u64) -> Result<(), PanicValue> {
         }
         (*gp).sched.resume = Resume::Select(SelectResume {
             w,
+            cases: cs,
             lockorder,
             sudogs,
         });
@@ -250,8 +270,7 @@ unsafe fn selparkcommit(gp: *mut G, _: *mut u8) -> bool {
         let Resume::Select(r) = &(*gp).sched.resume else {
             return true;
         };
-        let cs = cases(r.w);
-        selunlock(&cs, &r.lockorder);
+        selunlock(&r.cases, &r.lockorder);
     }
     true
 }
@@ -262,7 +281,7 @@ pub fn finish(g: &mut G, r: SelectResume) -> Result<(), PanicValue> {
     // SAFETY: the window is in g's stack, untouched while it was parked;
     // the channels are the cases' (valid).
     unsafe {
-        let cs = cases(r.w);
+        let cs = r.cases;
         sellock(&cs, &r.lockorder);
         g.sched.select_done.store(0, Ordering::Release);
         let won = g.sched.param.swap(ptr::null_mut(), Ordering::AcqRel);

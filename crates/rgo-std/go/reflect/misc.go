@@ -1,9 +1,6 @@
 package reflect
 
-import (
-	"runtime"
-	"unsafe"
-)
+import "unsafe"
 
 // Zero returns a non-addressable Value holding typ's zero value.
 func Zero(typ Type) Value {
@@ -291,53 +288,53 @@ func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
 			panic("reflect.Select: invalid Dir")
 		}
 	}
-	for {
-		order := selectOrder(len(cases))
-		for _, i := range order {
-			c := cases[i]
-			if !c.Chan.IsValid() || c.Chan.IsNil() {
-				continue
-			}
-			switch c.Dir {
-			case SelectSend:
-				if c.Chan.send(c.Send, true) {
-					return i, Value{}, false
-				}
-			case SelectRecv:
-				if x, ok, selected := c.Chan.recvSel(true); selected {
-					return i, x, ok
-				}
-			}
+	rcs := make([]selectCase, len(cases))
+	for i, c := range cases {
+		if c.Dir == SelectDefault || !c.Chan.IsValid() || c.Chan.IsNil() {
+			continue
 		}
-		if dflt >= 0 {
-			return dflt, Value{}, false
+		ct := c.Chan.rt.chanT()
+		rc := &rcs[i]
+		rc.ch = c.Chan.word()
+		if c.Dir == SelectSend {
+			x := c.Send
+			x.mustBeExported("reflect.Select")
+			x = x.assignTo("reflect.Select", ct.elem, nil)
+			// The channel may keep the pointer while parked: send a copy.
+			rc.val = unsafe_New(ct.elem)
+			typedmemmove(ct.elem, rc.val, x.addrOf())
+			rc.dir = 1
+		} else {
+			rc.val = unsafe_New(ct.elem)
+			rc.dir = 2
 		}
-		runtime.Gosched()
 	}
-}
-
-// selectOrder returns 0..n-1 in a random order.
-func selectOrder(n int) []int {
-	order := make([]int, n)
-	for i := range order {
-		j := int(selectRand() % uint32(i+1))
-		order[i] = order[j]
-		order[j] = i
+	chosen, recvOK = rselect(rcs, dflt < 0)
+	if chosen < 0 {
+		return dflt, Value{}, false
 	}
-	return order
+	if cases[chosen].Dir == SelectRecv {
+		t := cases[chosen].Chan.rt.chanT().elem
+		p := rcs[chosen].val
+		if t.ifaceIndir() {
+			return chosen, Value{t, p, vflag(t.Kind()) | vfIndir}, recvOK
+		}
+		return chosen, Value{t, *(*unsafe.Pointer)(p), vflag(t.Kind())}, recvOK
+	}
+	return chosen, Value{}, false
 }
 
-var selectSeed uint32 = 2463534242
-
-// selectRand is a xorshift generator for Select's poll order.
-func selectRand() uint32 {
-	x := selectSeed
-	x ^= x << 13
-	x ^= x >> 17
-	x ^= x << 5
-	selectSeed = x
-	return x
+// selectCase is one case of rselect: dir 1 sends *val, 2 receives into
+// *val, 0 never fires.
+type selectCase struct {
+	dir uintptr
+	ch  unsafe.Pointer
+	val unsafe.Pointer
 }
+
+// rselect runs a select over cases (the runtime's selectgo); chosen is
+// -1 when none is ready and block is false. Native.
+func rselect(cases []selectCase, block bool) (chosen int, recvOK bool)
 
 // A MapIter is an iterator for ranging over a map. See Value.MapRange.
 type MapIter struct {

@@ -58,6 +58,7 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("reflect.chanclose", chanclose, 1),
     ("reflect.chansend", chansend, 4),
     ("reflect.chanrecv", chanrecv, 5),
+    ("reflect.rselect", rselect, 6),
     ("reflect.getitab", getitab, 5),
     ("reflect.ptrTo", ptr_to, 4),
     ("reflect.sliceOf", slice_of, 4),
@@ -810,6 +811,38 @@ unsafe fn chanrecv(_: &mut GState, w: *mut u64) -> R {
         set(w, 1, ok as u64);
     }
     Ok(())
+}
+
+/// `rselect(cases []selectCase, block bool) (chosen int, recvOK bool)`:
+/// reflect.Select on the runtime's select (runtime/select.rs), so it
+/// blocks, wakes and reports deadlock as a select statement does. Each
+/// case is `{dir uintptr; ch, val unsafe.Pointer}`: dir 1 send (val
+/// points at the value), 2 receive (val points at heap memory for the
+/// value), 0 a case that never fires (nil channel).
+unsafe fn rselect(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window [chosen][recvOK][cases ptr, len, cap][block]; the
+    // case array holds channels made by reflect (valid or nil) and
+    // element pointers to heap memory of the element type.
+    unsafe {
+        let p = slot(w, 2) as *const u64;
+        let n = slot(w, 3) as usize;
+        let cases = (0..n)
+            .map(|i| {
+                let c = p.add(3 * i);
+                let dir = *c;
+                rgo_runtime::select::Case {
+                    c: if dir == 0 {
+                        std::ptr::null_mut()
+                    } else {
+                        *c.add(1) as *mut HChan
+                    },
+                    send: dir == 1,
+                    elem: *c.add(2) as *mut u8,
+                }
+            })
+            .collect();
+        rgo_runtime::select::select_cases(w, cases, slot(w, 5) != 0)
+    }
 }
 
 // ---------------------------------------------------------------------------
