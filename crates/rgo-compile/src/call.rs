@@ -567,8 +567,10 @@ impl<'c, 'a> Fc<'c, 'a> {
                         d
                     }
                     Type::Pointer(at) => {
-                        let p = self.expr(&args[0]);
-                        self.emit(Instr::NilCheck { p });
+                        // Not constant only for calls or receives in the
+                        // operand: evaluated, never dereferenced (a nil
+                        // pointer to an array has its length).
+                        self.expr(&args[0]);
                         let n = match self.under(at) {
                             Type::Array(n, _) => n,
                             _ => 0,
@@ -967,9 +969,16 @@ impl<'c, 'a> Fc<'c, 'a> {
         let oldlen = self.scalar();
         self.mov(oldlen, Slot(s.0 + 1), 1);
         let r = self.alloc_t(t);
-        let grow = self.emit(Instr::JmpLtI64 {
+        // Unsigned: a length sum past MaxInt (negative) must grow, and
+        // growslice reports it.
+        let short = self.scalar();
+        self.emit(Instr::LtU64 {
+            dst: short,
             a: Slot(s.0 + 2),
             b: newlen,
+        });
+        let grow = self.emit(Instr::JmpIf {
+            cond: short,
             off: 0,
         });
         self.mov(r, s, 3);

@@ -208,9 +208,13 @@ impl<'c, 'a> Fc<'c, 'a> {
         let comm_cases: Vec<usize> = (0..cases.len()).filter(|&i| Some(i) != default).collect();
         let n = comm_cases.len() as u32;
         let mut evaluated: Vec<(Slot, Option<Slot>)> = Vec::new();
+        let select_line = self.line;
         for &i in &comm_cases {
             let cs = &cases[i];
-            let c = self.expr(cs.ch.unwrap_or_else(|| unreachable!()));
+            let ch = cs.ch.unwrap_or_else(|| unreachable!());
+            // A fault evaluating a case's operands is on the case's line.
+            self.set_line(ch.pos);
+            let c = self.expr(ch);
             let chs = self.alloc_ptr();
             self.mov(chs, c, 1);
             let v = cs.send.map(|e| {
@@ -222,6 +226,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             });
             evaluated.push((chs, v));
         }
+        self.line = select_line;
         // The window.
         let mut elem_off = 4 + 3 * n;
         let mut offs = Vec::new();

@@ -17,6 +17,15 @@ use crate::func::{Fc, Place, Var};
 use crate::layout;
 use crate::PendingLit;
 
+/// The offset [`Fc::lit_items`] gives a blank struct field's value: evaluated,
+/// never stored.
+const BLANK_FIELD: u32 = u32::MAX;
+
+/// Values of more slots than this are copied memory to memory where they
+/// can be ([`Fc::big_to_mem`]), and variables of them live on the heap:
+/// a frame has at most 65535 slots.
+pub(crate) const BIG_SLOTS: u32 = 1024;
+
 impl<'c, 'a> Fc<'c, 'a> {
     /// Evaluates `e` into slots (possibly a variable's own: do not write).
     pub fn expr(&mut self, e: &'a Expr) -> Slot {
@@ -368,6 +377,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                         let it = self.ty(&idx[0]);
                         let i = self.value_as(&idx[0], it);
                         self.set_line(e.pos);
+                        self.unsigned_index_check(&idx[0], i, Slot(s.0 + 1));
                         let d = dst.unwrap_or_else(|| self.scalar());
                         self.emit(Instr::LoadElem {
                             dst: d,
@@ -947,12 +957,14 @@ impl<'c, 'a> Fc<'c, 'a> {
                         let s = self.expr(x);
                         let i = self.index_value(&idx[0]);
                         self.set_line(e.pos);
+                        self.unsigned_index_check(&idx[0], i, Slot(s.0 + 1));
                         Place::Elem(s, i, et)
                     }
                     Type::Slice(et) => {
                         let s = self.expr(x);
                         let i = self.index_value(&idx[0]);
                         self.set_line(e.pos);
+                        self.unsigned_index_check(&idx[0], i, Slot(s.0 + 1));
                         self.emit(Instr::BoundsCheck {
                             i,
                             len: Slot(s.0 + 1),
@@ -1030,6 +1042,41 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.value_as(i, it)
     }
 
+    /// Is `e` a non-constant index of a 64-bit unsigned type (one whose
+    /// value may have the sign bit set)?
+    fn is_wide_unsigned(&self, e: &Expr) -> bool {
+        let t = self.ty(e);
+        self.const_val(e).is_none()
+            && matches!(
+                self.c.w.types.basic_kind(t),
+                Some(BasicKind::Uint | BasicKind::Uint64 | BasicKind::Uintptr)
+            )
+    }
+
+    /// Before the bounds check of index `i` (expression `idx`) against
+    /// `len`: an index of a 64-bit unsigned type out of range panics here,
+    /// printed unsigned and with the length (the bounds-checking
+    /// instructions take indices as signed: `[-1]`).
+    fn unsigned_index_check(&mut self, idx: &Expr, i: Slot, len: Slot) {
+        if !self.is_wide_unsigned(idx) {
+            return;
+        }
+        let ok = self.scalar();
+        self.emit(Instr::LtU64 {
+            dst: ok,
+            a: i,
+            b: len,
+        });
+        let j = self.emit(Instr::JmpIf { cond: ok, off: 0 });
+        let id = self.c.rt_native("runtime.panicIndexU");
+        let w = self.alloc(2);
+        self.mov(w, i, 1);
+        self.mov(Slot(w.0 + 1), len, 1);
+        self.emit(Instr::CallNative { id, n: 2, base: w });
+        let here = self.pc();
+        self.patch(j, here);
+    }
+
     fn array_elem(&mut self, base: Place, n: i64, et: TypeId, idx: &'a Expr, e: &'a Expr) -> Place {
         let es = self.c.w.sizeof(et).max(0) as u32;
         if let Some(c) = self.const_val(idx).and_then(|v| v.to_int().int64_val()) {
@@ -1044,6 +1091,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let len = self.scalar();
         self.load_u64(len, n as u64);
         self.set_line(e.pos);
+        self.unsigned_index_check(idx, i, len);
         self.emit(Instr::BoundsCheck { i, len });
         let (p, off) = match base {
             Place::Mem(p, off, _) => (p, off),
@@ -1306,6 +1354,8 @@ impl<'c, 'a> Fc<'c, 'a> {
                 return self.alloc_t(t);
             }
         };
+        // Slicing anything but a slice checks against a length.
+        let is_len = is_str || !matches!(self.under(xt), Type::Slice(_));
         let lo = match &s.index[0] {
             Some(i) => self.value_as(i, TypeId::INT),
             None => {
@@ -1329,7 +1379,13 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.mov(Slot(w.0 + 1), hi, 1);
         self.mov(Slot(w.0 + 2), max, 1);
         self.mov(Slot(w.0 + 3), cap, 1);
-        let mode = (s.full as u64) | if is_str { 2 } else { 0 };
+        let mut mode = (s.full as u64) | if is_len { 2 } else { 0 };
+        // Bits 2..4: lo, hi, max of a 64-bit unsigned type.
+        for (k, ix) in s.index.iter().enumerate() {
+            if ix.as_ref().is_some_and(|ix| self.is_wide_unsigned(ix)) {
+                mode |= 4 << k;
+            }
+        }
         self.load_u64(Slot(w.0 + 4), mode);
         self.emit(Instr::CallNative { id, n: 5, base: w });
         let d = self.alloc_t(t);
@@ -1460,6 +1516,10 @@ impl<'c, 'a> Fc<'c, 'a> {
         };
         let items = self.lit_items(&cl.elems, t);
         for (off, ft, v) in items {
+            if off == BLANK_FIELD {
+                self.value_as(v, ft);
+                continue;
+            }
             let pl = self.sub_place(Place::Slots(d, t), off, ft);
             match pl {
                 Place::Slots(s, _) => self.value_to(v, ft, s),
@@ -1493,6 +1553,12 @@ impl<'c, 'a> Fc<'c, 'a> {
                         _ => (i, el),
                     };
                     let ft = self.oty(st.fields[fi]);
+                    if self.c.w.obj(st.fields[fi]).name.as_str() == "_" {
+                        // A blank field stays zero; its value is still
+                        // evaluated, in order.
+                        out.push((BLANK_FIELD, ft, v));
+                        continue;
+                    }
                     out.push((offs[fi].max(0) as u32, ft, v));
                 }
             }
@@ -1527,6 +1593,10 @@ impl<'c, 'a> Fc<'c, 'a> {
                 Type::Struct(_) => {
                     let items = self.lit_items(&cl.elems, t);
                     for (o, ft, v) in items {
+                        if o == BLANK_FIELD {
+                            self.value_as(v, ft);
+                            continue;
+                        }
                         self.lit_to_mem(p, off + o, v, ft);
                     }
                     return;
@@ -1639,6 +1709,42 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     /// Stores into a package-level variable.
+    /// Writes the value of `e` (of type `t`) to memory at `R[p] + off`
+    /// without passing it through the frame when it is bigger than
+    /// [`BIG_SLOTS`] (false, nothing emitted, for smaller values): a
+    /// literal is built in a new object, an addressable operand is read
+    /// where it lives; then one `MemMove`.
+    pub fn big_to_mem(&mut self, e: &'a Expr, t: TypeId, p: Slot, off: u32) -> bool {
+        if self.nslots(t) <= BIG_SLOTS {
+            return false;
+        }
+        let size = self.c.w.sizeof(t).max(0) as u32;
+        let src = if let ExprKind::CompositeLit(_) = &e.unparen().kind {
+            let q = self.new_obj(t);
+            self.lit_to_mem(q, 0, e.unparen(), t);
+            q
+        } else {
+            self.addr_of_value(e, t)
+        };
+        let d = self.addr_plus(p, off);
+        self.emit(Instr::MemMove { dst: d, src, size });
+        true
+    }
+
+    /// Stores the value of `e` in global `o` of type `t`.
+    pub fn init_global(&mut self, o: rgo_types::types::ObjId, t: TypeId, e: &'a Expr) {
+        if let Some(&addr) = self.c.globals.get(&o) {
+            if self.nslots(t) > BIG_SLOTS {
+                let p = self.alloc_ptr();
+                self.load_u64(p, addr);
+                self.big_to_mem(e, t, p, 0);
+                return;
+            }
+        }
+        let v = self.value_as(e, t);
+        self.store_global(o, t, v);
+    }
+
     pub fn store_global(&mut self, o: rgo_types::types::ObjId, t: TypeId, v: Slot) {
         if let Some(&addr) = self.c.globals.get(&o) {
             let p = self.alloc_ptr();

@@ -636,8 +636,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
         }
         self.block(body);
-        // Falling off the end (no results, or unreachable).
-        self.set_line(body.rbrace);
+        // Falling off the end (no results, or unreachable) is at the
+        // closing brace; but a body ending in a plain `return` has no code
+        // there (gc's line table): the unreachable final `Ret` keeps the
+        // return's line.
+        if self.needs_epilogue() || self.code.last() != Some(&Instr::Ret) {
+            self.set_line(body.rbrace);
+        }
         if !self.needs_epilogue() && self.code.last() != Some(&Instr::Ret) {
             self.emit(Instr::Ret);
         }
@@ -824,6 +829,12 @@ impl<'c, 'a> Fc<'c, 'a> {
                         self.zero(s, n);
                     }
                 }
+            } else if vs.values.len() == 1 && vs.names.len() == 1 && self.big_local(objs[0]) {
+                let Some(o) = objs[0] else { continue };
+                let t = self.oty(o);
+                if let Var::Heap(p) = self.declare(o) {
+                    self.big_to_mem(&vs.values[0], t, p, 0);
+                }
             } else if vs.values.len() == vs.names.len() {
                 let mut vals = Vec::new();
                 for (i, e) in vs.values.iter().enumerate() {
@@ -883,6 +894,12 @@ impl<'c, 'a> Fc<'c, 'a> {
             if define {
                 if let Some(o) = self.def_of_id(l.id) {
                     let t = self.oty(o);
+                    if self.big_local(Some(o)) {
+                        if let Var::Heap(p) = self.declare(o) {
+                            self.big_to_mem(&a.rhs[0], t, p, 0);
+                        }
+                        return;
+                    }
                     if !self.c.on_heap(o) {
                         let var = self.declare(o);
                         if let Var::Slot(dst) = var {
@@ -904,6 +921,11 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             if let Place::Slots(dst, _) = pl {
                 self.value_to(&a.rhs[0], t, dst);
+            } else if let Place::Mem(p, off, _) = pl {
+                if !self.big_to_mem(&a.rhs[0], t, p, off) {
+                    let v = self.value_as(&a.rhs[0], t);
+                    self.store_place(&pl, v);
+                }
             } else {
                 let v = self.value_as(&a.rhs[0], t);
                 self.store_place(&pl, v);
@@ -932,6 +954,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
         }
         self.store_lhs(places, vals, types);
+    }
+
+    /// Is `o` a local variable too big for the frame (on the heap)?
+    fn big_local(&mut self, o: Option<ObjId>) -> bool {
+        let Some(o) = o else { return false };
+        let t = self.oty(o);
+        self.nslots(t) > crate::expr::BIG_SLOTS && self.c.on_heap(o)
     }
 
     /// The places of an assignment's left-hand sides (`Err`: a variable
@@ -1709,11 +1738,15 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let nx = self.scalar();
                 self.mov(rv, w, 1);
                 self.mov(nx, Slot(w.0 + 1), 1);
-                if let Some(k) = key {
-                    self.range_assign(k, define, i, TypeId::INT);
-                }
-                if let Some(v) = val {
-                    self.range_assign(v, define, rv, TypeId::RUNE);
+                if let (Some(k), Some(v), false) = (key, val, define) {
+                    self.range_assign_pair(k, (i, TypeId::INT), v, (rv, TypeId::RUNE));
+                } else {
+                    if let Some(k) = key {
+                        self.range_assign(k, define, i, TypeId::INT);
+                    }
+                    if let Some(v) = val {
+                        self.range_assign(v, define, rv, TypeId::RUNE);
+                    }
                 }
                 self.push_loop(label, true);
                 self.block(&r.body);
@@ -1774,22 +1807,33 @@ impl<'c, 'a> Fc<'c, 'a> {
                     b: zero,
                     off: 0,
                 });
-                if let Some(k) = key {
-                    let tmp = self.alloc_t(kt);
-                    self.load_mem(kp, 0, kt, tmp);
-                    self.range_assign(k, define, tmp, kt);
-                }
-                if let Some(v) = val {
-                    let ep = self.alloc_ptr();
-                    self.emit(Instr::Load {
+                let load_val = |fc: &mut Self| {
+                    let ep = fc.alloc_ptr();
+                    fc.emit(Instr::Load {
                         dst: ep,
                         p: it,
                         kind: MemKind::W64,
                         off: 8,
                     });
-                    let tmp = self.alloc_t(vt);
-                    self.load_mem(ep, 0, vt, tmp);
-                    self.range_assign(v, define, tmp, vt);
+                    let tmp = fc.alloc_t(vt);
+                    fc.load_mem(ep, 0, vt, tmp);
+                    tmp
+                };
+                if let (Some(k), Some(v), false) = (key, val, define) {
+                    let ktmp = self.alloc_t(kt);
+                    self.load_mem(kp, 0, kt, ktmp);
+                    let vtmp = load_val(self);
+                    self.range_assign_pair(k, (ktmp, kt), v, (vtmp, vt));
+                } else {
+                    if let Some(k) = key {
+                        let tmp = self.alloc_t(kt);
+                        self.load_mem(kp, 0, kt, tmp);
+                        self.range_assign(k, define, tmp, kt);
+                    }
+                    if let Some(v) = val {
+                        let tmp = load_val(self);
+                        self.range_assign(v, define, tmp, vt);
+                    }
                 }
                 self.push_loop(label, true);
                 self.block(&r.body);
@@ -1834,22 +1878,31 @@ impl<'c, 'a> Fc<'c, 'a> {
             off: 0,
         });
         let body = self.pc();
-        if let Some(k) = key {
-            if !self.alias_range_key(r, k, define, i) {
-                self.range_assign(k, define, i, TypeId::INT);
-            }
-        }
-        if let Some(v) = val {
-            let q = self.alloc_ptr();
-            self.emit(Instr::IndexAddr {
+        let load_val = |fc: &mut Self| {
+            let q = fc.alloc_ptr();
+            fc.emit(Instr::IndexAddr {
                 dst: q,
                 p,
                 i,
                 size: es,
             });
-            let tmp = self.alloc_t(et);
-            self.load_mem(q, 0, et, tmp);
-            self.range_assign(v, define, tmp, et);
+            let tmp = fc.alloc_t(et);
+            fc.load_mem(q, 0, et, tmp);
+            tmp
+        };
+        if let (Some(k), Some(v), false) = (key, val, define) {
+            let tmp = load_val(self);
+            self.range_assign_pair(k, (i, TypeId::INT), v, (tmp, et));
+        } else {
+            if let Some(k) = key {
+                if !self.alias_range_key(r, k, define, i) {
+                    self.range_assign(k, define, i, TypeId::INT);
+                }
+            }
+            if let Some(v) = val {
+                let tmp = load_val(self);
+                self.range_assign(v, define, tmp, et);
+            }
         }
         self.push_loop(label, true);
         self.block(&r.body);
@@ -1924,6 +1977,26 @@ impl<'c, 'a> Fc<'c, 'a> {
         let t = self.place_type(&pl, e);
         let v = self.convert_slots(v, vt, t);
         self.store_place(&pl, v);
+    }
+
+    /// `for k, v = range x` (no `:=`): assigned as the tuple assignment
+    /// `k, v = key, value` is, both places' operands evaluated before
+    /// either is stored (`for i, x[i] = range s` indexes x with the old i).
+    fn range_assign_pair(
+        &mut self,
+        k: &'a Expr,
+        (kv, kvt): (Slot, TypeId),
+        v: &'a Expr,
+        (vv, vvt): (Slot, TypeId),
+    ) {
+        let (mut places, types) = self.lhs_places(std::slice::from_ref(k), false);
+        let (vp, vts) = self.lhs_places(std::slice::from_ref(v), false);
+        places.extend(vp);
+        let types: Vec<TypeId> = types.into_iter().chain(vts).collect();
+        self.freeze_places(&mut places);
+        let kc = self.convert_slots(kv, kvt, types[0]);
+        let vc = self.convert_slots(vv, vvt, types[1]);
+        self.store_lhs(places, vec![kc, vc], types);
     }
 
     fn type_switch(&mut self, sw: &'a ast::TypeSwitchStmt, label: Option<String>) {
@@ -2164,8 +2237,7 @@ pub(crate) fn compile_entry<'a>(
         if ini.lhs.len() == 1 {
             let o = ini.lhs[0];
             let t = f.oty(o);
-            let v = f.value_as(e, t);
-            f.store_global(o, t, v);
+            f.init_global(o, t, e);
         } else {
             let parts = f.multi_value_n(e, ini.lhs.len());
             for (i, o) in ini.lhs.iter().enumerate() {

@@ -220,6 +220,9 @@ pub struct Compiler<'a> {
     pub(crate) subst: Option<std::rc::Rc<Subst>>,
     /// Generic functions: (package index, file, declaration).
     pub(crate) generics: HashMap<ObjId, (usize, usize, &'a ast::FuncDecl)>,
+    /// Per-instance copies of the types declared inside generic
+    /// functions, by (local type, the instance's type arguments).
+    pub(crate) local_types: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances by (generic function, type arguments).
     pub(crate) instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
     /// Instances waiting for their bodies.
@@ -253,8 +256,11 @@ impl<'a> Compiler<'a> {
                 Some(&t) => t,
                 None => self.w.obj(o).typ,
             };
-            let t = self.w.types.under(t);
-            matches!(self.w.types.get(t), rgo_types::types::Type::Array(..))
+            // (And values too big for a frame's slots.)
+            layout::slots(self.w, t) > crate::expr::BIG_SLOTS || {
+                let t = self.w.types.under(t);
+                matches!(self.w.types.get(t), rgo_types::types::Type::Array(..))
+            }
         }
     }
 
@@ -577,6 +583,7 @@ pub fn compile_program<'a>(
         refs: HashMap::new(),
         subst: None,
         generics: HashMap::new(),
+        local_types: HashMap::new(),
         instances: HashMap::new(),
         inst_queue: Vec::new(),
         cur: 0,
@@ -762,6 +769,7 @@ fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
             _ => Vec::new(),
         };
         let map: Vec<(TypeId, TypeId)> = tparams.into_iter().zip(targs.iter().copied()).collect();
+        let map = add_local_types(c, p, file, decl, map);
         let sub = build_subst(c, p, file, o, map);
         c.subst = Some(std::rc::Rc::new(sub));
         // gc's names: `F[...]`, `(*T[...]).M`.
@@ -802,6 +810,75 @@ fn attach_instance_methods<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
         attach_methods(c, &todo);
         compile_instances(c, pkgs);
     }
+}
+
+/// A type declared inside a generic function is a distinct type in each
+/// instance (as if the function's type parameters were its own): `map`
+/// gets, for each named type declared in `decl`'s body, this instance's
+/// copy (its underlying type substituted; generic ones are instantiated
+/// from the copy).
+fn add_local_types(
+    c: &mut Compiler,
+    p: &PkgInput,
+    file: usize,
+    decl: &ast::FuncDecl,
+    mut map: Vec<(TypeId, TypeId)>,
+) -> Vec<(TypeId, TypeId)> {
+    use rgo_types::types::{Named, ObjKind, Type};
+    let Some(body) = &decl.body else {
+        return map;
+    };
+    let targs: Vec<TypeId> = map.iter().map(|&(_, a)| a).collect();
+    let mut locals: Vec<TypeId> = Vec::new();
+    for &v in p.info.files[file].defs.iter().flatten() {
+        let ob = c.w.obj(v);
+        if !matches!(ob.kind, ObjKind::TypeName)
+            || ob.alias
+            || ob.pos < body.lbrace
+            || ob.pos > body.rbrace
+        {
+            continue;
+        }
+        let t = ob.typ;
+        if let Type::Named(n) = c.w.types.get(t) {
+            if n.obj == v && n.orig.is_none() && !locals.contains(&t) {
+                locals.push(t);
+            }
+        }
+    }
+    // Sorted: type ids (and so the descriptors' order) do not depend on
+    // the order of the definitions' table.
+    locals.sort_unstable_by_key(|t| t.0);
+    let mut fresh = Vec::new();
+    for &t in &locals {
+        let key = (t, targs.clone());
+        let copy = match c.local_types.get(&key) {
+            Some(&x) => x,
+            None => {
+                let Type::Named(n) = c.w.types.get(t).clone() else {
+                    continue;
+                };
+                let x = c.w.types.add(Type::Named(Named {
+                    underlying: rgo_types::types::TypeId::INVALID,
+                    ..n
+                }));
+                c.local_types.insert(key, x);
+                fresh.push((t, x));
+                x
+            }
+        };
+        map.push((t, copy));
+    }
+    // Underlying types once every copy is in the map (they may refer to
+    // each other).
+    for (t, x) in fresh {
+        let u = c.w.types.under(t);
+        let nu = c.w.subst(u, &map);
+        if let Type::Named(n) = c.w.types.get_mut(x) {
+            n.underlying = nu;
+        }
+    }
+    map
 }
 
 /// The substitution of one instance: every expression type and object
@@ -1230,6 +1307,24 @@ fn value_wrapper(c: &mut Compiler, m: ObjId, recv_t: TypeId, fid: FuncId) -> Fun
             .unwrap_or_else(|| format!("{}.{}", c.w.type_string(recv_t, None), c.w.obj(m).name))
     };
     let (ptypes, rtypes) = method_types(c, recv_t, m);
+    // Go's panicwrap: the text of calling it with a nil pointer.
+    let (pkg, tname) = match c.w.types.get(recv_t) {
+        rgo_types::types::Type::Named(n) => {
+            let o = c.w.obj(n.obj);
+            // (Symbols of package main are `main.`, whatever its path.)
+            let pkg = o.pkg.map(|p| match c.w.pkg(p) {
+                pk if pk.name.as_str() == "main" => "main".to_string(),
+                pk => pk.path.to_string(),
+            });
+            (pkg.unwrap_or_default(), c.w.type_string(recv_t, o.pkg))
+        }
+        _ => (String::new(), c.w.type_string(recv_t, None)),
+    };
+    let text = format!(
+        "value method {pkg}.{tname}.{} called using nil *{tname} pointer",
+        c.w.obj(m).name
+    );
+    let data = c.string_data(text.as_bytes());
     let mut f = func::Fc::new(c, 0, name);
     let rs: u32 = rtypes.iter().map(|t| f.nslots(*t)).sum();
     let ps: u32 = ptypes.iter().map(|t| f.nslots(*t)).sum();
@@ -1237,6 +1332,24 @@ fn value_wrapper(c: &mut Compiler, m: ObjId, recv_t: TypeId, fid: FuncId) -> Fun
     let _res = f.alloc(rs);
     let p = f.alloc_ptr();
     let _args = f.alloc(ps);
+    let zero = f.scalar();
+    f.zero(zero, 1);
+    let ok = f.emit(Instr::JmpNeI64 {
+        a: p,
+        b: zero,
+        off: 0,
+    });
+    let native = f.c.rt_native("runtime.panicwrap");
+    let s = f.alloc(2);
+    f.load_u64(s, data);
+    f.load_u64(Slot(s.0 + 1), text.len() as u64);
+    f.emit(Instr::CallNative {
+        id: native,
+        n: 2,
+        base: s,
+    });
+    let at = f.pc();
+    f.patch(ok, at);
     let win = f.alloc(rs + recv_slots + ps);
     f.load_mem(p, 0, recv_t, Slot(win.0 + rs as u16));
     f.mov(Slot(win.0 + (rs + recv_slots) as u16), Slot(p.0 + 1), ps);

@@ -46,6 +46,7 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.growslice", growslice, 8),
     ("runtime.slicecopy", slicecopy, 8),
     ("runtime.slicecheck", slicecheck, 5),
+    ("runtime.panicIndexU", panic_index_u, 2),
     ("runtime.makemap", makemap, 3),
     ("runtime.mapaccess1", mapaccess1, 3),
     ("runtime.mapaccess2", mapaccess2, 4),
@@ -60,6 +61,8 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.panicdottype", panicdottype, 3),
     ("runtime.panicSliceConvert", panic_slice_convert, 2),
     ("runtime.unimplemented", unimplemented, 2),
+    // A value method called through a nil pointer: the text is the panic.
+    ("runtime.panicwrap", unimplemented, 2),
     ("runtime.complex128div", complex128div, 6),
     ("runtime.sliceclear", sliceclear, 3),
     ("runtime.unsafeslice", unsafeslice, 4),
@@ -202,7 +205,8 @@ unsafe fn free_os_memory(_: &mut GState, _: *mut u64) -> R {
 }
 
 /// `unimplemented(why string)`: the body of a std function rgo cannot
-/// compile or whose native it lacks, reached through a method table.
+/// compile or whose native it lacks, reached through a method table; also
+/// `panicwrap(text string)`: a value method called through a nil pointer.
 ///
 /// # Safety
 /// The window has 2 slots holding a string.
@@ -519,19 +523,32 @@ unsafe fn slicecopy(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
+/// An index of a 64-bit unsigned type out of range: i, len.
+unsafe fn panic_index_u(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots.
+    let (i, len) = unsafe { (*w, *w.add(1) as i64) };
+    Err(rt(format!(
+        "runtime error: index out of range [{}] with length {}",
+        i, len
+    )))
+}
+
 /// Bounds of `x[lo:hi]` / `x[lo:hi:max]`: lo, hi, max, cap, mode.
-/// mode bit 0: three-index form; bit 1: `cap` is a length (strings).
+/// mode bit 0: three-index form; bit 1: `cap` is a length (strings,
+/// arrays); bits 2, 3, 4: lo, hi, max are of a 64-bit unsigned type
+/// (compared and printed unsigned).
 unsafe fn slicecheck(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 5 slots.
-    let (lo, hi, max, cap, mode) = unsafe {
-        (
-            *w as i64,
-            *w.add(1) as i64,
-            *w.add(2) as i64,
-            *w.add(3) as i64,
-            *w.add(4),
-        )
+    let (lo, hi, max, cap, mode) =
+        unsafe { (*w, *w.add(1), *w.add(2), *w.add(3) as i64, *w.add(4)) };
+    let val = |x: u64, bit: u64| -> i128 {
+        if mode & bit != 0 {
+            x as i128
+        } else {
+            x as i64 as i128
+        }
     };
+    let (lo, hi, max, cap) = (val(lo, 4), val(hi, 8), val(max, 16), cap as i128);
     let what = if mode & 2 != 0 { "length" } else { "capacity" };
     let msg = |s: String| {
         Err(rt(format!(

@@ -142,14 +142,19 @@ impl World {
                 }
             }
             Type::Named(n) if !n.targs.is_empty() => {
-                let mut changed = false;
+                // The origin itself may be mapped (a generic type declared
+                // inside a generic function, copied per instance).
+                let orig = n
+                    .orig
+                    .map(|o| map.iter().find(|(p, _)| *p == o).map_or(o, |&(_, r)| r));
+                let mut changed = orig != n.orig;
                 let mut targs = Vec::new();
                 for a in &n.targs {
                     let na = self.subst_depth(*a, map, d);
                     changed |= na != *a;
                     targs.push(na);
                 }
-                match (changed, n.orig) {
+                match (changed, orig) {
                     (true, Some(orig)) => self.instantiate_named(orig, targs),
                     _ => t,
                 }
