@@ -86,9 +86,10 @@ pub struct Comment {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
-    /// Position of the leading `//`.
+    /// Position of the leading `//` (or `/*` of a `/*line ...*/` comment).
     pub pos: Pos,
-    /// The text after `//`, e.g. `go:noinline` or `go:linkname a b.c`.
+    /// The text after `//`, e.g. `go:noinline` or `go:linkname a b.c`
+    /// (between `/*` and `*/` for a block comment).
     pub text: Box<str>,
 }
 

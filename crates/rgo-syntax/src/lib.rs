@@ -15,7 +15,7 @@ pub mod pos;
 pub mod scanner;
 pub mod token;
 
-pub use pos::{LineCol, Pos, SourceFile, Span};
+pub use pos::{LineCol, Pos, RelPos, SourceFile, Span};
 
 /// One diagnostic, worded as gc words it (`syntax error: unexpected newline,
 /// expected comma or )`, `invalid character U+0040 '@'`, ...).
@@ -38,6 +38,8 @@ impl Mode {
     /// differ on a few constructs that one parser rejects and the other
     /// leaves to its type checker; messages are gc's words either way.
     pub const GO_PARSER: Mode = Mode(2);
+    /// Report every error (gc's `-e`): no stop at the 10th.
+    pub const ALL_ERRORS: Mode = Mode(4);
 
     pub fn contains(self, other: Mode) -> bool {
         self.0 & other.0 == other.0

@@ -2976,7 +2976,7 @@ fn emphasize(list: &[Expr]) -> String {
 /// Applies gc's error reporting rules to the errors in emission order:
 /// one syntax error per line (against the last reported one), one copy of an
 /// equal non-syntax error per line, stop at the 10th error with `too many
-/// errors`, then a stable sort by position and removal of exact duplicates.
+/// errors` (unless [`Mode::ALL_ERRORS`]), then a stable sort by position and removal of exact duplicates.
 /// Errors of the other parser's class (see [`ErrClass`]) are dropped first.
 fn finish_errors(src: &[u8], mode: Mode, mut raw: Vec<RawError>) -> Vec<SyntaxError> {
     let other = if mode.contains(Mode::GO_PARSER) {
@@ -3011,7 +3011,7 @@ fn finish_errors(src: &[u8], mode: Mode, mut raw: Vec<RawError>) -> Vec<SyntaxEr
         }
         let pos = e.pos;
         out.push(SyntaxError { pos, msg: e.msg });
-        if out.len() >= MAX_ERRORS {
+        if out.len() >= MAX_ERRORS && !mode.contains(Mode::ALL_ERRORS) {
             too_many = Some(pos);
             break;
         }

@@ -62,6 +62,60 @@ pub struct SourceFile {
     pub name: String,
     line_starts: Vec<u32>,
     len: u32,
+    /// The file's `//line` directives in source order (see
+    /// [`SourceFile::apply_line_directives`]); empty for almost every file.
+    bases: Vec<LineBase>,
+}
+
+/// From byte offset `at` on (physical line `at_line`, column `at_col`),
+/// positions read as `name:line:col` per a `//line` directive; `col` 0:
+/// the column is unknown (printed `name:line`).
+#[derive(Clone, Debug)]
+struct LineBase {
+    at: u32,
+    at_line: u32,
+    at_col: u32,
+    name: String,
+    line: u32,
+    col: u32,
+}
+
+/// A position as gc prints it: after `//line` directives, the file name,
+/// line and column they say; `col` 0 when the directive gave no column.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RelPos<'a> {
+    pub name: &'a str,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl fmt::Display for RelPos<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.col == 0 {
+            write!(f, "{}:{}", self.name, self.line)
+        } else {
+            write!(f, "{}:{}:{}", self.name, self.line, self.col)
+        }
+    }
+}
+
+/// gc's largest line or column in a `//line` directive.
+const POS_MAX: u64 = 1 << 30;
+
+/// `text` (`line name:l` or `line name:l:c`, the `line ` already cut off)
+/// as (name, line, col or 0), or `None` if it is no valid directive
+/// (gc reports those; rgo ignores them). gc's rules: the line (and column)
+/// are the last `:`-separated numbers, from the right.
+fn parse_line_directive(text: &str) -> Option<(&str, u32, u32)> {
+    let num = |s: &str| -> Option<u32> {
+        let n: u64 = s.parse().ok()?;
+        (n != 0 && n <= POS_MAX).then_some(n as u32)
+    };
+    let (head, last) = text.rsplit_once(':')?;
+    match head.rsplit_once(':') {
+        Some((name, mid)) if mid.parse::<u64>().is_ok() => Some((name, num(mid)?, num(last)?)),
+        _ => Some((head, num(last)?, 0)),
+    }
 }
 
 impl SourceFile {
@@ -78,6 +132,89 @@ impl SourceFile {
             name: name.into(),
             line_starts,
             len: src.len() as u32,
+            bases: Vec::new(),
+        }
+    }
+
+    /// Takes the file's `//line` and `/*line*/` directives (among
+    /// `directives`, the parser's list of `src`) into account for
+    /// [`SourceFile::rel_pos`] and [`SourceFile::position`], as gc does: a
+    /// `//line name:l[:c]` at the start of a line applies from the next
+    /// line, a `/*line name:l[:c]*/` right after the comment. `resolve`
+    /// turns a directive's file name into the name errors print (gc makes
+    /// a relative one absolute against the package directory; cmd/go
+    /// shortens it); an empty name with a column keeps the previous name,
+    /// an empty name without one prints empty.
+    pub fn apply_line_directives(
+        &mut self,
+        src: &[u8],
+        directives: &[crate::ast::Directive],
+        resolve: &dyn Fn(&str) -> String,
+    ) {
+        for d in directives {
+            let Some(rest) = d.text.strip_prefix("line ") else {
+                continue;
+            };
+            let start = d.pos.0;
+            let block = src.get(start as usize + 1) == Some(&b'*');
+            let lc = self.line_col(d.pos);
+            let at = if block {
+                start + d.text.len() as u32 + 4
+            } else if lc.col != 1 {
+                continue; // `//line` only counts at the start of a line
+            } else {
+                match self.line_starts.get(lc.line as usize) {
+                    Some(&next) => next,
+                    None => continue, // the last line: nothing follows
+                }
+            };
+            let Some((name, line, col)) = parse_line_directive(rest) else {
+                continue;
+            };
+            let name = if !name.is_empty() {
+                resolve(name)
+            } else if col != 0 {
+                self.bases
+                    .last()
+                    .map_or_else(|| self.name.clone(), |b| b.name.clone())
+            } else {
+                String::new()
+            };
+            let at_lc = self.line_col(Pos(at));
+            self.bases.push(LineBase {
+                at,
+                at_line: at_lc.line,
+                at_col: at_lc.col,
+                name,
+                line,
+                col,
+            });
+        }
+    }
+
+    /// `pos` as gc prints it (after `//line` directives).
+    pub fn rel_pos(&self, pos: Pos) -> RelPos<'_> {
+        let lc = self.line_col(pos);
+        let i = self.bases.partition_point(|b| b.at <= pos.0.min(self.len));
+        let Some(b) = i.checked_sub(1).map(|i| &self.bases[i]) else {
+            return RelPos {
+                name: &self.name,
+                line: lc.line,
+                col: lc.col,
+            };
+        };
+        let line = b.line.saturating_add(lc.line - b.at_line);
+        let col = if b.col == 0 {
+            0
+        } else if lc.line == b.at_line {
+            b.col.saturating_add(lc.col - b.at_col)
+        } else {
+            lc.col
+        };
+        RelPos {
+            name: &b.name,
+            line,
+            col,
         }
     }
 
@@ -94,10 +231,10 @@ impl SourceFile {
         }
     }
 
-    /// `name:line:col`, the form every diagnostic uses.
+    /// `name:line:col`, the form every diagnostic uses (after `//line`
+    /// directives: `name:line` where one gave no column).
     pub fn position(&self, pos: Pos) -> String {
-        let lc = self.line_col(pos);
-        format!("{}:{}:{}", self.name, lc.line, lc.col)
+        self.rel_pos(pos).to_string()
     }
 
     pub fn line_count(&self) -> usize {
@@ -118,5 +255,24 @@ mod tests {
         // tab is one byte, ç is two: '=' is at byte 6 of the file, col 4.
         assert_eq!(f.line_col(Pos(6)), LineCol { line: 2, col: 4 });
         assert_eq!(f.position(Pos(100)), "x.go:3:1");
+    }
+
+    #[test]
+    fn line_directives() {
+        let src =
+            "package p\n//line a.go:10:5\nx\n  //line b.go:3\ny /*line :7:2*/z\n//line :20\nw\n";
+        let (file, _) = crate::parse_file(src.as_bytes(), crate::Mode::NONE);
+        let mut f = SourceFile::new("./x.go", src.as_bytes());
+        f.apply_line_directives(src.as_bytes(), &file.directives, &|n| format!("./{n}"));
+        let at = |s: &str| Pos(src.find(s).unwrap() as u32);
+        assert_eq!(f.position(Pos(0)), "./x.go:1:1");
+        assert_eq!(f.position(at("x\n")), "./a.go:10:5");
+        // not at the start of its line: no directive
+        assert_eq!(f.position(at("y ")), "./a.go:12:1");
+        assert_eq!(f.position(at("z")), "./a.go:7:2");
+        assert_eq!(f.position(at("w")), ":20");
+        assert_eq!(parse_line_directive("c:\\a.go:4"), Some(("c:\\a.go", 4, 0)));
+        assert_eq!(parse_line_directive("a.go:0"), None);
+        assert_eq!(parse_line_directive("a.go"), None);
     }
 }

@@ -500,7 +500,18 @@ impl<'a> Scanner<'a> {
                 span: span(start, self.off),
             });
         }
-        self.src[start..self.off].contains(&b'\n')
+        let multiline = self.src[start..self.off].contains(&b'\n');
+        // A `/*line file:l:c*/` directive (on one line; gc ignores others).
+        let whole = &self.src[start..self.off];
+        if !multiline && whole.starts_with(b"/*line ") && whole.ends_with(b"*/") && whole.len() >= 4
+        {
+            let text = String::from_utf8_lossy(&whole[2..whole.len() - 2]).into();
+            self.directives.push(Directive {
+                pos: Pos(start as u32),
+                text,
+            });
+        }
+        multiline
     }
 
     // ---- literals ----

@@ -213,6 +213,8 @@ fn comments_and_directives() {
             ("x.go:5:1".to_string(), "go:noinline"),
             ("x.go:6:1".to_string(), "line x.go:10"),
             ("x.go:7:1".to_string(), "export F"),
+            // a one-line `/*line*/` comment is a directive too
+            ("x.go:9:1".to_string(), "line y.go:1"),
             ("x.go:11:2".to_string(), "go:embed a b"),
         ]
     );
@@ -238,7 +240,7 @@ fn comments_and_directives() {
             "//go:embed a b",
         ]
     );
-    assert_eq!(s.directives.len(), 5);
+    assert_eq!(s.directives.len(), 6);
 }
 
 /// Arbitrary bytes never panic or hang; tokens come in order, inside the

@@ -21,6 +21,9 @@ struct Entry {
     file_rank: usize,
     line: u32,
     col: u32,
+    /// The printed file name, line and column (0: none), which differ
+    /// from the physical ones after a `//line` directive.
+    rel: (String, u32, u32),
     /// `name:line:col: msg`.
     text: String,
 }
@@ -93,11 +96,15 @@ impl ErrorList {
             }
             self.last_other = Some((rank, lc.line, msg.to_string()));
         }
-        let at = format!("{}:{}:{}", file.name, lc.line, lc.col);
+        // Printed as `//line` directives say; sorted and deduplicated by
+        // the physical position, as gc does.
+        let rel = file.rel_pos(pos);
+        let at = rel.to_string();
         self.entries.push(Entry {
             file_rank: rank,
             line: lc.line,
             col: lc.col,
+            rel: (rel.name.to_string(), rel.line, rel.col),
             text: format!("{at}: {msg}"),
         });
         if self.limit.is_some_and(|l| self.entries.len() >= l) {
@@ -136,10 +143,14 @@ impl ErrorList {
     /// order (for the errorcheck harness).
     pub fn entries(&self) -> impl Iterator<Item = (&str, u32, u32, &str)> {
         self.entries.iter().map(|e| {
-            let name = self.files[e.file_rank].as_str();
-            // The text is `name:line:col: msg`.
-            let prefix = format!("{}:{}:{}: ", name, e.line, e.col).len();
-            (name, e.line, e.col, &e.text[prefix..])
+            let (name, line, col) = &e.rel;
+            // The text is `name:line:col: msg` (`name:line: msg` if col is 0).
+            let prefix = if *col == 0 {
+                format!("{name}:{line}: ").len()
+            } else {
+                format!("{name}:{line}:{col}: ").len()
+            };
+            (name.as_str(), *line, *col, &e.text[prefix..])
         })
     }
 }

@@ -29,6 +29,7 @@ fn module_packages_are_checked_once_into_the_callers_world() {
         goroot: None,
         tags: Tags::default(),
         lenient_imports: false,
+        all_errors: false,
     };
     let mut imp = SessionImporter::new(cfg);
     let mut world = World::new();

@@ -55,6 +55,38 @@ fn type_errors_of_named_files() {
 }
 
 #[test]
+fn line_directives_rename_positions() {
+    let src = "package main\n\n//line :10:1\nvar a int = \"a\"\n\n//line foo.go:20:5\nvar b int = \"b\"\n\n\
+               //line bar.go:30\nvar c int = \"c\"\n\n//line /abs/baz.go:40:2\nvar d int = \"d\"\n\n\
+               //line :50\nvar e int = \"e\"\n\nvar f int = \"f\" /*line q.go:60:7*/; var g int = \"g\"\n\n\
+               //line sub/r.go:70:1\nvar h int = \"h\"\n//line :80:1\nvar i int = 1 + \"i\"\n  \
+               //line notstart.go:90:1\nvar j int = \"j\"\nfunc main() {}\n";
+    let d = tree("line", &[("x.go", src)]);
+    let (code, err) = vet(&d, &["x.go"]);
+    assert_eq!(code, 1);
+    let m = |v: &str| {
+        format!("cannot use \"{v}\" (untyped string constant) as int value in variable declaration")
+    };
+    let want = [
+        format!("./x.go:10:13: {}", m("a")),
+        format!("./foo.go:20:17: {}", m("b")),
+        format!("./bar.go:30: {}", m("c")),
+        format!("/abs/baz.go:40:14: {}", m("d")),
+        format!(":50: {}", m("e")),
+        format!(":52: {}", m("f")),
+        format!("./q.go:60:21: {}", m("g")),
+        format!("./sub/r.go:70:13: {}", m("h")),
+        "./sub/r.go:80:13: invalid operation: 1 + \"i\" (mismatched types untyped int and untyped string)".to_string(),
+        format!("./sub/r.go:82:13: {}", m("j")),
+        "./sub/r.go:82:13: too many errors".to_string(),
+    ];
+    assert_eq!(
+        err,
+        format!("# command-line-arguments\n{}\n", want.join("\n"))
+    );
+}
+
+#[test]
 fn a_clean_package_is_silent() {
     let d = tree(
         "clean",

@@ -18,6 +18,7 @@
 //! branch placement (`break is not in a loop`, `label L defined and not
 //! used`) are gc parser checks: `rgo_syntax::parser::parse_file_checked`.
 
+mod backend;
 mod builtins;
 mod call;
 mod decl;
@@ -628,6 +629,11 @@ impl<'a, 'w> Checker<'a, 'w> {
         // As types2: the instantiation-cycle check runs on error-free code.
         if self.errors.is_empty() {
             self.monomorph();
+        }
+        // gc's layout and frame errors come after type checking, on a
+        // package without type errors.
+        if self.errors.is_empty() {
+            self.backend_checks();
         }
     }
 

@@ -42,6 +42,8 @@ pub struct Config {
     /// making it a load error (as the go command does). For Go's
     /// errorcheck tests, which run the compiler directly.
     pub lenient_imports: bool,
+    /// Parse errors: report them all (gc's `-e`), not the first 10.
+    pub all_errors: bool,
 }
 
 impl Config {
@@ -54,6 +56,7 @@ impl Config {
             goroot: None,
             tags: Tags::default(),
             lenient_imports: false,
+            all_errors: false,
         }
     }
 }
@@ -746,9 +749,42 @@ impl Loader {
                         (p.clone(), p)
                     }
                 };
-                parse_one(name, display, short, &src)
+                let mode = if self.cfg.all_errors {
+                    Mode::ALL_ERRORS
+                } else {
+                    Mode::NONE
+                };
+                let mut parsed = parse_one(name, display, short, &src, mode);
+                if let Some(d) = dir {
+                    if parsed
+                        .ast
+                        .directives
+                        .iter()
+                        .any(|x| x.text.starts_with("line "))
+                    {
+                        let resolve = |f: &str| self.line_file_name(d, f);
+                        parsed
+                            .source
+                            .apply_line_directives(&src, &parsed.ast.directives, &resolve);
+                    }
+                }
+                parsed
             })
             .collect()
+    }
+
+    /// The name errors print for the file `f` of a `//line f:n` directive
+    /// in a file of `dir`: gc makes a relative name absolute against the
+    /// package directory (where go build runs it), cmd/go prints the
+    /// directory's files as `./f`.
+    fn line_file_name(&self, dir: &Path, f: &str) -> String {
+        let abs = clean(&dir.join(f));
+        match abs.strip_prefix(clean(dir)) {
+            Ok(rest) if !rest.as_os_str().is_empty() => {
+                self.display_name(dir, &rest.display().to_string())
+            }
+            _ => abs.display().to_string(),
+        }
     }
 
     /// Checks that the files declare one package name; on a conflict
@@ -824,9 +860,9 @@ impl Loader {
 }
 
 /// Parses one file as gc's parse phase does.
-fn parse_one(name: String, display: String, short: String, src: &[u8]) -> Parsed {
+fn parse_one(name: String, display: String, short: String, src: &[u8], mode: Mode) -> Parsed {
     let source = SourceFile::new(display, src);
-    let (ast, errors) = parse_file_checked(src, Mode::NONE, &source);
+    let (ast, errors) = parse_file_checked(src, mode, &source);
     Parsed {
         name,
         source,

@@ -85,6 +85,7 @@ fn check_all(goroot: &Path, opts: &Opts) -> i32 {
         goroot: Some(goroot.to_path_buf()),
         tags: opts.tags.clone(),
         lenient_imports: false,
+        all_errors: false,
     };
     // One load for all: each package is parsed once. A package that cannot
     // be loaded is reported from the load errors and is not a root.

@@ -25,7 +25,8 @@
 //!   annotations it does not satisfy. An errorcheck program passes if rgo
 //!   satisfies its annotations or reports exactly the recorded errors: the
 //!   current wording wins, and checking needs no go.
-//! - `-v`: print every failure with its first errors.
+//! - `-v`: print every failure with its first errors (all of them with
+//!   `-run`).
 //! - `-run REGEXP`: only files whose path (relative to GOTESTDIR) matches.
 
 use rgo::check::Session;
@@ -236,6 +237,7 @@ fn one_test(
         goroot: None,
         tags: Tags::default(),
         lenient_imports: kind == Kind::ErrorCheck,
+        all_errors: true,
     };
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // `// run other.go`: the program is the file plus the named ones.
@@ -277,11 +279,15 @@ fn one_test(
             if r.skipped {
                 return Outcome::StdBroken(session.std_root_failures(&loaded).join(" "));
             }
-            let short = format!("./{name}");
+            // run.go's matchPrefix: an error is the file's if the base
+            // name of its position's file is the file's (`//line x.go:n`
+            // directives keep it).
             reported = r
                 .errors
                 .iter()
-                .filter(|(f, _, _, msg)| *f == short && msg != "too many errors")
+                .filter(|(f, _, _, msg)| {
+                    f.rsplit('/').next() == Some(name.as_str()) && msg != "too many errors"
+                })
                 .map(|(_, line, _, msg)| Reported {
                     line: *line,
                     msg: bare_names(msg, &name),
@@ -441,7 +447,10 @@ fn report(kind: Kind, list: &[(String, Outcome)], opts: &Options) {
                 fail.entry(class.clone()).or_default().push((file, detail));
                 if opts.verbose {
                     println!("FAIL {file}: {detail}");
-                    for r in reported.iter().take(5) {
+                    // A focused run (-run) shows every error, a full run
+                    // the first few.
+                    let shown = if opts.filter.is_some() { usize::MAX } else { 5 };
+                    for r in reported.iter().take(shown) {
                         println!("\t{}: {}", r.line, r.msg);
                     }
                 }
@@ -682,7 +691,6 @@ fn go_errors(go: &str, path: &Path) -> Option<Vec<Reported>> {
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&out.stderr);
-    let prefix = format!("./{name}:");
     let mut errs: Vec<Reported> = Vec::new();
     for line in text.lines() {
         if let Some(cont) = line.strip_prefix('\t') {
@@ -692,14 +700,23 @@ fn go_errors(go: &str, path: &Path) -> Option<Vec<Reported>> {
             }
             continue;
         }
-        let Some(rest) = line.strip_prefix(&prefix) else {
+        // run.go's matchPrefix: the base name of the position's file.
+        let Some(rest) = line
+            .split_once(':')
+            .filter(|(f, _)| f.rsplit('/').next() == Some(name.as_str()))
+            .map(|(_, rest)| rest)
+        else {
             continue;
         };
-        let mut parts = rest.splitn(3, ':');
-        let (Some(l), Some(_col), Some(msg)) = (parts.next(), parts.next(), parts.next()) else {
+        // `line:col: msg`, or `line: msg` after a `//line f:n` directive.
+        let Some((l, rest)) = rest.split_once(':') else {
             continue;
         };
         let Ok(l) = l.parse() else { continue };
+        let msg = match rest.split_once(':') {
+            Some((col, msg)) if !col.is_empty() && col.bytes().all(|b| b.is_ascii_digit()) => msg,
+            _ => rest,
+        };
         let msg = msg.trim_start();
         if msg == "too many errors" {
             continue;
