@@ -55,7 +55,11 @@ pub(crate) struct Fc<'c, 'a> {
     pub c: &'c mut Compiler<'a>,
     pub file: usize,
     pub code: Vec<Instr>,
+    /// Line-table entries of `code` (see `set_line`).
     pub lines: Vec<u32>,
+    /// File names from line directives, as written (entry file k is
+    /// `line_files[k-1]`).
+    line_files: Vec<String>,
     pub consts: Vec<u64>,
     const_idx: HashMap<u64, u32>,
     pub next: u32,
@@ -97,6 +101,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             file,
             code: Vec::new(),
             lines: Vec::new(),
+            line_files: Vec::new(),
             consts: Vec::new(),
             const_idx: HashMap::new(),
             next: 0,
@@ -190,10 +195,27 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// Makes `pos` the source position of the instructions emitted next:
+    /// its line after line directives, and the directive's file name as
+    /// the entry's file index ([`rgo_runtime::symtab::Func::decode_line`]).
     pub fn set_line(&mut self, pos: Pos) {
-        if let Some(s) = self.c.srcs.get(self.file) {
-            self.line = s.line_col(pos).line;
+        use rgo_runtime::symtab::{LINE_BITS, LINE_MASK};
+        let Some(s) = self.c.srcs.get(self.file) else {
+            return;
+        };
+        let p = s.rel_pos(pos);
+        let mut k = 0;
+        if p.name != s.name {
+            k = match self.line_files.iter().position(|f| f == p.name) {
+                Some(i) => i + 1,
+                None if self.line_files.len() < 255 => {
+                    self.line_files.push(p.name.to_string());
+                    self.line_files.len()
+                }
+                None => 0,
+            };
         }
+        self.line = (k as u32) << LINE_BITS | (p.line & LINE_MASK);
     }
 
     // ------------------------------------------------------------------
@@ -753,6 +775,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             result_slots: res,
             arg_slots: args,
             ptrmap: ptrmap.into_boxed_slice(),
+            files: {
+                let shown = self.c.srcs.get(self.file).map_or("", |s| s.name.as_str());
+                self.line_files
+                    .iter()
+                    .map(|f| runtime_file_name(shown, &path, f).into_boxed_str())
+                    .collect()
+            },
             file: path,
             lines: self.lines.into_boxed_slice(),
             recover_pc,
@@ -2271,4 +2300,25 @@ fn initializer_exprs(files: &[ast::File]) -> HashMap<(usize, ast::NodeId), &Expr
         }
     }
     out
+}
+
+/// The file name the runtime reports for a line directive's file `name`
+/// as diagnostics show it (`./gen.y`, relative to where rgo runs, like the
+/// source's own shown name `shown`, whose absolute path is `path`): an
+/// absolute path, as gc records it; `??` for an empty name.
+fn runtime_file_name(shown: &str, path: &str, name: &str) -> String {
+    if name.is_empty() {
+        return "??".to_string();
+    }
+    if name.starts_with('/') {
+        return name.to_string();
+    }
+    // `path` ends with `shown` (without `./`): what precedes is where the
+    // shown names are relative to.
+    let rel = shown.trim_start_matches("./");
+    let base = match path.strip_suffix(rel) {
+        Some(b) if !rel.is_empty() => b.trim_end_matches('/'),
+        _ => path.rsplit_once('/').map_or("", |(d, _)| d),
+    };
+    format!("{}/{}", base, name.trim_start_matches("./"))
 }

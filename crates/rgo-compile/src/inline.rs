@@ -107,7 +107,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
     let mut patches: Vec<(usize, usize)> = Vec::new();
     for (pc, ins) in f.code.iter().enumerate() {
         new_pc.push(code.len() as u32);
-        let line = f.line_at(pc);
+        let line = f.lines.get(pc).copied().unwrap_or(0);
         if let Instr::Call { func, base } = *ins {
             if leaf.get(func.idx()) == Some(&true) {
                 let callee = &funcs[func.idx()];
@@ -131,7 +131,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
                         }
                         remap_consts(&mut r, func, callee, &mut consts, &mut const_of)?;
                         code.push(r);
-                        lines.push(callee.line_at(j));
+                        lines.push(callee.lines.get(j).copied().unwrap_or(0));
                     }
                     inlined.push(InlinedCall {
                         start: start as u32,
@@ -171,6 +171,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
         arg_slots: f.arg_slots,
         ptrmap: ptrmap.into_boxed_slice(),
         file: f.file.clone(),
+        files: f.files.clone(),
         lines: lines.into_boxed_slice(),
         recover_pc: *new_pc.get(f.recover_pc as usize)?,
         wrapper: f.wrapper,

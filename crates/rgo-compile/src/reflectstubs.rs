@@ -60,6 +60,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32, ptrs: &[u32]) -> Fu
         recover_pc: 0,
         wrapper: true,
         inlined: Box::new([]),
+        files: Box::new([]),
     }
 }
 

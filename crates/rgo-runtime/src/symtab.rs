@@ -36,9 +36,14 @@ pub struct Func {
     pub arg_slots: u32,
     /// One bit per slot: may hold a pointer (for the GC and stack copying).
     pub ptrmap: Box<[u64]>,
-    /// Source file (absolute path) and the line of each instruction.
+    /// Source file (absolute path) and the line of each instruction. A
+    /// line entry's top 8 bits pick its file: 0 `file`, k `files[k-1]`
+    /// (set by line directives; see [`Func::decode_line`]).
     pub file: String,
     pub lines: Box<[u32]>,
+    /// Further file names of the line table (`//line` directives), as Go
+    /// reports them (an unknown one as `??`).
+    pub files: Box<[Box<str>]>,
     /// Where a frame that recovered from a panic resumes: its epilogue
     /// (`DeferReturn`, copy-out of named results, `Ret`).
     pub recover_pc: u32,
@@ -50,8 +55,14 @@ pub struct Func {
     pub inlined: Box<[InlinedCall]>,
 }
 
+/// Bits of a line-table entry that hold the line; the rest index the
+/// file ([`Func::decode_line`]).
+pub const LINE_BITS: u32 = 24;
+pub const LINE_MASK: u32 = (1 << LINE_BITS) - 1;
+
 /// One inlined call: instructions `start..end` are the body of `callee`
-/// (their lines are the callee's), called from line `call_line`.
+/// (their line entries are the callee's), called from the caller's line
+/// entry `call_line`.
 #[derive(Clone, Copy, Debug)]
 pub struct InlinedCall {
     pub start: u32,
@@ -317,7 +328,21 @@ impl Func {
 
     /// The source line of the instruction at `pc` (0 when unknown).
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.lines.get(pc).copied().unwrap_or(0)
+        self.file_line_at(pc).1
+    }
+
+    /// The source file and line of instruction `pc` (0 outside the code).
+    pub fn file_line_at(&self, pc: usize) -> (&str, u32) {
+        self.decode_line(self.lines.get(pc).copied().unwrap_or(0))
+    }
+
+    /// The file and line of a line-table entry of this function.
+    pub fn decode_line(&self, entry: u32) -> (&str, u32) {
+        let line = entry & LINE_MASK;
+        match (entry >> LINE_BITS) as usize {
+            0 => (&self.file, line),
+            k => (self.files.get(k - 1).map_or(&*self.file, |f| &**f), line),
+        }
     }
 
     /// The inlined call whose body contains instruction `pc`, if any.
@@ -413,7 +438,7 @@ impl<'a> SymFunc<'a> {
             SymFunc::Code(f) if f.file.is_empty() && f.name == RUNTIME_MAIN => {
                 (RUNTIME_MAIN_FILE, RUNTIME_MAIN_LINE)
             }
-            SymFunc::Code(f) => (&f.file, f.line_at(ip as usize)),
+            SymFunc::Code(f) => f.file_line_at(ip as usize),
             SymFunc::Pseudo(p) => (p.file, p.line),
         }
     }

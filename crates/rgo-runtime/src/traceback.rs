@@ -150,21 +150,23 @@ fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) 
             break;
         }
         let ip = (pc - 1 - pc_of(idx, 0)) as u32;
-        let (file, mut line) = f.file_line(ip);
+        let (mut file, mut line) = f.file_line(ip);
         // A frame stopped inside an inlined body shows the inlined
         // function first, as Go does (no pc offset: it has no code of
         // its own).
         if let crate::symtab::SymFunc::Code(func) = f {
             if let Some(c) = func.inlined_at(ip as usize) {
                 if let Some(callee) = prog.funcs.get(c.callee.idx()) {
+                    let entry = func.lines.get(ip as usize).copied().unwrap_or(0);
+                    let (cfile, cline) = callee.decode_line(entry);
                     s.push_str(&format!(
                         "{}(...)\n\t{}:{}\n",
                         crate::symtab::print_name(&callee.name),
-                        callee.file,
-                        line
+                        cfile,
+                        cline
                     ));
                     shown += 1;
-                    line = c.call_line;
+                    (file, line) = func.decode_line(c.call_line);
                 }
             }
         }
@@ -186,12 +188,13 @@ fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) 
         let (fid, pc) = g.sched.gopc;
         if let Some(func) = prog.funcs.get(fid.idx()) {
             let pc = (pc as usize).saturating_sub(1);
+            let (file, line) = func.file_line_at(pc);
             s.push_str(&format!(
                 "created by {} in goroutine {}\n\t{}:{} +{:#x}\n",
                 crate::symtab::print_name(&func.name),
                 g.sched.parent_goid,
-                func.file,
-                func.line_at(pc),
+                file,
+                line,
                 pc + 1
             ));
         }

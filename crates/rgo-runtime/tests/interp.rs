@@ -20,6 +20,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, res: u32, args: u32) -> Func {
         recover_pc: 0,
         wrapper: false,
         inlined: Box::new([]),
+        files: Box::new([]),
         code: code.into(),
         consts: Box::new([7, u64::MAX]),
         frame_size: frame,
