@@ -19,6 +19,11 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("os.sysMkdir", sys_mkdir, 4),
     ("os.sysGetwd", sys_getwd, 3),
     ("os.sysIsatty", sys_isatty, 2),
+    ("os.sysChdir", sys_chdir, 3),
+    ("os.sysReadDirNames", sys_read_dir_names, 5),
+    ("os.sysSetenv", sys_setenv, 5),
+    ("os.sysUnsetenv", sys_unsetenv, 3),
+    ("os.sysGetpid", sys_getpid, 1),
 ];
 
 fn errno() -> u64 {
@@ -260,5 +265,128 @@ unsafe fn sys_isatty(_: &mut GState, w: *mut u64) -> R {
         let r = libc::isatty(slot(w, 1) as libc::c_int);
         set(w, 0, (r == 1) as u64);
     }
+    Ok(())
+}
+
+/// # Safety
+/// Window `[errno][name 2]`.
+unsafe fn sys_chdir(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is as declared; the path is NUL-terminated.
+    unsafe { path_call(w, |p| libc::chdir(p.as_ptr())) };
+    Ok(())
+}
+
+/// `sysReadDirNames(fd int) (names []string, errno int)`: window
+/// `[names 3][errno][fd]`. Every entry but `.` and `..`, in directory
+/// order.
+///
+/// # Safety
+/// The window has 5 slots.
+unsafe fn sys_read_dir_names(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is as declared. The directory stream is opened on
+    // a duplicate of the descriptor and closed here; readdir's entries are
+    // read before the next call.
+    unsafe {
+        let names = {
+            let fd = libc::dup(slot(w, 4) as i32);
+            let dir = if fd < 0 {
+                std::ptr::null_mut()
+            } else {
+                libc::fdopendir(fd)
+            };
+            if dir.is_null() {
+                let e = errno();
+                if fd >= 0 {
+                    libc::close(fd);
+                }
+                set(w, 0, 0);
+                set(w, 1, 0);
+                set(w, 2, 0);
+                set(w, 3, e);
+                return Ok(());
+            }
+            let mut names: Vec<Vec<u8>> = Vec::new();
+            loop {
+                let ent = libc::readdir(dir);
+                if ent.is_null() {
+                    break;
+                }
+                let name = std::ffi::CStr::from_ptr((*ent).d_name.as_ptr()).to_bytes();
+                if name != b"." && name != b".." {
+                    names.push(name.to_vec());
+                }
+            }
+            libc::closedir(dir);
+            names
+        };
+        let n = names.len();
+        // The string headers are pointer words; no collector runs yet, so
+        // the backing array is allocated without a descriptor (as
+        // os.runtimeArgs does).
+        let arr = if n == 0 {
+            rgo_runtime::malloc::zerobase()
+        } else {
+            rgo_runtime::malloc::mallocgc(16 * n, std::ptr::null(), true)
+        } as *mut u64;
+        for (i, name) in names.iter().enumerate() {
+            put_string(arr, 2 * i, name);
+        }
+        set(w, 0, arr as u64);
+        set(w, 1, n as u64);
+        set(w, 2, n as u64);
+        set(w, 3, 0);
+    }
+    Ok(())
+}
+
+/// `sysSetenv(key, value string) (errno int)`: window `[errno][key 2]
+/// [value 2]`. EINVAL for an empty key, or a key with `=` or NUL, or a
+/// value with NUL, as Go's syscall.Setenv.
+///
+/// # Safety
+/// The window has 5 slots.
+unsafe fn sys_setenv(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is as declared.
+    unsafe {
+        let (k, v) = (bytes(w, 1), bytes(w, 3));
+        if k.is_empty() || k.iter().any(|&c| c == b'=' || c == 0) || v.contains(&0) {
+            set(w, 0, EINVAL);
+            return Ok(());
+        }
+        use std::os::unix::ffi::OsStrExt;
+        std::env::set_var(
+            std::ffi::OsStr::from_bytes(k),
+            std::ffi::OsStr::from_bytes(v),
+        );
+        set(w, 0, 0);
+    }
+    Ok(())
+}
+
+/// `sysUnsetenv(key string) (errno int)`: window `[errno][key 2]`; a key
+/// that cannot be in the environment is simply absent.
+///
+/// # Safety
+/// The window has 3 slots.
+unsafe fn sys_unsetenv(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is as declared.
+    unsafe {
+        let k = bytes(w, 1);
+        if !k.is_empty() && !k.iter().any(|&c| c == b'=' || c == 0) {
+            use std::os::unix::ffi::OsStrExt;
+            std::env::remove_var(std::ffi::OsStr::from_bytes(k));
+        }
+        set(w, 0, 0);
+    }
+    Ok(())
+}
+
+/// `sysGetpid() int`.
+///
+/// # Safety
+/// The window has 1 slot.
+unsafe fn sys_getpid(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: getpid has no preconditions; the window has its one slot.
+    unsafe { set(w, 0, libc::getpid() as u64) };
     Ok(())
 }

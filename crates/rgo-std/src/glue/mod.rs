@@ -16,6 +16,7 @@ mod fs;
 mod math;
 pub mod os;
 pub mod reflect;
+mod regexp;
 pub mod sort;
 mod strconv;
 mod sync;
@@ -27,7 +28,7 @@ use rgo_runtime::symtab::Native;
 type R = Result<(), PanicValue>;
 
 /// Every glue table: (qualified name, wrapper, window slots).
-fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 9] {
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 10] {
     [
         bytealg::NATIVES,
         math::NATIVES,
@@ -38,6 +39,7 @@ fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 9] {
         sort::NATIVES,
         fs::NATIVES,
         reflect::NATIVES,
+        regexp::NATIVES,
     ]
 }
 

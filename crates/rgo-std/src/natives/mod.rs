@@ -7,5 +7,6 @@
 //! arguments and results. No function here panics on any input.
 
 pub mod math;
+pub mod regexp;
 pub mod strconv;
 pub mod timefmt;
