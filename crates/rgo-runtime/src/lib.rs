@@ -33,6 +33,7 @@ pub mod mcache;
 pub mod mcentral;
 pub mod mem_linux;
 pub mod mfixalloc;
+pub mod mgc;
 pub mod mgcsweep;
 pub mod mheap;
 pub mod mspan;

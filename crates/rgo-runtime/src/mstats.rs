@@ -152,8 +152,9 @@ pub fn read_mem_stats() -> MemStats {
 
 /// `runtime.ReadMemStats(m *MemStats)`: fills Go's `MemStats` layout
 /// (field offsets of runtime.MemStats on 64-bit) from [`read_mem_stats`].
-/// There is no collector yet: `NumGC` is 0, `Frees` counts only what the
-/// sweeper returned, and `NextGC` is Go's initial 4 MiB goal.
+/// There is no collector yet: `NumGC` counts the cycles `runtime.GC` ran
+/// without collecting (mgc.rs), `Frees` counts only what the sweeper
+/// returned, and `NextGC` is Go's initial 4 MiB goal.
 unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate::natives::R {
     // SAFETY: window [m]; m points at a runtime.MemStats (4312 + 61*24
     // bytes) or is nil.
@@ -184,6 +185,15 @@ unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate:
         put(136, s.mcache_sys);
         put(152, s.gc_sys);
         put(168, 4 << 20);
+        let gc = crate::mgc::stats();
+        put(176, gc.last_gc);
+        put(184, gc.pause_total_ns);
+        for i in 0..256 {
+            put(192 + 8 * i, gc.pause_ns[i]);
+            put(2240 + 8 * i, gc.pause_end[i]);
+        }
+        *(m.add(4288) as *mut u32) = gc.num_gc;
+        *(m.add(4292) as *mut u32) = gc.num_forced_gc;
         *m.add(4304) = 1; // EnableGC
         for (i, b) in s.by_size.iter().take(61).enumerate() {
             let at = 4312 + i * 24;

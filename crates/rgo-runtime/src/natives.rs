@@ -226,6 +226,7 @@ pub fn lookup(name: &str) -> Option<Native> {
         crate::sema::NATIVES,
         crate::time::NATIVES,
         crate::mstats::NATIVES,
+        crate::mgc::NATIVES,
         crate::traceback::NATIVES,
     ]
     .iter()

@@ -26,6 +26,18 @@
 //! - When the last M goes idle with no G runnable, no timer pending and
 //!   no M in a system call, every goroutine is blocked forever:
 //!   `fatal error: all goroutines are asleep - deadlock!` ([`checkdead`]).
+//! - Stop the world ([`stop_the_world`], [`start_the_world`]): `gcwaiting`
+//!   makes every M give its P to the stopper at its next schedule (idle
+//!   and syscall Ps are taken at once, running Gs preempted); used by
+//!   `runtime.GC` (mgc.rs) and by `runtime.GOMAXPROCS`, whose resize
+//!   ([`procresize`]) moves the removed Ps' Gs and timers before it
+//!   returns.
+//! - `LockOSThread` wires a G and an M (`lockedm`/`lockedg`): the M runs
+//!   only that G and sleeps while it is not runnable ([`stoplockedm`]);
+//!   whoever takes the G from a queue hands its P to that M
+//!   ([`startlockedm`]); a G that exits locked ends its thread.
+//! - procPin (sync.Pool) raises the M's `locks`: the pinned G is not
+//!   preempted and does not yield until procUnpin, so it keeps its P.
 //!
 //! Invariants:
 //! - a G's `status` says who owns it: `RUNNING` — the M running it (only
@@ -40,6 +52,12 @@
 //! - a P is owned by at most one M (`P::m`); only its owner pushes to its
 //!   run queue tail, touches its `runnext` writes other than CAS, its
 //!   mcache and its `schedtick`;
+//! - while `gcwaiting`, a P an M gives up goes to the stopper (GCSTOP,
+//!   counted in `stopwait`), never to the idle list; Ps at or beyond
+//!   GOMAXPROCS are DEAD and owned by no M;
+//! - a locked M is never on the idle M list; `nmidlelocked` counts the
+//!   locked Ms asleep, decremented by the M that wakes one;
+//! - a pinned G (M `locks` > 0) never parks;
 //! - lock order: channel / semaphore-root locks, then a timer's lock,
 //!   then a P's timer-heap lock, then the scheduler lock (`SCHED.lock`).
 
@@ -69,6 +87,8 @@ pub const G_DEAD: u32 = 6;
 pub const P_IDLE: u32 = 0;
 pub const P_RUNNING: u32 = 1;
 pub const P_SYSCALL: u32 = 2;
+/// Stopped by a stop-the-world ([`stop_the_world`]); owned by no M.
+pub const P_GCSTOP: u32 = 3;
 pub const P_DEAD: u32 = 4;
 
 /// Size of a P's local run queue.
@@ -172,8 +192,15 @@ pub struct GSched {
     /// A G run by a native's callback (call_go) that parks blocks its
     /// thread on this note instead of being queued when readied.
     pub thread_note: *const Note,
-    /// `LockOSThread` nesting (kept for `runtime` API fidelity).
+    /// `LockOSThread` nesting; while positive, `lockedm` is the M this G
+    /// is wired to (Go's `lockedExt` and `g.lockedm`).
     pub locked: u32,
+    /// The M this G is locked to (null if none). Written only by the G
+    /// while it runs; read by the M that takes the G from a run queue.
+    pub lockedm: AtomicPtr<M>,
+    /// A temporary G of a native's callback ([`callback_g`]): never queued,
+    /// so it cannot be wired to a thread.
+    pub is_callback: bool,
     /// The main goroutine: the program ends when it returns.
     pub is_main: bool,
     /// Held by the M running the G, or by a reader of its stack and
@@ -200,6 +227,8 @@ impl Default for GSched {
             timer: ptr::null_mut(),
             thread_note: ptr::null(),
             locked: 0,
+            lockedm: AtomicPtr::new(ptr::null_mut()),
+            is_callback: false,
             is_main: false,
             scan: AtomicBool::new(false),
         }
@@ -243,9 +272,20 @@ pub struct M {
     spinning: Cell<bool>,
     /// The P this M holds (owner-only).
     p: Cell<*mut P>,
+    /// procPin nesting (Go's `m.locks`): while positive, the running G
+    /// is not preempted and does not yield, so it stays on this M and P.
+    locks: Cell<u32>,
+    /// A preemption seen while pinned, delivered at the last procUnpin.
+    preempt_pending: Cell<bool>,
+    /// The G wired to this M by LockOSThread (null if none): this M runs
+    /// only it, and sleeps while it is not runnable.
+    lockedg: Cell<*mut G>,
+    /// The locked G exited without unlocking: the thread ends.
+    exit_thread: Cell<bool>,
 }
 
-// SAFETY: `spinning` and `p` are only touched by the M's own thread;
+// SAFETY: `spinning`, `p`, `locks`, `preempt_pending`, `lockedg` and
+// `exit_thread` are only touched by the M's own thread;
 // `nextp` and `park` are the hand-over points (atomic).
 unsafe impl Sync for M {}
 // SAFETY: as above.
@@ -257,7 +297,11 @@ struct SchedLocked {
     pidle: Vec<*mut P>,
     midle: Vec<*mut M>,
     nmidle: i32,
+    /// Ms sleeping until their locked G is runnable (Go's `nmidlelocked`).
+    nmidlelocked: i32,
     mcount: i32,
+    /// Ps a stop-the-world still waits for (Go's `stopwait`).
+    stopwait: i32,
     /// Ms sleeping until the next timer (at most one, as Go's netpoller).
     timer_sleeper: *mut M,
     timer_sleep_until: i64,
@@ -277,6 +321,13 @@ pub struct Sched {
     pub nmsys: AtomicI32,
     pub allgs: Mutex<Vec<*mut G>>,
     pub ngoroutines: AtomicI64,
+    /// A stop-the-world is in progress or holds the world stopped (Go's
+    /// `gcwaiting`): Ms give up their Ps at the next schedule.
+    gcwaiting: AtomicBool,
+    /// Held by the one G stopping the world, until it restarts it.
+    stw_busy: AtomicBool,
+    /// The stopper sleeps here until `stopwait` is 0.
+    stop_note: Note,
     goidgen: AtomicU64,
     mnext: AtomicI64,
     timer_note: Note,
@@ -373,7 +424,9 @@ pub fn main(prog: &'static Program, entry: FuncId) -> i32 {
             pidle: Vec::new(),
             midle: Vec::new(),
             nmidle: 0,
+            nmidlelocked: 0,
             mcount: 0,
+            stopwait: 0,
             timer_sleeper: ptr::null_mut(),
             timer_sleep_until: 0,
             gfree: Vec::new(),
@@ -386,6 +439,9 @@ pub fn main(prog: &'static Program, entry: FuncId) -> i32 {
         nmsys: AtomicI32::new(0),
         allgs: Mutex::new(Vec::new()),
         ngoroutines: AtomicI64::new(0),
+        gcwaiting: AtomicBool::new(false),
+        stw_busy: AtomicBool::new(false),
+        stop_note: Note::new(),
         goidgen: AtomicU64::new(FIRST_USER_GOID - 1),
         mnext: AtomicI64::new(0),
         timer_note: Note::new(),
@@ -773,13 +829,24 @@ unsafe fn globrunqget(l: &mut SchedLocked, pp: *mut P, max: usize) -> Option<*mu
 // ---------------------------------------------------------------------
 // Ps and Ms.
 
+/// Puts `pp` on the idle list, or, while the world is being stopped,
+/// stops it and counts it for the stopper.
 fn pidleput(l: &mut SchedLocked, pp: *mut P) {
     // SAFETY: Ps live forever.
     let p = unsafe { &*pp };
-    p.status.store(P_IDLE, Ordering::Release);
     p.m.store(ptr::null_mut(), Ordering::Release);
+    let sc = sched();
+    if sc.gcwaiting.load(Ordering::Acquire) {
+        p.status.store(P_GCSTOP, Ordering::Release);
+        l.stopwait -= 1;
+        if l.stopwait == 0 {
+            sc.stop_note.wakeup();
+        }
+        return;
+    }
+    p.status.store(P_IDLE, Ordering::Release);
     l.pidle.push(pp);
-    sched().npidle.fetch_add(1, Ordering::AcqRel);
+    sc.npidle.fetch_add(1, Ordering::AcqRel);
 }
 
 fn pidleget(l: &mut SchedLocked) -> Option<*mut P> {
@@ -821,6 +888,10 @@ fn newm(pp: *mut P, spinning: bool) {
         nextp: AtomicPtr::new(pp),
         spinning: Cell::new(spinning),
         p: Cell::new(ptr::null_mut()),
+        locks: Cell::new(0),
+        preempt_pending: Cell::new(false),
+        lockedg: Cell::new(ptr::null_mut()),
+        exit_thread: Cell::new(false),
     }));
     lock_sched().mcount += 1;
     let mp = m as usize;
@@ -841,7 +912,25 @@ fn mstart(m: *mut M) {
     acquirep(pp);
     loop {
         schedule();
+        // SAFETY: our M.
+        if unsafe { (*m).exit_thread.get() } {
+            break;
+        }
     }
+    mexit();
+}
+
+/// Ends the current M's thread: its locked G exited without unlocking
+/// (Go's `mexit`; the thread is not reused for other goroutines). The P
+/// goes to another M.
+fn mexit() {
+    let pp = releasep();
+    if !pp.is_null() {
+        handoffp(pp);
+    }
+    let mut l = lock_sched();
+    l.mcount -= 1;
+    checkdead(&mut l);
 }
 
 /// Puts the current M to sleep until `startm` hands it a P.
@@ -922,6 +1011,12 @@ fn handoffp(pp: *mut P) {
     let sc = sched();
     // SAFETY: Ps live forever; we own pp until we give it away.
     let p = unsafe { &*pp };
+    if sc.gcwaiting.load(Ordering::Acquire) {
+        // The world is stopping: the P goes to the stopper.
+        let mut l = lock_sched();
+        pidleput(&mut l, pp);
+        return;
+    }
     if !runqempty(p) {
         startm(pp, false);
         return;
@@ -965,13 +1060,70 @@ fn resetspinning() {
 
 /// Finds a runnable G and runs it until it parks, yields or ends.
 fn schedule() {
-    let (gp, inherit) = findrunnable();
     let m = getm();
+    // SAFETY: our M.
+    let lg = unsafe { (*m).lockedg.get() };
+    if !lg.is_null() {
+        // This M runs only its locked G: wait until it is handed back.
+        stoplockedm();
+        execute(lg, false);
+        return;
+    }
+    let (gp, inherit) = findrunnable();
     // SAFETY: our M.
     if unsafe { (*m).spinning.get() } {
         resetspinning();
     }
+    // SAFETY: gp is ours (taken from a queue); `lockedm` is atomic.
+    let lm = unsafe { (*gp).sched.lockedm.load(Ordering::Acquire) };
+    if !lm.is_null() && lm != m {
+        // gp is wired to another M: give that M our P, and go idle.
+        startlockedm(lm);
+        return;
+    }
     execute(gp, inherit);
+}
+
+/// The M's locked G is not running: give the P away and sleep until the
+/// G is runnable and someone hands this M a P to run it (Go's
+/// `stoplockedm`). A locked M waiting counts as idle for deadlock
+/// detection.
+fn stoplockedm() {
+    let m = getm();
+    let pp = releasep();
+    if !pp.is_null() {
+        handoffp(pp);
+    }
+    {
+        let mut l = lock_sched();
+        l.nmidlelocked += 1;
+        checkdead(&mut l);
+    }
+    // SAFETY: our M; `nextp` is set (and `nmidlelocked` decremented) by
+    // startlockedm before the wakeup.
+    unsafe {
+        (*m).park.sleep();
+        (*m).park.clear();
+    }
+    // SAFETY: our M.
+    let pp = unsafe { (*m).nextp.swap(ptr::null_mut(), Ordering::AcqRel) };
+    acquirep(pp);
+}
+
+/// Hands the current M's P to `lm`, the M a runnable G is locked to, and
+/// puts the current M to sleep (Go's `startlockedm`). The G itself is
+/// `lm`'s `lockedg`: it runs it when it wakes.
+fn startlockedm(lm: *mut M) {
+    // Counted as running from now on: checkdead in our stopm below must
+    // not see both Ms idle.
+    lock_sched().nmidlelocked -= 1;
+    let pp = releasep();
+    // SAFETY: Ms live forever; `lm` sleeps in stoplockedm on its note.
+    unsafe {
+        (*lm).nextp.store(pp, Ordering::Release);
+        (*lm).park.wakeup();
+    }
+    stopm();
 }
 
 /// Finds a G to run, sleeping while there is none (Go's `findRunnable`).
@@ -984,14 +1136,13 @@ fn findrunnable() -> (*mut G, bool) {
                 std::thread::park();
             }
         }
+        if sc.gcwaiting.load(Ordering::Acquire) {
+            gcstopm();
+            continue 'top;
+        }
         let pp = getp();
         // SAFETY: we own pp (our M holds it) and Ps live forever.
         let p = unsafe { &*pp };
-        if p.id as i32 >= sc.gomaxprocs.load(Ordering::Acquire) {
-            retire_p(pp);
-            stopm();
-            continue 'top;
-        }
         let now = nanotime();
         crate::time::check_timers(pp, now);
         if p.schedtick.load(Ordering::Relaxed) % 61 == 0 {
@@ -1115,21 +1266,22 @@ fn steal_work(pp: *mut P) -> Option<*mut G> {
     None
 }
 
-/// Empties a P that GOMAXPROCS no longer uses: its Gs go to the global
-/// queue, its timers to P0 (Go's `procresize` + `destroy`).
-fn retire_p(pp: *mut P) {
-    // SAFETY: we own pp.
-    while let Some((gp, _)) = unsafe { runqget(pp) } {
-        globrunqput(gp);
+/// The world is being stopped: give our P to the stopper and sleep
+/// until the world starts again (Go's `gcstopm`).
+fn gcstopm() {
+    let sc = sched();
+    let m = getm();
+    // SAFETY: our M.
+    if unsafe { (*m).spinning.replace(false) } {
+        sc.nmspinning.fetch_sub(1, Ordering::AcqRel);
     }
-    // SAFETY: we own pp.
-    crate::time::move_timers(pp, &*sched().allp[0] as *const P as *mut P);
-    releasep();
-    // SAFETY: Ps live forever.
-    unsafe {
-        (*pp).status.store(P_DEAD, Ordering::Release);
-        (*pp).m.store(ptr::null_mut(), Ordering::Release);
+    let pp = releasep();
+    {
+        let mut l = lock_sched();
+        // While gcwaiting, pidleput stops the P and counts it.
+        pidleput(&mut l, pp);
     }
+    stopm();
 }
 
 /// Runs `gp` on the current M until it stops running.
@@ -1142,7 +1294,9 @@ fn execute(gp: *mut G, inherit: bool) {
         p.schedtick.fetch_add(1, Ordering::Relaxed);
         p.schedwhen.store(nanotime(), Ordering::Relaxed);
     }
-    p.preempt.store(false, Ordering::Relaxed);
+    // A stop-the-world in progress wants this P back at once.
+    p.preempt
+        .store(sc.gcwaiting.load(Ordering::Acquire), Ordering::Relaxed);
     // A reader of the stack (traceback.rs) holds `scan` briefly.
     while g.sched.scan.swap(true, Ordering::Acquire) {
         std::hint::spin_loop();
@@ -1151,7 +1305,7 @@ fn execute(gp: *mut G, inherit: bool) {
     g.sched.waitreason.set(WaitReason::Zero);
     setg(gp);
     let resume = std::mem::take(&mut g.sched.resume);
-    let how = match resume {
+    let mut how = match resume {
         Resume::Nothing => interp::run(sc.prog, g, &p.preempt),
         Resume::Panic(v) => interp::run_panicking(sc.prog, g, &p.preempt, v),
         Resume::Retry => {
@@ -1163,6 +1317,32 @@ fn execute(gp: *mut G, inherit: bool) {
             Err(v) => interp::run_panicking(sc.prog, g, &p.preempt, v),
         },
     };
+    // A pinned G (procPin) keeps this M and P: a preemption waits for
+    // its procUnpin, a yield is skipped (Go does not preempt or yield
+    // while `m.locks` is held), and parking is a runtime bug.
+    let m = getm();
+    // SAFETY: our M.
+    while unsafe { (*m).locks.get() } > 0 {
+        match how {
+            Exit::Preempted => {
+                // SAFETY: our M.
+                unsafe { (*m).preempt_pending.set(true) };
+                p.preempt.store(false, Ordering::Relaxed);
+            }
+            Exit::Park if g.sched.yield_now => g.sched.yield_now = false,
+            Exit::Park => crate::panic::throw("schedule: holding locks"),
+            _ => {
+                // The G ends (a panic or Goexit while pinned): unpin.
+                // SAFETY: our M.
+                unsafe {
+                    (*m).locks.set(0);
+                    (*m).preempt_pending.set(false);
+                }
+                break;
+            }
+        }
+        how = interp::run(sc.prog, g, &p.preempt);
+    }
     after_run(gp, how);
     // SAFETY: gp stays allocated (Gs are never freed); `scan` is atomic.
     unsafe { (*gp).sched.scan.store(false, Ordering::Release) };
@@ -1227,10 +1407,25 @@ fn after_run(gp: *mut G, how: Exit) {
                 interp::MAX_STACK_BYTES.load(Ordering::Relaxed)
             );
             s.push_str("fatal error: stack overflow\n\n");
-            s.push_str(&crate::traceback::traceback(sc.prog, g, 100, "running"));
+            s.push_str(&crate::traceback::traceback(
+                sc.prog,
+                g,
+                100,
+                running_status(g),
+            ));
             fatal_print(&s);
             exit(2);
         }
+    }
+}
+
+/// The status a traceback of running `g` shows (`running`, with Go's
+/// `, locked to thread` when LockOSThread wired it).
+pub fn running_status(g: &G) -> &'static str {
+    if g.sched.lockedm.load(Ordering::Acquire).is_null() {
+        "running"
+    } else {
+        "running, locked to thread"
     }
 }
 
@@ -1240,7 +1435,24 @@ static MAIN_GOEXITED: AtomicBool = AtomicBool::new(false);
 fn goexit0(gp: *mut G) {
     let sc = sched();
     // SAFETY: gp is ours (it just ended on this M).
-    unsafe { (*gp).sched.status.store(G_DEAD, Ordering::Release) };
+    unsafe {
+        let g = &mut *gp;
+        g.sched.status.store(G_DEAD, Ordering::Release);
+        if !g
+            .sched
+            .lockedm
+            .swap(ptr::null_mut(), Ordering::AcqRel)
+            .is_null()
+        {
+            // Exited while locked to its thread: the thread ends with it
+            // (Go terminates it rather than return a possibly modified
+            // thread to the pool).
+            g.sched.locked = 0;
+            let m = getm();
+            (*m).lockedg.set(ptr::null_mut());
+            (*m).exit_thread.set(true);
+        }
+    }
     sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
     gfput(gp);
 }
@@ -1257,11 +1469,12 @@ pub fn fatal_error(msg: &str) -> ! {
         s.push('\n');
         // SAFETY: the running G is ours; its state was saved by the native
         // call that got us here.
+        let g = unsafe { &*gp };
         s.push_str(&crate::traceback::traceback(
             sc.prog,
-            unsafe { &*gp },
+            g,
             100,
-            "running",
+            running_status(g),
         ));
     }
     fatal_print(&s);
@@ -1287,7 +1500,7 @@ fn checkdead(l: &mut SchedLocked) {
     if exiting() {
         return;
     }
-    let run = l.mcount - l.nmidle - sc.nmsys.load(Ordering::Acquire);
+    let run = l.mcount - l.nmidle - l.nmidlelocked - sc.nmsys.load(Ordering::Acquire);
     if run > 0 {
         return;
     }
@@ -1318,12 +1531,11 @@ fn checkdead(l: &mut SchedLocked) {
             continue;
         }
         s.push('\n');
-        s.push_str(&crate::traceback::traceback(
-            sc.prog,
-            g,
-            100,
-            g.sched.waitreason.get().as_str(),
-        ));
+        let mut status = g.sched.waitreason.get().as_str().to_string();
+        if !g.sched.lockedm.load(Ordering::Acquire).is_null() {
+            status.push_str(", locked to thread");
+        }
+        s.push_str(&crate::traceback::traceback(sc.prog, g, 100, &status));
     }
     drop(gs);
     fatal_print(&s);
@@ -1449,6 +1661,14 @@ pub(crate) fn block_callback(gp: *mut G) {
     let note = Note::new();
     // SAFETY: gp is the callback G this thread runs.
     let g = unsafe { &mut *gp };
+    if g.sched.yield_now {
+        // A yield (Gosched, a semrelease handing off) inside a callback:
+        // no one will ready it, and this thread cannot run another G in
+        // the meantime; let other threads run a moment and go on.
+        g.sched.yield_now = false;
+        std::thread::yield_now();
+        return;
+    }
     g.sched.thread_note = &note;
     g.sched.status.store(G_WAITING, Ordering::Release);
     let sc = sched();
@@ -1594,53 +1814,189 @@ pub fn num_goroutine() -> i64 {
         .unwrap_or(1)
 }
 
-/// `runtime.GOMAXPROCS(n)`: sets the number of Ps when n > 0 and returns
-/// the previous setting. Ps beyond the new count retire at their next
-/// schedule; new ones join the idle list.
-pub fn set_gomaxprocs(n: i32) -> i32 {
-    let Some(sc) = SCHED.get() else {
-        return 1;
-    };
-    let old = sc.gomaxprocs.load(Ordering::Acquire);
-    if n <= 0 || n == old {
-        return old;
+// ---------------------------------------------------------------------
+// Stopping the world.
+
+/// Stops the world for the running G (Go's `stopTheWorldWithSema`): every
+/// other P is taken from its M: idle Ps at once, Ps in system calls by
+/// CAS (their Ms wait for a P on return), running Ps by preemption at the
+/// G's next safepoint (a pinned G first finishes its pinned section).
+/// Returns false if another stop is in progress: the caller yields and
+/// retries ([`yield_retry`]). The caller keeps its P and is the only M
+/// running Go code until [`start_the_world`].
+pub fn stop_the_world() -> bool {
+    let sc = sched();
+    if sc
+        .stw_busy
+        .compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return false;
     }
-    let n = n.min(MAX_PROCS as i32);
+    let mine = getp();
+    let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
     let mut l = lock_sched();
-    sc.gomaxprocs.store(n, Ordering::Release);
-    if n > old {
-        for i in old as usize..n as usize {
-            let p = &*sc.allp[i];
-            let st = p.status.load(Ordering::Acquire);
-            if (st == P_IDLE || st == P_DEAD) && p.m.load(Ordering::Acquire).is_null() {
-                let pp = p as *const P as *mut P;
-                if !l.pidle.contains(&pp) {
-                    pidleput(&mut l, pp);
-                }
-            }
+    sc.stop_note.clear();
+    sc.gcwaiting.store(true, Ordering::Release);
+    l.stopwait = procs as i32 - 1;
+    while let Some(pp) = pidleget(&mut l) {
+        // SAFETY: Ps live forever; an idle P has no owner.
+        unsafe { (*pp).status.store(P_GCSTOP, Ordering::Release) };
+        l.stopwait -= 1;
+    }
+    for p in sc.allp.iter().take(procs) {
+        if ptr::eq(&**p, mine) {
+            continue;
         }
-    } else {
-        // Idle Ps beyond n leave the idle list now.
-        let before = l.pidle.len();
-        l.pidle.retain(|&pp| {
-            // SAFETY: Ps live forever.
-            let keep = unsafe { (*pp).id } < n as usize;
-            if !keep {
-                // SAFETY: as above.
-                unsafe { (*pp).status.store(P_DEAD, Ordering::Release) };
-            }
-            keep
-        });
-        let gone = before - l.pidle.len();
-        sc.npidle.fetch_sub(gone as i32, Ordering::AcqRel);
-        // Busy ones retire at their next schedule; preempt them.
-        for p in sc.allp.iter().skip(n as usize) {
+        if p.status
+            .compare_exchange(P_SYSCALL, P_GCSTOP, Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
+            l.stopwait -= 1;
+        } else {
             p.preempt.store(true, Ordering::Relaxed);
         }
     }
+    let mut wait = l.stopwait > 0;
     drop(l);
+    while wait {
+        // Re-preempt every 100µs: a P may have started a new G after
+        // its flag was set (Go's stopTheWorldWithSema loop).
+        if !sc.stop_note.sleep_timeout(100_000) {
+            for p in sc.allp.iter().take(procs) {
+                if !ptr::eq(&**p, mine) && p.status.load(Ordering::Acquire) == P_RUNNING {
+                    p.preempt.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+        wait = lock_sched().stopwait > 0;
+    }
+    true
+}
+
+/// Restarts the world stopped by [`stop_the_world`], first resizing to
+/// `newprocs` Ps when given (Go's `startTheWorldWithSema` + `procresize`):
+/// stopped Ps with work get an M, the others go idle.
+pub fn start_the_world(newprocs: Option<i32>) {
+    let sc = sched();
+    if let Some(n) = newprocs {
+        procresize(n);
+    }
+    let mine = getp();
+    let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
+    let mut busy = Vec::new();
+    let mut timers = false;
+    {
+        let mut l = lock_sched();
+        sc.gcwaiting.store(false, Ordering::Release);
+        for p in sc.allp.iter().take(procs) {
+            let pp = &**p as *const P as *mut P;
+            if pp == mine || p.status.load(Ordering::Acquire) != P_GCSTOP {
+                continue;
+            }
+            if runqempty(p) {
+                timers |= p.timers.len() > 0;
+                pidleput(&mut l, pp);
+            } else {
+                busy.push(pp);
+            }
+        }
+    }
+    sc.stw_busy.store(false, Ordering::Release);
+    for pp in busy {
+        startm(pp, false);
+    }
+    if timers {
+        wake_timer_sleeper();
+    }
     wakep();
-    old
+}
+
+/// Changes the number of Ps to `n` with the world stopped: Ps beyond `n`
+/// give their queued Gs to the global queue and their timers to P0 and
+/// die; new Ps join stopped (start_the_world makes them idle). If the
+/// caller's own P dies, its M moves to P0.
+fn procresize(n: i32) {
+    let sc = sched();
+    let old = sc.gomaxprocs.load(Ordering::Acquire);
+    let n = n.clamp(1, MAX_PROCS as i32);
+    if n == old {
+        return;
+    }
+    let p0 = &*sc.allp[0] as *const P as *mut P;
+    for p in sc.allp.iter().take(old as usize).skip(n as usize) {
+        let pp = &**p as *const P as *mut P;
+        // SAFETY: the world is stopped: no other M owns pp (the caller's
+        // own P is emptied the same way before it leaves it).
+        while let Some((gp, _)) = unsafe { runqget(pp) } {
+            globrunqput(gp);
+        }
+        crate::time::move_timers(pp, p0);
+    }
+    let mine = getp();
+    // SAFETY: Ps live forever.
+    if !mine.is_null() && unsafe { (*mine).id } >= n as usize {
+        releasep();
+        acquirep(p0);
+    }
+    for p in sc.allp.iter().take(old as usize).skip(n as usize) {
+        p.status.store(P_DEAD, Ordering::Release);
+        p.m.store(ptr::null_mut(), Ordering::Release);
+    }
+    for p in sc.allp.iter().take(n as usize).skip(old as usize) {
+        p.m.store(ptr::null_mut(), Ordering::Release);
+        p.status.store(P_GCSTOP, Ordering::Release);
+    }
+    sc.gomaxprocs.store(n, Ordering::Release);
+}
+
+/// The value a native returns to yield and be re-executed later (it
+/// could not proceed now, e.g. another stop-the-world is in progress).
+pub fn yield_retry() -> PanicValue {
+    let gp = getg();
+    // SAFETY: the running G is ours.
+    unsafe { (*gp).sched.resume = Resume::Retry };
+    gosched()
+}
+
+/// `runtime.GOMAXPROCS(n)`: when n > 0 and differs, stops the world,
+/// resizes to n Ps and restarts it (so a shrink takes effect before the
+/// call returns, as in Go); returns the previous setting.
+fn n_gomaxprocs_impl(w: *mut u64, n: i64) -> R {
+    let Some(sc) = SCHED.get() else {
+        // SAFETY: window [res]...
+        unsafe { *w = 1 };
+        return Ok(());
+    };
+    let old = sc.gomaxprocs.load(Ordering::Acquire);
+    let n = n.clamp(0, MAX_PROCS as i64) as i32;
+    if n <= 0 || n == old || getg().is_null() || getp().is_null() {
+        // SAFETY: window [res]...
+        unsafe { *w = old as u64 };
+        return Ok(());
+    }
+    // SAFETY: the running G is ours.
+    let callback = unsafe { (*getg()).sched.is_callback };
+    if !stop_the_world() {
+        if callback {
+            // A native's callback cannot yield to let the other stop
+            // finish: leave the setting as it is.
+            // SAFETY: window [res]...
+            unsafe { *w = old as u64 };
+            return Ok(());
+        }
+        return Err(yield_retry());
+    }
+    let before = getp();
+    start_the_world(Some(n));
+    // SAFETY: window [res]...
+    unsafe { *w = old as u64 };
+    if getp() != before && !callback {
+        // This M moved to P0 (its own P died), but the loop running the
+        // G watches the old P's preemption flag: go through the scheduler.
+        return Err(gosched());
+    }
+    Ok(())
 }
 
 /// A G for a native's callback (call_go), registered as running on this
@@ -1649,6 +2005,7 @@ pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
     let mut g = Box::new(G::new(prog, f));
     g.id = id;
     g.sched.status.store(G_RUNNING, Ordering::Release);
+    g.sched.is_callback = true;
     g
 }
 
@@ -1698,6 +2055,10 @@ pub(crate) const NATIVES: &[(&str, interp::NativeFn, u16)] = &[
     ("runtime.NumCPU", n_num_cpu, 1),
     ("runtime.LockOSThread", n_lock_os_thread, 0),
     ("runtime.UnlockOSThread", n_unlock_os_thread, 0),
+    ("runtime.SetDefaultGOMAXPROCS", n_set_default_gomaxprocs, 0),
+    ("sync.runtime_procPin", n_proc_pin, 1),
+    ("sync.runtime_procUnpin", n_proc_unpin, 0),
+    ("syscall.Gettid", n_gettid, 1),
 ];
 
 /// `go f(x)`: `[fv]`, the closure over the call (nil: Go's nil func
@@ -1747,11 +2108,15 @@ unsafe fn n_num_goroutine(_: &mut GState, w: *mut u64) -> R {
 
 unsafe fn n_gomaxprocs(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [res][n].
-    unsafe {
-        let n = *w.add(1) as i64;
-        *w = set_gomaxprocs(n.clamp(i32::MIN as i64, i32::MAX as i64) as i32) as u64;
-    }
-    Ok(())
+    let n = unsafe { *w.add(1) } as i64;
+    n_gomaxprocs_impl(w, n)
+}
+
+/// `runtime.SetDefaultGOMAXPROCS()`: back to the number of CPUs.
+unsafe fn n_set_default_gomaxprocs(_: &mut GState, _: *mut u64) -> R {
+    let n = SCHED.get().map(|s| s.ncpu).unwrap_or(1);
+    let mut scratch = [0u64; 2];
+    n_gomaxprocs_impl(scratch.as_mut_ptr(), n as i64)
 }
 
 unsafe fn n_num_cpu(_: &mut GState, w: *mut u64) -> R {
@@ -1765,20 +2130,105 @@ unsafe fn n_num_cpu(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
+/// `runtime.LockOSThread`: wires the running G to this M (Go's
+/// `dolockOSThread`): until as many UnlockOSThread calls, the M runs
+/// only this G, sleeping while it waits (schedule, stoplockedm), and the
+/// G runs only on this M (startlockedm).
 unsafe fn n_lock_os_thread(_: &mut GState, _: *mut u64) -> R {
     let gp = getg();
-    if !gp.is_null() {
-        // SAFETY: the running G is ours.
-        unsafe { (*gp).sched.locked += 1 };
+    let m = getm();
+    if gp.is_null() {
+        return Ok(());
+    }
+    // SAFETY: the running G is ours; our M.
+    unsafe {
+        let g = &mut *gp;
+        g.sched.locked = match g.sched.locked.checked_add(1) {
+            Some(n) => n,
+            None => crate::panic::throw("LockOSThread nesting overflow"),
+        };
+        if !m.is_null() && !g.sched.is_callback {
+            g.sched.lockedm.store(m, Ordering::Release);
+            (*m).lockedg.set(gp);
+        }
     }
     Ok(())
 }
 
+/// `runtime.UnlockOSThread`: undoes one LockOSThread; at zero the G and
+/// the M are free again (an unlock without a lock does nothing).
 unsafe fn n_unlock_os_thread(_: &mut GState, _: *mut u64) -> R {
     let gp = getg();
-    if !gp.is_null() {
-        // SAFETY: the running G is ours.
-        unsafe { (*gp).sched.locked = (*gp).sched.locked.saturating_sub(1) };
+    if gp.is_null() {
+        return Ok(());
     }
+    // SAFETY: the running G is ours; our M.
+    unsafe {
+        let g = &mut *gp;
+        if g.sched.locked == 0 {
+            return Ok(());
+        }
+        g.sched.locked -= 1;
+        if g.sched.locked == 0 {
+            g.sched.lockedm.store(ptr::null_mut(), Ordering::Release);
+            let m = getm();
+            if !m.is_null() && (*m).lockedg.get() == gp {
+                (*m).lockedg.set(ptr::null_mut());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `sync.runtime_procPin`: the running G stays on this M and P until
+/// procUnpin (no preemption, no yield: see [`execute`]); returns the P's
+/// id, which indexes per-P data such as sync.Pool's locals.
+unsafe fn n_proc_pin(_: &mut GState, w: *mut u64) -> R {
+    let m = getm();
+    let pp = getp();
+    let id = if m.is_null() || pp.is_null() {
+        0
+    } else {
+        // SAFETY: our M; Ps live forever.
+        unsafe {
+            (*m).locks.set((*m).locks.get() + 1);
+            (*pp).id
+        }
+    };
+    // SAFETY: window [res].
+    unsafe { *w = id as u64 };
+    Ok(())
+}
+
+/// `sync.runtime_procUnpin`: undoes procPin; delivers a preemption that
+/// arrived meanwhile.
+unsafe fn n_proc_unpin(_: &mut GState, _: *mut u64) -> R {
+    let m = getm();
+    if m.is_null() {
+        return Ok(());
+    }
+    // SAFETY: our M; Ps live forever.
+    unsafe {
+        let n = (*m).locks.get();
+        if n == 0 {
+            return Ok(());
+        }
+        (*m).locks.set(n - 1);
+        if n == 1 && (*m).preempt_pending.replace(false) {
+            let pp = getp();
+            if !pp.is_null() {
+                (*pp).preempt.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `syscall.Gettid`: the id of the OS thread running the caller.
+unsafe fn n_gettid(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: gettid has no arguments and cannot fail.
+    let tid = unsafe { libc::syscall(libc::SYS_gettid) };
+    // SAFETY: window [res].
+    unsafe { *w = tid as u64 };
     Ok(())
 }

@@ -401,23 +401,6 @@ unsafe fn n_nanotime(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-unsafe fn n_proc_pin(_: &mut GState, w: *mut u64) -> R {
-    let pp = proc::getp();
-    let id = if pp.is_null() {
-        0
-    } else {
-        // SAFETY: Ps live forever.
-        unsafe { (*pp).id }
-    };
-    // SAFETY: window [res].
-    unsafe { *w = id as u64 };
-    Ok(())
-}
-
-unsafe fn n_nothing(_: &mut GState, _: *mut u64) -> R {
-    Ok(())
-}
-
 unsafe fn n_gomaxprocs(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window [res].
     unsafe { *w = proc::gomaxprocs() as u64 };
@@ -439,7 +422,5 @@ pub(crate) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("sync.runtime_notifyListNotifyAll", n_notify_all, 1),
     ("sync.runtime_notifyListNotifyOne", n_notify_one, 1),
     ("sync.runtime_notifyListCheck", n_notify_check, 1),
-    ("sync.runtime_procPin", n_proc_pin, 1),
-    ("sync.runtime_procUnpin", n_nothing, 0),
     ("sync.runtime_GOMAXPROCS", n_gomaxprocs, 1),
 ];

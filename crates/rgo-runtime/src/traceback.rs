@@ -64,7 +64,7 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
         }
     }
     s.push('\n');
-    s.push_str(&traceback(prog, g, 100, "running"));
+    s.push_str(&traceback(prog, g, 100, crate::proc::running_status(g)));
     s
 }
 

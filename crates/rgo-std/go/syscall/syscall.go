@@ -200,6 +200,10 @@ func Exit(code int)
 // Getpid returns the process id. Native.
 func Getpid() (pid int)
 
+// Gettid returns the id of the OS thread running the caller. Native
+// (rgo-runtime's proc.rs).
+func Gettid() (tid int)
+
 // Getpagesize reports the size of a memory page in bytes. Native.
 func Getpagesize() int
 

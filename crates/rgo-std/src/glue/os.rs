@@ -1,8 +1,9 @@
 //! os, syscall, time and runtime basics: process arguments, environment,
 //! exit, writes to file descriptors, the wall clock.
 //!
-//! `runtime.GC` is a documented no-op until rgo's collector lands (the
-//! heap is never collected yet, so there is nothing to run). Sleeping,
+//! `runtime.GC` is rgo-runtime's (mgc.rs: a cycle that runs sync.Pool's
+//! cleanup and is counted, but frees nothing until the collector lands).
+//! Sleeping,
 //! timers, the monotonic clock and the scheduler's runtime API are
 //! rgo-runtime's (time.rs, proc.rs), whose natives the compiler binds
 //! first.
@@ -27,8 +28,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("syscall.sysMunmap", sys_munmap, 3),
     ("syscall.sysMprotect", sys_mprotect, 4),
     ("time.now", now, 3),
-    // A no-op until the collector lands (nothing is ever freed yet).
-    ("runtime.GC", nothing, 1),
     ("runtime.KeepAlive", nothing, 2),
     // A no-op until the collector lands: nothing is ever freed, so no
     // finalizer can run.

@@ -2,7 +2,7 @@
 //! hardware's (Rust atomics on the Go memory word); the semaphore and
 //! scheduler natives of sync live in rgo-runtime (sema.rs, proc.rs).
 
-use super::{fail, nothing, set, slot, R};
+use super::{fail, set, slot, R};
 use std::sync::atomic::Ordering::SeqCst;
 use std::sync::atomic::{AtomicU32, AtomicU64};
 
@@ -340,7 +340,6 @@ const OTHERS: &[(&str, NativeFn, u16)] = &[
     ("(*sync/atomic.Value).Store", value_store, 3),
     ("(*sync/atomic.Value).Swap", value_swap, 5),
     ("(*sync/atomic.Value).CompareAndSwap", value_cas, 6),
-    ("sync.runtime_registerPoolCleanup", nothing, 1),
     ("sync.throw", throw, 2),
     ("sync.fatal", throw, 2),
     ("errors.isComparable", is_comparable, 3),
