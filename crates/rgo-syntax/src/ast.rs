@@ -54,6 +54,9 @@ pub struct File {
     /// always collected: `//go:build`, `//go:noinline`, `//go:linkname`,
     /// `//go:embed`, ... The checker attaches them to declarations by position.
     pub directives: Vec<Directive>,
+    /// gc's directive checks left for after type checking (parsed with
+    /// [`crate::Mode::PRAGMAS`]).
+    pub late: LateDirectives,
     /// Number of [`NodeId`]s handed out in this file.
     pub node_count: u32,
     /// Byte length of the source.
@@ -84,6 +87,43 @@ pub struct Comment {
     pub span: Span,
 }
 
+/// The directive checks gc makes once the package type-checks (its writer
+/// phase): a directive a declaration took but does not allow, the
+/// `//go:linkname` directives to resolve, the `//go:embed` directives'
+/// variables. gc makes them only if the package had no error at all.
+#[derive(Clone, Debug, Default)]
+pub struct LateDirectives {
+    /// Errors: (position, message).
+    pub misplaced: Vec<(Pos, String)>,
+    pub linknames: Vec<Linkname>,
+    pub embeds: Vec<EmbedSpec>,
+    /// The parser reported an error (gc stops before its writer phase).
+    pub had_errors: bool,
+}
+
+/// `//go:linkname local [remote]` (or `//go:linknamestd`).
+#[derive(Clone, Debug)]
+pub struct Linkname {
+    /// Position after the `//`.
+    pub pos: Pos,
+    /// `go:linkname` or `go:linknamestd`.
+    pub directive: Box<str>,
+    pub local: Box<str>,
+    /// Empty if not given.
+    pub remote: Box<str>,
+}
+
+/// A var spec under a `//go:embed` directive.
+#[derive(Clone, Debug)]
+pub struct EmbedSpec {
+    /// The first directive's position (after the `//`).
+    pub pos: Pos,
+    pub names: usize,
+    pub has_type: bool,
+    pub has_values: bool,
+    pub in_func: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
     /// Position of the leading `//` (or `/*` of a `/*line ...*/` comment).
@@ -111,6 +151,9 @@ impl Ident {
 pub struct BasicLit {
     pub kind: LitKind,
     pub value: Box<str>,
+    /// The scanner reported an error inside it (gc's `BasicLit.Bad`): the
+    /// type checker leaves it alone.
+    pub bad: bool,
 }
 
 // ---------------------------------------------------------------------------

@@ -40,6 +40,10 @@ impl Mode {
     pub const GO_PARSER: Mode = Mode(2);
     /// Report every error (gc's `-e`): no stop at the 10th.
     pub const ALL_ERRORS: Mode = Mode(4);
+    /// Check compiler directives (`//go:noinline`, `//go:linkname`, ...)
+    /// as gc does for a package outside the standard library: misplaced
+    /// and malformed ones are errors (see `parser/pragma.rs`).
+    pub const PRAGMAS: Mode = Mode(8);
 
     pub fn contains(self, other: Mode) -> bool {
         self.0 & other.0 == other.0

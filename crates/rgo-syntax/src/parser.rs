@@ -37,6 +37,7 @@
 //! code that walks it recursively, and dropping it, need a matching stack.
 
 pub mod branches;
+mod pragma;
 
 use crate::ast::*;
 use crate::dump::{expr_string, simple_stmt_string};
@@ -103,6 +104,9 @@ pub struct Parser<'a> {
     /// The scanner reported an error inside the current token (gc's
     /// `BasicLit.Bad`).
     tok_bad: bool,
+    /// Compiler directives waiting for a declaration (`Mode::PRAGMAS`).
+    pending: pragma::Pending,
+    late: crate::ast::LateDirectives,
 }
 
 struct RawError {
@@ -312,6 +316,8 @@ impl<'a> Parser<'a> {
             depth_limit,
             too_deep: false,
             tok_bad: false,
+            pending: pragma::Pending::default(),
+            late: crate::ast::LateDirectives::default(),
         }
     }
 
@@ -349,6 +355,8 @@ impl<'a> Parser<'a> {
         file.node_count = self.next_id;
         file.size = self.src.len() as u32;
         self.drain_scan_errors();
+        file.late = std::mem::take(&mut self.late);
+        file.late.had_errors |= !self.errs.is_empty();
         (file, self.errs, self.too_deep)
     }
 
@@ -608,6 +616,7 @@ impl<'a> Parser<'a> {
             decls: Vec::new(),
             comments: Vec::new(),
             directives: Vec::new(),
+            late: crate::ast::LateDirectives::default(),
             node_count: 0,
             size: 0,
         };
@@ -616,6 +625,7 @@ impl<'a> Parser<'a> {
             file.name.id = self.id();
             return file;
         }
+        self.take_pragma(pragma::Taker::File);
         file.name = self.name();
         self.want(SEMI);
         if !self.errs.is_empty() {
@@ -657,6 +667,7 @@ impl<'a> Parser<'a> {
                 ]);
                 continue;
             }
+            self.clear_pragma();
             if self.tok.kind != Token::Eof && !self.got(SEMI) {
                 self.syntax_error("after top level declaration");
                 self.advance(&[
@@ -668,6 +679,7 @@ impl<'a> Parser<'a> {
                 ]);
             }
         }
+        self.clear_pragma();
         file
     }
 
@@ -684,6 +696,7 @@ impl<'a> Parser<'a> {
         };
         if self.at(Token::LParen) {
             d.lparen = Some(self.tok.pos);
+            self.clear_pragma();
             self.next();
             let mut specs = Vec::new();
             let mut index = 0u32;
@@ -703,10 +716,20 @@ impl<'a> Parser<'a> {
     }
 
     fn spec(&mut self, kind: DeclKind, index: u32) -> Option<Spec> {
+        let taker = if kind == DeclKind::Var {
+            pragma::Taker::Var
+        } else {
+            pragma::Taker::Other
+        };
+        self.take_pragma(taker);
         match kind {
             DeclKind::Import => self.import_spec().map(Spec::Import),
             DeclKind::Const => Some(Spec::Value(self.const_spec(index))),
-            DeclKind::Var => Some(Spec::Value(self.var_spec(index))),
+            DeclKind::Var => {
+                let spec = self.var_spec(index);
+                self.note_embed_spec(&spec);
+                Some(Spec::Value(spec))
+            }
             DeclKind::Type => Some(Spec::Type(self.type_spec())),
         }
     }
@@ -781,6 +804,7 @@ impl<'a> Parser<'a> {
             let lit = BasicLit {
                 kind,
                 value: Box::from(&*self.text_str()),
+                bad: self.tok_bad,
             };
             let pos = self.tok.pos;
             self.next();
@@ -903,6 +927,7 @@ impl<'a> Parser<'a> {
     fn func_decl(&mut self) -> FuncDecl {
         let pos = self.tok.pos;
         self.next(); // func
+        self.take_pragma(pragma::Taker::Func);
         let mut recv = None;
         if self.at(Token::LParen) {
             let open = self.tok.pos;
@@ -2601,6 +2626,9 @@ impl<'a> Parser<'a> {
 
     fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
         let pos = self.tok.pos;
+        if !matches!(self.tok.kind, Token::Var | Token::Const | Token::Type) {
+            self.clear_pragma();
+        }
         // most statements start with a name: look for it first
         if self.at(Token::Ident) {
             let (x, rest) = self.expr_list_head();
@@ -2703,7 +2731,9 @@ impl<'a> Parser<'a> {
             self.tok.kind,
             Token::Eof | Token::RBrace | Token::Case | Token::Default
         ) {
-            let Some(s) = self.stmt_or_nil() else { break };
+            let s = self.stmt_or_nil();
+            self.clear_pragma();
+            let Some(s) = s else { break };
             list.push(s);
             // ";" is optional before "}"
             if !self.got(SEMI) && !self.at(Token::RBrace) {

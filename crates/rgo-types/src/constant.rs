@@ -298,13 +298,22 @@ impl Value {
 }
 
 /// The float value of a number literal (or an imaginary literal's body):
-/// exact when its binary exponent is moderate, else approximated; a value
-/// whose exponent does not fit `big.Float`'s is malformed, as in gc.
+/// exact when its binary exponent is moderate, else approximated, as
+/// go/constant reads it with `big.Float`: a literal whose binary exponent
+/// (mantissa bits plus exponent) does not fit `big.Float`'s `int32` is
+/// malformed; so is one that overflows when its decimal exponent is
+/// applied, while one that underflows is zero.
 fn float_from_literal(body: &str, text: &str) -> Result<Value, String> {
     let malformed = || format!("malformed constant: {text}");
     let num = literal::parse_float(body)?;
     if num.mant.is_zero() {
         return Ok(Value(Repr::Rat(BigRational::zero())));
+    }
+    // big.Float's first step: the mantissa's bits and the exponent (a
+    // power of ten counts as the same power of two times a power of five).
+    let exp2 = (num.mant.bits() as i64).saturating_add(num.exp);
+    if i32::try_from(exp2).is_err() {
+        return Err(malformed());
     }
     // Estimate the binary exponent to choose exact or approximate.
     let digits_bits = num.mant.bits() as f64;
@@ -321,11 +330,16 @@ fn float_from_literal(body: &str, text: &str) -> Result<Value, String> {
     let f = if num.binary {
         BigFloat::from_parts(false, &num.mant, num.exp)
     } else {
+        // A power of ten too large for big.Float is infinite: the
+        // quotient by it is zero, the product malformed.
         one.scale10(num.exp)
+            .or_else(|| (num.exp < 0).then(BigFloat::zero))
     };
     match f {
-        Some(f) if !f.is_zero() => Ok(Value(Repr::Float(f))),
-        _ => Err(malformed()),
+        // An underflow to zero is the constant 0 (go/constant parses "0").
+        Some(f) if f.is_zero() => Ok(Value(Repr::Rat(BigRational::zero()))),
+        Some(f) => Ok(Value(Repr::Float(f))),
+        None => Err(malformed()),
     }
 }
 

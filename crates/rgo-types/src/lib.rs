@@ -25,5 +25,8 @@ pub mod types;
 pub mod typestring;
 pub mod universe;
 
-pub use check::{check_package, with_checker_stack, Importer, Info, Mode, TypeAndValue, TypeError};
+pub use check::{
+    check_package, check_package_with, with_checker_stack, Config, Importer, Info, Mode,
+    TypeAndValue, TypeError,
+};
 pub use types::{ObjId, PackageId, ScopeId, TypeId, World};

@@ -10,7 +10,7 @@
 
 use crate::diag::ErrorList;
 use crate::load::Loaded;
-use rgo_types::{check_package, Importer, Info, PackageId, World};
+use rgo_types::{check_package_with, Importer, Info, PackageId, World};
 use std::collections::HashMap;
 
 /// The outcome of one package's compile step.
@@ -175,7 +175,11 @@ impl Session {
                 ids,
                 missing: &loaded.missing,
             };
-            let (pid, info, errs) = check_package(
+            let cfg = rgo_types::Config {
+                lang: Some(pkg.lang),
+            };
+            let (pid, info, errs) = check_package_with(
+                &cfg,
                 &mut self.world,
                 &pkg.path,
                 &pkg.asts,

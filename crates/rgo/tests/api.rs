@@ -30,6 +30,7 @@ fn module_packages_are_checked_once_into_the_callers_world() {
         tags: Tags::default(),
         lenient_imports: false,
         all_errors: false,
+        lang: None,
     };
     let mut imp = SessionImporter::new(cfg);
     let mut world = World::new();

@@ -359,3 +359,65 @@ fn usage_errors_exit_2() {
         r.stderr
     );
 }
+
+/// go.mod's `go` line is the language version of the module's packages
+/// (gc's `-lang`; go1.16 without one); named files belong to no module and
+/// get the current version. Expected texts: `go build` (go1.27).
+#[test]
+fn go_mod_sets_the_language_version() {
+    let src = "package main\n\nfunc F[T any](x T) T { return x }\n\nfunc main() {\n\tfor i := range 3 {\n\t\tprintln(i)\n\t}\n\tprintln(F(1), 0b1)\n}\n";
+    let d = tree(
+        "lang",
+        &[
+            ("go.mod", "module example.com/m\n\ngo 1.17\n"),
+            ("main.go", src),
+        ],
+    );
+    let (code, err) = vet(&d, &["."]);
+    assert_eq!(code, 1);
+    let hint = "(-lang was set to go1.17; check go.mod)";
+    assert_eq!(
+        err,
+        format!(
+            "# example.com/m\n\
+             ./main.go:3:8: type parameter requires go1.18 or later {hint}\n\
+             ./main.go:3:10: predeclared any requires go1.18 or later {hint}\n\
+             ./main.go:6:17: cannot range over 3 (untyped int constant): requires go1.22 or later {hint}\n\
+             ./main.go:9:10: implicit function instantiation requires go1.18 or later {hint}\n"
+        )
+    );
+    assert_eq!(vet(&d, &["main.go"]), (0, String::new()));
+    // No `go` line: go1.16.
+    fs::write(d.join("go.mod"), "module example.com/m\n").unwrap();
+    let (_, err) = vet(&d, &["."]);
+    assert!(err.contains("./main.go:3:8: type parameter requires go1.18 or later (-lang was set to go1.16; check go.mod)"), "{err}");
+    fs::write(d.join("go.mod"), "module example.com/m\n\ngo 1.21\n").unwrap();
+    let (_, err) = vet(&d, &["."]);
+    assert_eq!(
+        err,
+        "# example.com/m\n./main.go:6:17: cannot range over 3 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)\n"
+    );
+}
+
+/// gc's directive checks: misplaced directives, `//go:linkname` rules.
+#[test]
+fn compiler_directives() {
+    let src = "package main\n\nimport _ \"unsafe\"\n\nvar v int\n\n//go:noinline\nvar w int\n\n//go:linkname v\n//go:linkname v\n//go:linkname nothere\n\nfunc main() {\n\t//go:noinline\n\t_ = v + w\n}\n";
+    let d = tree("directives", &[("x.go", src)]);
+    let (code, err) = vet(&d, &["x.go"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "# command-line-arguments\n./x.go:15:4: misplaced compiler directive\n"
+    );
+    let src = src.replace("\t//go:noinline\n", "");
+    fs::write(d.join("x.go"), src).unwrap();
+    let (_, err) = vet(&d, &["x.go"]);
+    assert_eq!(
+        err,
+        "# command-line-arguments\n\
+         ./x.go:7:3: misplaced compiler directive\n\
+         ./x.go:11:3: duplicate //go:linkname for v\n\
+         ./x.go:12:3: //go:linkname must refer to declared function or variable\n"
+    );
+}

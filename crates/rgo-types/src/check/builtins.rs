@@ -60,6 +60,22 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             return Operand::invalid();
         }
+        // The language version each builtin needs (types2 reports it before
+        // checking the arguments, and goes on).
+        let since = match b {
+            Builtin::Add | Builtin::Slice => 17,
+            Builtin::SliceData | Builtin::String | Builtin::StringData => 20,
+            Builtin::Clear | Builtin::Min | Builtin::Max => 21,
+            _ => 0,
+        };
+        if since > 0 {
+            let what = match b {
+                Builtin::Clear => name.to_string(),
+                Builtin::Min | Builtin::Max => format!("built-in {name}"),
+                _ => format!("unsafe.{name}"),
+            };
+            self.verify_version(c.fun.start(), since, |_| what);
+        }
         let str_arg = |c: &Self, x: &Operand<'a>| c.op_string(x);
         match b {
             Builtin::Len | Builtin::Cap => {
@@ -240,7 +256,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 Operand::new(Mode::Value, t, e)
             }
             Builtin::New => {
-                let Some(t) = self.new_arg(&c.args[0]) else {
+                let Some(t) = self.new_arg(&c.fun, &c.args[0]) else {
                     return Operand::invalid();
                 };
                 let p = self.w.types.pointer(t);
@@ -828,7 +844,7 @@ impl Checker<'_, '_> {
 impl<'a> Checker<'a, '_> {
     /// The type `new(arg)` points to: `arg` is a type, or (Go 1.26) an
     /// expression whose (default) type is taken.
-    fn new_arg(&mut self, arg: &'a Expr) -> Option<TypeId> {
+    fn new_arg(&mut self, fun: &'a Expr, arg: &'a Expr) -> Option<TypeId> {
         let mut x = self.expr_or_type(arg, false);
         if x.mode == Mode::Builtin {
             let s = self.op_string(&x);
@@ -850,6 +866,10 @@ impl<'a> Checker<'a, '_> {
             if x.is_invalid() {
                 return None;
             }
+        }
+        if !self.allow_version(26) {
+            let what = format!("new({})", crate::exprstring::expr_string(arg));
+            self.version_error(fun.start(), 26, &what);
         }
         Some(x.typ)
     }

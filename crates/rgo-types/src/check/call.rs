@@ -212,6 +212,14 @@ impl<'a, 'w> Checker<'a, 'w> {
         name
     }
 
+    /// The field names along an index path, joined by dots (`A.B.x`).
+    fn field_path(&self, t: TypeId, path: &[usize]) -> String {
+        (1..=path.len())
+            .map(|n| self.field_at_path(t, &path[..n]))
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+
     /// `T.m`: a function whose first parameter is the receiver.
     fn method_expr(&mut self, e: &'a Expr, x: &Operand<'a>, sel: &'a ast::Ident) -> Operand<'a> {
         let name = &sel.name;
@@ -504,11 +512,23 @@ impl<'a, 'w> Checker<'a, 'w> {
         }
         if let Type::Slice(se) = tt.get(vu) {
             match tt.get(tu) {
-                Type::Array(_, ae) if identical(self.w, *se, *ae) => return true,
+                Type::Array(_, ae) if identical(self.w, *se, *ae) => {
+                    if self.allow_version(20) {
+                        return true;
+                    }
+                    *cause = "conversion of slice to array requires go1.20 or later".into();
+                    return false;
+                }
                 Type::Pointer(p) => {
                     if let Type::Array(_, ae) = tt.get(tt.under(*p)) {
                         if identical(self.w, *se, *ae) {
-                            return true;
+                            if self.allow_version(17) {
+                                return true;
+                            }
+                            *cause =
+                                "conversion of slice to array pointer requires go1.17 or later"
+                                    .into();
+                            return false;
                         }
                     }
                 }
@@ -600,6 +620,13 @@ impl<'a, 'w> Checker<'a, 'w> {
             if let Type::Signature(os) = self.w.types.get(orig).clone() {
                 sig = os;
                 given = targs;
+            }
+        }
+        if !sig.tparams.is_empty() && sig.recv.is_none() && !self.allow_version(18) {
+            if matches!(c.fun.unparen().kind, ExprKind::Index(..)) {
+                self.version_error(c.fun.start(), 18, "function instantiation");
+            } else {
+                self.version_error(e.start(), 18, "implicit function instantiation");
             }
         }
         if !sig.tparams.is_empty() && sig.recv.is_none() {
@@ -985,6 +1012,16 @@ impl<'a, 'w> Checker<'a, 'w> {
                         continue;
                     }
                 };
+                if index.len() > 1 && !self.allow_version(27) {
+                    let st = self.w.core_type(base).unwrap_or(base);
+                    let what = format!(
+                        "use of promoted field {} in struct literal of type {}",
+                        self.field_path(st, &index),
+                        bs
+                    );
+                    self.version_error(k.start(), 27, &what);
+                    continue;
+                }
                 if indirect {
                     self.error(
                         k.start(),

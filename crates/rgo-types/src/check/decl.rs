@@ -260,6 +260,23 @@ impl<'a, 'w> Checker<'a, 'w> {
     // Types.
 
     fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        // types2 reports the newest version a declaration needs first.
+        let tparam0 = spec
+            .tparams
+            .as_ref()
+            .and_then(super::resolver::first_field_pos);
+        match (spec.alias.is_some(), tparam0) {
+            (true, Some(p)) => {
+                self.verify_version(p, 23, |_| "generic type alias".into());
+            }
+            (true, None) => {
+                self.verify_version(spec.name.pos, 9, |_| "type alias".into());
+            }
+            (false, Some(p)) => {
+                self.verify_version(p, 18, |_| "type parameter".into());
+            }
+            (false, None) => {}
+        }
         if spec.alias.is_some() {
             self.alias_decl(o, spec);
             return;
@@ -445,11 +462,46 @@ impl<'a, 'w> Checker<'a, 'w> {
             .unwrap_or(self.w.types.under(named));
         if let Some(cycle) = self.find_value_cycle(rhs, &mut path, 0) {
             self.report_generic_cycle(&cycle);
-            for t in cycle {
+            for &t in &cycle {
                 if let Type::Named(n) = self.w.types.get_mut(t) {
                     n.underlying = TypeId::INVALID;
                 }
             }
+            // Interfaces on the way that embed a type of the cycle had
+            // their type sets computed with it valid: compute them again.
+            for t in cycle {
+                if let Some(r) = self.named_rhs.get(&t).copied() {
+                    self.reset_type_sets(r, 0);
+                }
+            }
+        }
+    }
+
+    /// Forgets the computed type sets of the interfaces inside `t`
+    /// (through arrays, struct fields and embedded elements).
+    fn reset_type_sets(&mut self, t: TypeId, depth: u32) {
+        if depth > 64 {
+            return;
+        }
+        match self.w.types.get(t).clone() {
+            Type::Array(_, e) => self.reset_type_sets(e, depth + 1),
+            Type::Struct(s) => {
+                for f in s.fields {
+                    let ft = self.w.obj(f).typ;
+                    self.reset_type_sets(ft, depth + 1);
+                }
+            }
+            Type::Interface(i) => {
+                if let Type::Interface(i) = self.w.types.get_mut(t) {
+                    i.tset = None;
+                }
+                for e in i.embeddeds {
+                    if !matches!(self.w.types.get(e), Type::Named(_)) {
+                        self.reset_type_sets(e, depth + 1);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
@@ -503,6 +555,29 @@ impl<'a, 'w> Checker<'a, 'w> {
             Type::Struct(s) => {
                 for f in s.fields.clone() {
                     if let Some(c) = self.find_value_cycle(self.w.obj(f).typ, path, depth + 1) {
+                        return Some(c);
+                    }
+                }
+                None
+            }
+            // A type embedded in an interface is part of its type set: as
+            // types2's validType, `type S struct{ x interface{ S } }` is a
+            // cycle. (Interfaces embedding interfaces are
+            // [`Checker::check_interface_cycles`]'s.)
+            Type::Interface(i) => {
+                for e in i.embeddeds.clone() {
+                    if self.w.types.is_interface(e) {
+                        continue;
+                    }
+                    if let Some(c) = self.find_value_cycle(e, path, depth + 1) {
+                        return Some(c);
+                    }
+                }
+                None
+            }
+            Type::Union(terms) => {
+                for t in terms.clone() {
+                    if let Some(c) = self.find_value_cycle(t.typ, path, depth + 1) {
                         return Some(c);
                     }
                 }

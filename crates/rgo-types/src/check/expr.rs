@@ -257,6 +257,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(e.pos, format!("undefined: {}", name));
             return Operand::invalid();
         };
+        if (name == "any" || name == "comparable")
+            && self.w.obj(o).pkg.is_none()
+            && !self.verify_version(e.start(), 18, |_| format!("predeclared {name}"))
+        {
+            return Operand::invalid();
+        }
         self.record_use(e.id, o);
         self.note_dot_import_use(o);
         self.use_object(e, o, lhs)
@@ -367,6 +373,10 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn basic_lit(&mut self, e: &'a Expr, l: &ast::BasicLit) -> Operand<'a> {
+        if l.bad {
+            // The scanner reported it.
+            return Operand::invalid();
+        }
         let (kind, typ) = match l.kind {
             LitKind::Int => (cst::LitKind::Int, TypeId::UNTYPED_INT),
             LitKind::Float => (cst::LitKind::Float, TypeId::UNTYPED_FLOAT),
@@ -374,18 +384,58 @@ impl<'a, 'w> Checker<'a, 'w> {
             LitKind::Char => (cst::LitKind::Char, TypeId::UNTYPED_RUNE),
             LitKind::String => (cst::LitKind::String, TypeId::UNTYPED_STRING),
         };
+        if matches!(l.kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+            self.lang_compat(e, l);
+            // types2 refuses absurdly long number literals.
+            const LIMIT: usize = 10000;
+            if l.value.len() > LIMIT {
+                let head: String = l.value.chars().take(10).collect();
+                self.error(
+                    e.start(),
+                    format!(
+                        "excessively long constant: {}... ({} chars)",
+                        head,
+                        l.value.len()
+                    ),
+                );
+                return Operand::invalid();
+            }
+        }
         match cst::Value::from_literal(kind, &l.value) {
-            Ok(v) => {
-                if v.kind() == Kind::Unknown {
-                    self.error(e.pos, format!("excessively large exponent in {}", l.value));
-                    return Operand::invalid();
-                }
+            Ok(v) if v.kind() != Kind::Unknown => {
                 let mut x = Operand::new(Mode::Constant, typ, e);
                 x.val = Some(v);
                 x
             }
-            Err(_) => Operand::invalid(), // the scanner reported it
+            // The parser checked the syntax: what is left is a number
+            // big.Float cannot hold.
+            _ => {
+                self.error(e.start(), format!("malformed constant: {}", l.value));
+                Operand::invalid()
+            }
         }
+    }
+
+    /// types2's langCompat: number literal forms newer than the language
+    /// version (all of them go1.13's).
+    fn lang_compat(&mut self, e: &Expr, l: &ast::BasicLit) {
+        let s = l.value.as_bytes();
+        if s.len() <= 2 || self.allow_version(13) {
+            return;
+        }
+        let what = if s.contains(&b'_') {
+            "underscore in numeric literal"
+        } else if s[0] != b'0' {
+            return;
+        } else {
+            match s[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if l.kind != LitKind::Int => "hexadecimal floating-point literal",
+                _ => return,
+            }
+        };
+        self.version_error(e.start(), 13, what);
     }
 
     fn func_lit(&mut self, e: &'a Expr, f: &'a ast::FuncLit) -> Operand<'a> {
@@ -905,6 +955,11 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             yval = Some(yv);
         } else if self.all(y.typ, |t, u| t.is_integer(u)) {
+            if !self.allow_version(13) && !self.all(y.typ, |t, u| t.is_unsigned(u)) {
+                let what = format!("{}signed shift count {}", INVALID_OP, self.op_string(&y));
+                self.version_error(y.pos(), 13, &what);
+                return Operand::invalid();
+            }
         } else if self.w.types.is_untyped(y.typ) {
             self.convert_untyped(&mut y, TypeId::UINT);
             if y.is_invalid() {
@@ -1575,10 +1630,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             return Operand::invalid();
         }
         if x.mode == Mode::TypeExpr {
+            self.verify_version(e.start(), 18, |_| "type instantiation".into());
             return self.instantiate_type_expr(e, &x, idx);
         }
         if let Type::Signature(s) = self.w.types.get(x.typ) {
             if !s.tparams.is_empty() {
+                self.verify_version(e.pos, 18, |_| "function instantiation".into());
                 return self.instantiate_func_expr(e, x, idx);
             }
         }

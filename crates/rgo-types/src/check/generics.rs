@@ -371,6 +371,10 @@ impl<'a, 'w> Checker<'a, 'w> {
     pub(crate) fn satisfies(&mut self, t: TypeId, bound: TypeId) -> Option<String> {
         let ts = self.w.type_set(bound);
         let (tstr, bstr) = (self.tstr(t), self.tstr(bound));
+        // As types2's implements: the methods first, then the type set.
+        if let Some(m) = self.missing_method(t, bound) {
+            return Some(format!("{} does not satisfy {} {}", tstr, bstr, m));
+        }
         if let Some(terms) = &ts.terms {
             let tu = self.w.types.under(t);
             let ok = if self.w.types.is_type_param(t) {
@@ -388,6 +392,24 @@ impl<'a, 'w> Checker<'a, 'w> {
                 if terms.is_empty() {
                     return Some(format!("cannot satisfy {} (empty type set)", bstr));
                 }
+                // A term t that would include the type as ~t.
+                let alt = terms.iter().find(|x| {
+                    !x.tilde
+                        && self.w.types.under(x.typ) == x.typ
+                        && self.term_includes(
+                            Term {
+                                tilde: true,
+                                typ: x.typ,
+                            },
+                            t,
+                        )
+                });
+                if let Some(alt) = alt {
+                    let a = self.tstr(alt.typ);
+                    return Some(format!(
+                        "{tstr} does not satisfy {bstr} (possibly missing ~ for {a} in {bstr})"
+                    ));
+                }
                 let list: Vec<String> = terms
                     .iter()
                     .map(|x| format!("{}{}", if x.tilde { "~" } else { "" }, self.tstr(x.typ)))
@@ -401,11 +423,71 @@ impl<'a, 'w> Checker<'a, 'w> {
                 ));
             }
         }
-        if let Some(m) = self.missing_method(t, bound) {
-            return Some(format!("{} does not satisfy {} {}", tstr, bstr, m));
-        }
         if ts.comparable && !self.w.comparable(t) {
             return Some(format!("{} does not satisfy comparable", tstr));
+        }
+        None
+    }
+
+    /// types2's check of the type arguments inferred so far (from typed
+    /// arguments or given explicitly): one that cannot unify with its
+    /// constraint's core type, or lacks its methods, does not satisfy it:
+    /// `T (type X) does not satisfy C[ (cause)]`.
+    fn infer_constraint_check(
+        &mut self,
+        tparams: &[TypeId],
+        bound: &[Option<TypeId>],
+    ) -> Option<String> {
+        for (k, tp) in tparams.iter().enumerate() {
+            let Some(tx) = bound[k] else { continue };
+            if self.mentions(tx, tparams, 0) {
+                continue;
+            }
+            let Type::TypeParam(p) = self.w.types.get(*tp).clone() else {
+                continue;
+            };
+            let what = |c: &Self| {
+                format!(
+                    "{} (type {}) does not satisfy {}",
+                    c.tstr(*tp),
+                    c.tstr(tx),
+                    c.tstr(p.bound)
+                )
+            };
+            // The core term: a single term, or one core type.
+            let terms = self
+                .w
+                .types
+                .type_set_ref(p.bound)
+                .and_then(|ts| ts.terms.clone());
+            let core = match terms {
+                Some(t) if t.len() == 1 => Some(t[0].typ),
+                Some(_) => self.w.core_type(p.bound),
+                None => None,
+            };
+            if let Some(core) = core {
+                let fits = if self.mentions(core, tparams, 0) {
+                    let mut b = bound.to_vec();
+                    let x = if self.w.types.is_type_param(tx) {
+                        self.w.core_type(tx).unwrap_or(tx)
+                    } else {
+                        self.w.types.under(tx)
+                    };
+                    self.unify(core, x, tparams, &mut b, 0)
+                } else {
+                    self.w.types.is_type_param(tx)
+                        || identical(self.w, self.w.types.under(core), self.w.types.under(tx))
+                };
+                if !fits {
+                    return Some(what(self));
+                }
+            }
+            let has_methods = !self.w.type_set(p.bound).methods.is_empty();
+            if has_methods && !self.mentions(p.bound, tparams, 0) {
+                if let Some(cause) = self.missing_method(tx, p.bound) {
+                    return Some(format!("{} {}", what(self), cause));
+                }
+            }
         }
         None
     }
@@ -517,6 +599,17 @@ impl<'a, 'w> Checker<'a, 'w> {
                     }
                 }
             }
+        }
+        // types2 checks the type arguments known from typed arguments
+        // against their constraints' core types and methods while
+        // inferring: a failure is an inference error.
+        if let Some(msg) = self.infer_constraint_check(&sig.tparams, &bound) {
+            let es = fun
+                .expr
+                .map(crate::exprstring::expr_string)
+                .unwrap_or_default();
+            self.error(e.pos, format!("in call to {es}, {msg}"));
+            return None;
         }
         // Constraint inference before untyped defaults (`Contains(bs, '.')`
         // binds E to byte through S ~[]E, not to rune).

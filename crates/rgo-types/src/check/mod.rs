@@ -22,6 +22,7 @@ mod backend;
 mod builtins;
 mod call;
 mod decl;
+mod directives;
 mod expr;
 mod generics;
 mod initorder;
@@ -29,6 +30,7 @@ mod mono;
 mod resolver;
 mod stmt;
 mod typexpr;
+pub mod version;
 
 use crate::constant::Value;
 use crate::types::*;
@@ -242,14 +244,35 @@ pub fn check_package(
     sources: &[SourceFile],
     imp: &mut (dyn Importer + Send),
 ) -> (PackageId, Info, Vec<TypeError>) {
+    check_package_with(&Config::default(), w, path, files, sources, imp)
+}
+
+/// The settings of a package check (gc's flags that change what is valid).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// gc's `-lang`: the Go language version (its minor number: 17 is
+    /// go1.17) the package is written for; newer features are errors.
+    /// `None` allows everything. See [`version`].
+    pub lang: Option<u32>,
+}
+
+/// [`check_package`] with a [`Config`].
+pub fn check_package_with(
+    cfg: &Config,
+    w: &mut World,
+    path: &str,
+    files: &[ast::File],
+    sources: &[SourceFile],
+    imp: &mut (dyn Importer + Send),
+) -> (PackageId, Info, Vec<TypeError>) {
     if ON_CHECKER_STACK.with(|c| c.get()) {
-        return check_package_here(w, path, files, sources, imp);
+        return check_package_here(cfg, w, path, files, sources, imp);
     }
     std::thread::scope(|s| {
         let spawned = std::thread::Builder::new()
             .name("rgo-types".into())
             .stack_size(STACK_SIZE)
-            .spawn_scoped(s, || check_package_here(w, path, files, sources, imp));
+            .spawn_scoped(s, || check_package_here(cfg, w, path, files, sources, imp));
         match spawned {
             Ok(h) => match h.join() {
                 Ok(r) => r,
@@ -302,6 +325,7 @@ pub fn with_checker_stack<T: Send, F: FnOnce() -> T + Send>(f: F) -> T {
 pub const MAX_NESTING: u32 = 100_000;
 
 fn check_package_here(
+    cfg: &Config,
     w: &mut World,
     path: &str,
     files: &[ast::File],
@@ -315,6 +339,7 @@ fn check_package_here(
     let pkg = w.new_package(path, &name);
     w.pkgs[pkg.0 as usize].file_names = sources.iter().map(|s| s.name.clone()).collect();
     let mut c = Checker::new(w, pkg, files, sources, imp);
+    c.versions = version::Versions::new(cfg.lang, files);
     c.check_files();
     let Checker { info, errors, .. } = c;
     (pkg, info, errors)
@@ -543,6 +568,8 @@ pub(crate) struct Checker<'a, 'w> {
     mono_canon: HashMap<TypeId, TypeId>,
     /// The package name given by the first file not named `_`.
     pkg_name_seen: Option<String>,
+    /// The language version of the package and of each file.
+    versions: version::Versions,
 }
 
 impl<'a, 'w> Checker<'a, 'w> {
@@ -614,6 +641,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             partials: HashMap::new(),
             mono_edges: Vec::new(),
             mono_canon: HashMap::new(),
+            versions: version::Versions::default(),
         }
     }
 
@@ -630,10 +658,13 @@ impl<'a, 'w> Checker<'a, 'w> {
         if self.errors.is_empty() {
             self.monomorph();
         }
-        // gc's layout and frame errors come after type checking, on a
-        // package without type errors.
-        if self.errors.is_empty() {
-            self.backend_checks();
+        // gc's directive checks, then its layout and frame errors, come
+        // after type checking, on a package without errors.
+        if self.errors.is_empty() && directives::parsed_clean(self.files) {
+            self.late_directive_checks();
+            if self.errors.is_empty() {
+                self.backend_checks();
+            }
         }
     }
 

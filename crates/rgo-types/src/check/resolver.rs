@@ -277,12 +277,21 @@ impl<'a, 'w> Checker<'a, 'w> {
                 decl: fd,
             },
         );
+        let tparam0 = fd.typ.tparams.as_ref().and_then(first_field_pos);
         if fd.recv.is_some() {
+            if let Some(p) = tparam0 {
+                self.verify_version(p, 27, |_| "generic method".into());
+            }
             self.record_def(name, o);
             self.pkg_objs.push(o);
             return;
         }
-        if name.name == "init" || (name.name == "main" && self.w.pkg(self.pkg).name == "main") {
+        let special =
+            name.name == "init" || (name.name == "main" && self.w.pkg(self.pkg).name == "main");
+        if let (false, Some(p)) = (special, tparam0) {
+            self.verify_version(p, 18, |_| "type parameter".into());
+        }
+        if special {
             if fd.typ.tparams.is_some() {
                 self.error(
                     name.pos,
@@ -491,4 +500,11 @@ fn validated_import_path(lit: &str) -> Result<String, String> {
         }
     }
     Ok(path)
+}
+
+/// Where a parameter list's first field starts (types2's `tparam0`
+/// position), if it has one.
+pub(crate) fn first_field_pos(l: &ast::FieldList) -> Option<Pos> {
+    let f = l.list.first()?;
+    Some(f.names.first().map_or(f.typ.start(), |n| n.pos))
 }

@@ -1005,7 +1005,27 @@ impl<'a, 'w> Checker<'a, 'w> {
             let u = self.w.core_type(x.typ);
             let u = u.map(|u| (u, self.w.types.get(u).clone()));
             let mut ok = true;
-            match u {
+            // Ranging over an integer (go1.22) or a function (go1.23)
+            // under an older language version.
+            let too_new = match &u {
+                Some((u, Type::Basic(_)))
+                    if !self.w.types.is_string(*u) && self.w.types.is_integer(*u) =>
+                {
+                    (!self.allow_version(22)).then_some(22)
+                }
+                Some((_, Type::Signature(_))) => (!self.allow_version(23)).then_some(23),
+                _ => None,
+            };
+            if let Some(v) = too_new {
+                let sx = self.op_string(&x);
+                let hint = self.version_hint();
+                self.soft_error(
+                    x.pos(),
+                    format!("cannot range over {sx}: requires go1.{v} or later{hint}"),
+                );
+                x.mode = Mode::Invalid;
+            }
+            match u.clone().filter(|_| too_new.is_none()) {
                 Some((u, Type::Basic(_))) if self.w.types.is_string(u) => {
                     key = TypeId::INT;
                     val = TypeId::RUNE;
@@ -1069,7 +1089,10 @@ impl<'a, 'w> Checker<'a, 'w> {
                 _ => ok = false,
             }
             if !ok {
-                if key == TypeId::INVALID && !matches!(u, Some((_, Type::Chan(..)))) {
+                if key == TypeId::INVALID
+                    && too_new.is_none()
+                    && !matches!(u, Some((_, Type::Chan(..))))
+                {
                     let sx = self.op_string(&x);
                     // A type parameter without a core type: types2 names
                     // the first type of its set that cannot be ranged over.

@@ -849,6 +849,23 @@ impl<'a, 'w> Checker<'a, 'w> {
                     } else {
                         self.type_expr(e)
                     };
+                    // Before go1.18 only interfaces could be embedded; an
+                    // element refused for that is left out of the type set.
+                    if is_union && self.w.types.is_valid(t) && !self.allow_version(18) {
+                        let what = format!("embedding interface element {}", self.tstr(t));
+                        self.version_error(e.start(), 18, &what);
+                        continue;
+                    }
+                    let u = self.w.types.under(t);
+                    if !is_union
+                        && self.w.types.is_valid(u)
+                        && !self.w.types.is_interface(t)
+                        && !self.allow_version(18)
+                    {
+                        let what = format!("embedding non-interface type {}", self.tstr(t));
+                        self.version_error(e.start(), 18, &what);
+                        continue;
+                    }
                     if self.w.types.is_valid(t) {
                         embeddeds.push(t);
                         if !is_union {
@@ -901,6 +918,16 @@ impl<'a, 'w> Checker<'a, 'w> {
             explicit.iter().map(|m| (*m, self.w.obj(*m).pos)).collect();
         for &(pos, e) in embeds {
             if !self.w.types.is_interface(e) {
+                if self.w.types.is_valid(self.w.types.under(e)) && !self.allow_version(18) {
+                    let what = format!("embedding non-interface type {}", self.tstr(e));
+                    self.version_error(pos, 18, &what);
+                    self.drop_embedded(iface, e);
+                }
+                continue;
+            }
+            if !self.allow_version(18) && self.is_imported_constraint(e) {
+                let what = format!("embedding constraint interface {}", self.tstr(e));
+                self.version_error(pos, 18, &what);
                 continue;
             }
             let ts = self.w.type_set(e);
@@ -910,7 +937,9 @@ impl<'a, 'w> Checker<'a, 'w> {
                     None => seen.push((m, pos)),
                     Some(&(other, opos)) => {
                         let (mt, ot) = (self.w.obj(m).typ, self.w.obj(other).typ);
-                        if !crate::predicates::identical(self.w, mt, ot) {
+                        // Before go1.14 embedded methods could not overlap.
+                        if !self.allow_version(14) || !crate::predicates::identical(self.w, mt, ot)
+                        {
                             let op = self.pos_string(opos);
                             self.error(
                                 pos,
@@ -924,6 +953,31 @@ impl<'a, 'w> Checker<'a, 'w> {
                 }
             }
         }
+    }
+}
+
+impl Checker<'_, '_> {
+    /// Leaves an embedded element refused by the language version out of
+    /// an interface (its type set is computed again on next use).
+    fn drop_embedded(&mut self, iface: TypeId, e: TypeId) {
+        if let Type::Interface(i) = self.w.types.get_mut(iface) {
+            i.embeddeds.retain(|x| *x != e);
+            i.tset = None;
+        }
+    }
+
+    /// types2's isImportedConstraint: a named constraint interface (one
+    /// with a type set beyond its methods) of another package.
+    pub(crate) fn is_imported_constraint(&mut self, t: TypeId) -> bool {
+        let Type::Named(n) = self.w.types.get(t) else {
+            return false;
+        };
+        let obj = n.obj;
+        if self.w.obj(obj).pkg.is_none_or(|p| p == self.pkg) || !self.w.types.is_interface(t) {
+            return false;
+        }
+        let ts = self.w.type_set(t);
+        ts.terms.is_some() || ts.comparable
     }
 }
 

@@ -44,6 +44,9 @@ pub struct Config {
     pub lenient_imports: bool,
     /// Parse errors: report them all (gc's `-e`), not the first 10.
     pub all_errors: bool,
+    /// gc's `-lang` for every non-std package, overriding go.mod (for Go's
+    /// errorcheck tests, which pass it to the compiler directly).
+    pub lang: Option<u32>,
 }
 
 impl Config {
@@ -57,6 +60,7 @@ impl Config {
             tags: Tags::default(),
             lenient_imports: false,
             all_errors: false,
+            lang: None,
         }
     }
 }
@@ -113,6 +117,11 @@ pub struct Package {
     /// A std package whose unreachable declarations were cut out
     /// ([`load_pruned`]): some of its imports may now be unused.
     pub pruned: bool,
+    /// The language version it is checked against (gc's `-lang`, a minor
+    /// number), as cmd/go chooses it: a package of the main module gets
+    /// go.mod's `go` version, std packages and named files (which belong
+    /// to no module) the current one.
+    pub lang: u32,
 }
 
 impl Package {
@@ -749,11 +758,21 @@ impl Loader {
                         (p.clone(), p)
                     }
                 };
-                let mode = if self.cfg.all_errors {
+                let mut mode = if self.cfg.all_errors {
                     Mode::ALL_ERRORS
                 } else {
                     Mode::NONE
                 };
+                // gc's directive rules for packages outside the standard
+                // library (whose files may use runtime-only directives).
+                let std_dir = self
+                    .cfg
+                    .goroot
+                    .as_ref()
+                    .is_some_and(|g| dir.is_some_and(|d| d.starts_with(g)));
+                if dir.is_some() && !std_dir {
+                    mode = mode | Mode::PRAGMAS;
+                }
                 let mut parsed = parse_one(name, display, short, &src, mode);
                 if let Some(d) = dir {
                     if parsed
@@ -819,7 +838,14 @@ impl Loader {
         std: bool,
         parsed: Vec<Parsed>,
     ) -> usize {
+        let in_module = !std && path != "command-line-arguments";
+        let lang = match (&self.module, self.cfg.lang) {
+            (_, Some(l)) if !std => l,
+            (Some(m), _) if in_module => m.lang,
+            _ => rgo_types::check::version::CURRENT,
+        };
         let mut pkg = Package {
+            lang,
             path,
             dir,
             std,

@@ -10,6 +10,9 @@ pub struct Module {
     pub root: PathBuf,
     /// The path declared by go.mod's `module` line.
     pub path: String,
+    /// The language version of its `go` line (a minor number: 21 is
+    /// go1.21); go.mod without one means go1.16, as for the go command.
+    pub lang: u32,
 }
 
 impl Module {
@@ -23,6 +26,9 @@ impl Module {
                 return module_path(&text).map(|path| Module {
                     root: cur.to_path_buf(),
                     path,
+                    lang: go_line(&text)
+                        .and_then(rgo_types::check::version::parse_lang)
+                        .unwrap_or(rgo_types::check::version::GOMOD_DEFAULT),
                 });
             }
             d = cur.parent();
@@ -70,6 +76,19 @@ fn module_path(gomod: &str) -> Option<String> {
     None
 }
 
+/// The version of a go.mod text's `go` directive, as written (`1.21.0`).
+fn go_line(gomod: &str) -> Option<&str> {
+    gomod.lines().find_map(|line| {
+        let line = line.split("//").next().unwrap_or("").trim();
+        let rest = line.strip_prefix("go")?;
+        if !rest.starts_with([' ', '\t']) {
+            return None;
+        }
+        let v = rest.trim();
+        (!v.is_empty()).then_some(v)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +104,8 @@ mod tests {
             Some("x/y")
         );
         assert_eq!(module_path("go 1.22\n"), None);
+        assert_eq!(go_line("module m\n\ngo 1.22.1 // x\n"), Some("1.22.1"));
+        assert_eq!(go_line("module m\ngodebug x=1\n"), None);
         assert_eq!(module_path("modulex y\n"), None);
     }
 
@@ -93,6 +114,7 @@ mod tests {
         let m = Module {
             root: PathBuf::from("/r"),
             path: "ex.com/m".into(),
+            lang: 22,
         };
         assert_eq!(m.dir_of("ex.com/m/a/b"), Some(PathBuf::from("/r/a/b")));
         assert_eq!(m.dir_of("ex.com/m"), Some(PathBuf::from("/r")));

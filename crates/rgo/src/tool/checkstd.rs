@@ -86,6 +86,7 @@ fn check_all(goroot: &Path, opts: &Opts) -> i32 {
         tags: opts.tags.clone(),
         lenient_imports: false,
         all_errors: false,
+        lang: None,
     };
     // One load for all: each package is parsed once. A package that cannot
     // be loaded is reported from the load errors and is not a root.

@@ -8,8 +8,8 @@
 //! - `// errorcheck` programs must produce the errors their `// ERROR`
 //!   annotations ask for and no other (test/run.go's rules, see
 //!   [`rgo::gotest`]), with every error reported (gc's `-e`). Programs
-//!   whose recipe needs compiler flags rgo lacks (`-m`, `-lang=...`,
-//!   `-d=ssa/...`) are skipped and counted.
+//!   whose recipe needs compiler flags rgo lacks (`-m`, `-d=ssa/...`)
+//!   are skipped and counted; `-lang=go1.N` sets the language version.
 //!
 //! Flags:
 //! - `-lists DIR`: the committed pass lists `DIR/run-pass.txt` and
@@ -223,7 +223,7 @@ fn one_test(
     recipe: &Recipe,
     current: Option<&Vec<Reported>>,
 ) -> Outcome {
-    let flags = recipe.compiler_flags();
+    let (lang, flags) = gc_flags(recipe);
     if kind == Kind::ErrorCheck && !flags.is_empty() {
         return Outcome::Skipped(format!("needs gc flags {}", flags.join(" ")));
     }
@@ -238,6 +238,7 @@ fn one_test(
         tags: Tags::default(),
         lenient_imports: kind == Kind::ErrorCheck,
         all_errors: true,
+        lang,
     };
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // `// run other.go`: the program is the file plus the named ones.
@@ -299,6 +300,23 @@ fn one_test(
         Kind::Run => judge_run(reported),
         Kind::ErrorCheck => judge_errorcheck(src, &name, reported, recipe, current),
     }
+}
+
+/// A recipe's compiler flags: gc's `-lang` (a checker setting, as a minor
+/// version), and the others, which ask for modes rgo does not have.
+fn gc_flags(recipe: &Recipe) -> (Option<u32>, Vec<&str>) {
+    let mut lang = None;
+    let mut other = Vec::new();
+    for f in recipe.compiler_flags() {
+        match f
+            .strip_prefix("-lang=")
+            .and_then(rgo_types::check::version::parse_lang)
+        {
+            Some(l) => lang = Some(l),
+            None => other.push(f),
+        }
+    }
+    (lang, other)
 }
 
 fn load_outcome(err: &str) -> Outcome {
@@ -609,10 +627,11 @@ fn compare_with_go(go: &str, dir: &Path, list: &[(String, Outcome)], verbose: bo
             continue;
         };
         let path = dir.join(file);
-        let Some(go_errs) = go_errors(go, &path) else {
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        let lang = Recipe::parse(&src).and_then(|r| gc_flags(&r).0);
+        let Some(go_errs) = go_errors(go, &path, lang) else {
             continue;
         };
-        let src = std::fs::read_to_string(&path).unwrap_or_default();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -680,11 +699,15 @@ fn compare_with_go(go: &str, dir: &Path, list: &[(String, Outcome)], verbose: bo
 
 /// The errors `go build -gcflags=-e` reports for the file, or `None` if
 /// go could not be run. Lines of other files are dropped.
-fn go_errors(go: &str, path: &Path) -> Option<Vec<Reported>> {
+fn go_errors(go: &str, path: &Path, lang: Option<u32>) -> Option<Vec<Reported>> {
     let dir = path.parent()?;
     let name = path.file_name()?.to_string_lossy().into_owned();
+    let gcflags = match lang {
+        Some(l) => format!("-gcflags=-e -lang=go1.{l}"),
+        None => "-gcflags=-e".to_string(),
+    };
     let out = std::process::Command::new(go)
-        .args(["build", "-gcflags=-e", "-o", "/dev/null", &name])
+        .args(["build", &gcflags, "-o", "/dev/null", &name])
         .current_dir(dir)
         .env("GOTOOLCHAIN", "local")
         .env("GO111MODULE", "off")
@@ -799,8 +822,9 @@ fn record_current_go(
         let Some(recipe) = Recipe::parse(&src) else {
             continue;
         };
+        let (lang, other) = gc_flags(&recipe);
         if !matches!(recipe.action.as_str(), "errorcheck" | "errorcheckwithauto")
-            || !recipe.compiler_flags().is_empty()
+            || !other.is_empty()
         {
             continue;
         }
@@ -811,7 +835,7 @@ fn record_current_go(
         let Ok(wanted) = wanted_errors(&src, &name) else {
             continue;
         };
-        let Some(errs) = go_errors(go, &path) else {
+        let Some(errs) = go_errors(go, &path, lang) else {
             continue;
         };
         if !match_errors(&wanted, &errs).is_ok() {
