@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use rgo_runtime::op::{FuncId, Instr, MemKind, Slot};
-use rgo_runtime::symtab::Func;
+use rgo_runtime::symtab::{ArgPart, Func};
 use rgo_syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use rgo_syntax::token::Token;
 use rgo_syntax::Pos;
@@ -60,6 +60,8 @@ pub(crate) struct Fc<'c, 'a> {
     /// File names from line directives, as written (entry file k is
     /// `line_files[k-1]`).
     line_files: Vec<String>,
+    /// How tracebacks print the parameters (`layout::arg_info`).
+    arg_info: Vec<ArgPart>,
     pub consts: Vec<u64>,
     const_idx: HashMap<u64, u32>,
     pub next: u32,
@@ -102,6 +104,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             code: Vec::new(),
             lines: Vec::new(),
             line_files: Vec::new(),
+            arg_info: Vec::new(),
             consts: Vec::new(),
             const_idx: HashMap::new(),
             next: 0,
@@ -604,6 +607,14 @@ impl<'c, 'a> Fc<'c, 'a> {
             slots.push(self.alloc_t(t));
         }
         let args = self.next - res;
+        let mut n = 0;
+        for (p, s) in params.iter().zip(&slots) {
+            let t = self.oty(*p);
+            let off = (s.0 as u32 - res) * 8;
+            if !crate::layout::arg_info(&self.c.w, t, off, 0, &mut n, &mut self.arg_info) {
+                break;
+            }
+        }
         if self.want_consts {
             let area = self.alloc(CONST_AREA);
             self.const_area = Some((area, CONST_AREA));
@@ -782,6 +793,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     .map(|f| runtime_file_name(shown, &path, f).into_boxed_str())
                     .collect()
             },
+            arg_info: self.arg_info.into_boxed_slice(),
             file: path,
             lines: self.lines.into_boxed_slice(),
             recover_pc,

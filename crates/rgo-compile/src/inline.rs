@@ -172,6 +172,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
         ptrmap: ptrmap.into_boxed_slice(),
         file: f.file.clone(),
         files: f.files.clone(),
+        arg_info: f.arg_info.clone(),
         lines: lines.into_boxed_slice(),
         recover_pc: *new_pc.get(f.recover_pc as usize)?,
         wrapper: f.wrapper,

@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use rgo_runtime::op::MemKind;
+use rgo_runtime::symtab::ArgPart;
 use rgo_runtime::typedesc::{self as td, GoStr, Kind};
 use rgo_types::constant::BasicKind;
 use rgo_types::types::{Type, TypeId, World};
@@ -101,6 +102,106 @@ pub fn pointer_words(w: &World, t: TypeId, base: usize, out: &mut Vec<bool>) {
         }
         _ => {}
     }
+}
+
+/// Appends to `out` how a traceback prints a parameter of type `t` at
+/// byte `off` of the argument area (gc's `emitArgInfo`): scalars by
+/// size, strings, slices, interfaces, complex numbers, arrays and structs
+/// braced; at most 10 components (`n` counts them) and 5 levels, `...`
+/// beyond. Returns false once the limit is reached.
+pub fn arg_info(
+    w: &World,
+    t: TypeId,
+    off: u32,
+    depth: u32,
+    n: &mut u32,
+    out: &mut Vec<ArgPart>,
+) -> bool {
+    const LIMIT: u32 = 10;
+    const MAX_DEPTH: u32 = 5;
+    if *n >= LIMIT {
+        out.push(ArgPart::Dots);
+        return false;
+    }
+    let ty = w.types.get(w.types.under(t)).clone();
+    let aggregate = matches!(
+        ty,
+        Type::Struct(_)
+            | Type::Array(..)
+            | Type::Interface(_)
+            | Type::Slice(_)
+            | Type::Basic(BasicKind::String)
+            | Type::Basic(BasicKind::Complex64)
+            | Type::Basic(BasicKind::Complex128)
+    );
+    if !aggregate {
+        out.push(ArgPart::Scalar {
+            off,
+            size: w.sizeof(t).clamp(0, 8) as u8,
+        });
+        *n += 1;
+        return true;
+    }
+    out.push(ArgPart::Start);
+    let depth = depth + 1;
+    if depth >= MAX_DEPTH {
+        out.push(ArgPart::Dots);
+        out.push(ArgPart::End);
+        *n += 1;
+        return true;
+    }
+    match ty {
+        Type::Interface(_) | Type::Basic(BasicKind::String) => {
+            let _ = arg_scalar(off, 8, n, out) && arg_scalar(off + 8, 8, n, out);
+        }
+        Type::Slice(_) => {
+            let _ = arg_scalar(off, 8, n, out)
+                && arg_scalar(off + 8, 8, n, out)
+                && arg_scalar(off + 16, 8, n, out);
+        }
+        Type::Basic(BasicKind::Complex64) => {
+            let _ = arg_scalar(off, 4, n, out) && arg_scalar(off + 4, 4, n, out);
+        }
+        Type::Basic(_) => {
+            let _ = arg_scalar(off, 8, n, out) && arg_scalar(off + 8, 8, n, out);
+        }
+        Type::Array(len, e) => {
+            if len <= 0 {
+                *n += 1;
+            }
+            let es = w.sizeof(e).max(0) as u32;
+            for i in 0..len.max(0) as u32 {
+                if !arg_info(w, e, off + i * es, depth, n, out) {
+                    break;
+                }
+            }
+        }
+        Type::Struct(st) => {
+            if st.fields.is_empty() {
+                *n += 1;
+            }
+            let offs = w.offsetsof(&st.fields);
+            for (f, o) in st.fields.iter().zip(offs) {
+                if !arg_info(w, w.obj(*f).typ, off + o.max(0) as u32, depth, n, out) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+    out.push(ArgPart::End);
+    true
+}
+
+/// A scalar component of an aggregate in [`arg_info`].
+fn arg_scalar(off: u32, size: u8, n: &mut u32, out: &mut Vec<ArgPart>) -> bool {
+    if *n >= 10 {
+        out.push(ArgPart::Dots);
+        return false;
+    }
+    out.push(ArgPart::Scalar { off, size });
+    *n += 1;
+    true
 }
 
 /// The reflect kind of a type.

@@ -61,6 +61,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32, ptrs: &[u32]) -> Fu
         wrapper: true,
         inlined: Box::new([]),
         files: Box::new([]),
+        arg_info: Box::new([]),
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Func {
     /// (set by line directives; see [`Func::decode_line`]).
     pub file: String,
     pub lines: Box<[u32]>,
+    /// How tracebacks print the arguments (Go's `FUNCDATA_ArgInfo`).
+    pub arg_info: Box<[ArgPart]>,
     /// Further file names of the line table (`//line` directives), as Go
     /// reports them (an unknown one as `??`).
     pub files: Box<[Box<str>]>,
@@ -53,6 +55,18 @@ pub struct Func {
     /// Calls the compiler inlined into this function, by ascending
     /// `start` (non-overlapping: inlined bodies contain no calls).
     pub inlined: Box<[InlinedCall]>,
+}
+
+/// One step of printing a function's arguments in a traceback (Go's
+/// `abi.TraceArgs*` encoding): a scalar is `size` bytes at byte `off` of
+/// the argument area, printed in hex; aggregates are braced; `Dots` is
+/// Go's `...` where its limits (10 components, depth 5) cut the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgPart {
+    Scalar { off: u32, size: u8 },
+    Start,
+    End,
+    Dots,
 }
 
 /// Bits of a line-table entry that hold the line; the rest index the

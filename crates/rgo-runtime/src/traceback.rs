@@ -71,6 +71,12 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
 /// The logical frames of `g` (see the module comment), innermost first,
 /// as return pcs. The running frame is the saved `stack.cur`.
 pub fn frames(prog: &Program, g: &G) -> Vec<u64> {
+    frames_fp(prog, g).into_iter().map(|(pc, _)| pc).collect()
+}
+
+/// [`frames`] with each frame's frame pointer (a slot index of the
+/// goroutine's stack; none for the runtime's pseudo frames).
+fn frames_fp(prog: &Program, g: &G) -> Vec<(u64, Option<u32>)> {
     let st = &g.stack;
     let n = st.frames.len();
     let at = |j: usize| if j == n { st.cur } else { st.frames[j] };
@@ -85,7 +91,7 @@ pub fn frames(prog: &Program, g: &G) -> Vec<u64> {
                     .iter()
                     .any(|p| p.mark_depth == j && matches!(p.val, PanicValue::Goexit));
             if !goexit {
-                out.push(pc_of(prog.pseudo_index(PSEUDO_GOPANIC), 1));
+                out.push((pc_of(prog.pseudo_index(PSEUDO_GOPANIC), 1), None));
             }
             callee_fp = Some(ci.fp);
             continue;
@@ -107,10 +113,60 @@ pub fn frames(prog: &Program, g: &G) -> Vec<u64> {
         {
             pc += 1;
         }
-        out.push(pc_of(ci.func.idx(), pc));
+        out.push((pc_of(ci.func.idx(), pc), Some(ci.fp)));
     }
-    out.push(pc_of(prog.pseudo_index(PSEUDO_GOEXIT), 1));
+    out.push((pc_of(prog.pseudo_index(PSEUDO_GOEXIT), 1), None));
     out
+}
+
+/// A frame's arguments as Go's traceback prints them (`printArgs`):
+/// `(0x1, {0x4b2f10, 0x5})`, from the function's arg info and the
+/// argument slots of the frame at `fp`.
+fn print_args(f: &crate::symtab::Func, g: &G, fp: u32) -> String {
+    use crate::symtab::ArgPart;
+    let base = fp as usize + f.result_slots as usize;
+    let bytes = f.arg_slots as usize * 8;
+    let read = |off: u32, size: u8| -> u64 {
+        let mut v = 0u64;
+        for k in 0..size as usize {
+            let at = off as usize + k;
+            if at >= bytes {
+                break;
+            }
+            let word = g.stack.buf.get(base + at / 8).copied().unwrap_or(0);
+            v |= ((word >> (8 * (at % 8))) & 0xff) << (8 * k);
+        }
+        v
+    };
+    let mut s = String::from("(");
+    let mut start = true;
+    for part in f.arg_info.iter() {
+        let comma = |s: &mut String, start: bool| {
+            if !start {
+                s.push_str(", ");
+            }
+        };
+        match *part {
+            ArgPart::Start => {
+                comma(&mut s, start);
+                s.push('{');
+                start = true;
+                continue;
+            }
+            ArgPart::End => s.push('}'),
+            ArgPart::Dots => {
+                comma(&mut s, start);
+                s.push_str("...");
+            }
+            ArgPart::Scalar { off, size } => {
+                comma(&mut s, start);
+                s.push_str(&format!("{:#x}", read(off, size)));
+            }
+        }
+        start = false;
+    }
+    s.push(')');
+    s
 }
 
 /// Whether a traceback shows a frame of `name` (Go's `showfuncinfo` at
@@ -137,7 +193,7 @@ pub fn traceback(prog: &Program, g: &G, max: usize, status: &str) -> String {
 fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) -> String {
     let mut s = format!("goroutine {} [{}]:\n", g.id, status);
     let mut shown = 0;
-    for (i, &pc) in frames(prog, g).iter().enumerate().skip(skip) {
+    for (i, &(pc, fp)) in frames_fp(prog, g).iter().enumerate().skip(skip) {
         let Some((f, idx, _)) = prog.find_func(pc - 1) else {
             continue;
         };
@@ -151,10 +207,14 @@ fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) 
         }
         let ip = (pc - 1 - pc_of(idx, 0)) as u32;
         let (mut file, mut line) = f.file_line(ip);
+        let mut args = String::from("(...)");
         // A frame stopped inside an inlined body shows the inlined
         // function first, as Go does (no pc offset: it has no code of
         // its own).
         if let crate::symtab::SymFunc::Code(func) = f {
+            if let Some(fp) = fp {
+                args = print_args(func, g, fp);
+            }
             if let Some(c) = func.inlined_at(ip as usize) {
                 if let Some(callee) = prog.funcs.get(c.callee.idx()) {
                     let entry = func.lines.get(ip as usize).copied().unwrap_or(0);
@@ -176,8 +236,9 @@ fn traceback_skip(prog: &Program, g: &G, skip: usize, max: usize, status: &str) 
             &name
         };
         s.push_str(&format!(
-            "{}(...)\n\t{}:{} +{:#x}\n",
+            "{}{}\n\t{}:{} +{:#x}\n",
             name,
+            args,
             file,
             line,
             pc - pc_of(idx, 0)

@@ -21,6 +21,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, res: u32, args: u32) -> Func {
         wrapper: false,
         inlined: Box::new([]),
         files: Box::new([]),
+        arg_info: Box::new([]),
         code: code.into(),
         consts: Box::new([7, u64::MAX]),
         frame_size: frame,
