@@ -391,7 +391,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             let off = self.c.w.offsetsof(&st.fields)[fi].max(0) as u32;
             pl = match pl {
                 Place::Mem(p, o, _) => Place::Mem(p, o + off, ft),
-                Place::Slots(s, _) if off % 8 == 0 => {
+                Place::Slots(s, _) if off.is_multiple_of(8) => {
                     Place::Slots(Slot(s.0 + (off / 8) as u16), ft)
                 }
                 other => {

@@ -494,7 +494,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         if size < 8 && layout::is_scalar(self.c.w, t) {
             let kind = layout::mem_kind(self.c.w, t);
             self.emit(Instr::Load { dst, p, kind, off });
-        } else if size % 8 == 0 {
+        } else if size.is_multiple_of(8) {
             if size == 8 {
                 self.emit(Instr::Load {
                     dst,
@@ -525,7 +525,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         if size < 8 && layout::is_scalar(self.c.w, t) {
             let kind = layout::mem_kind(self.c.w, t);
             self.emit(Instr::Store { p, src, kind, off });
-        } else if size % 8 == 0 {
+        } else if size.is_multiple_of(8) {
             if size == 8 {
                 self.emit(Instr::Store {
                     p,
@@ -611,7 +611,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         for (p, s) in params.iter().zip(&slots) {
             let t = self.oty(*p);
             let off = (s.0 as u32 - res) * 8;
-            if !crate::layout::arg_info(&self.c.w, t, off, 0, &mut n, &mut self.arg_info) {
+            if !crate::layout::arg_info(self.c.w, t, off, 0, &mut n, &mut self.arg_info) {
                 break;
             }
         }

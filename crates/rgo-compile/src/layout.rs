@@ -78,7 +78,7 @@ pub fn pointer_words(w: &World, t: TypeId, base: usize, out: &mut Vec<bool>) {
         }
         Type::Array(n, e) => {
             let es = w.sizeof(*e).max(0) as usize;
-            if es >= 8 && es % 8 == 0 {
+            if es >= 8 && es.is_multiple_of(8) {
                 let mut inner = Vec::new();
                 pointer_words(w, *e, 0, &mut inner);
                 if inner.iter().any(|b| *b) {

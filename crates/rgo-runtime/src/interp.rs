@@ -609,7 +609,7 @@ fn conv(op: ConvOp, x: u64) -> u64 {
 
 /// amd64's CVTTSD2SQ: truncation, and 0x8000000000000000 when out of range.
 fn f64_to_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223372036854775807e18 || f < -9.223372036854775808e18 {
+    if f.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
         i64::MIN
     } else {
         f as i64
@@ -618,7 +618,7 @@ fn f64_to_i64(f: f64) -> i64 {
 
 /// What gc emits for uint64(f) on amd64.
 fn f64_to_u64(f: f64) -> u64 {
-    const TWO63: f64 = 9.223372036854775808e18;
+    const TWO63: f64 = 9.223_372_036_854_776e18;
     if f < TWO63 {
         f64_to_i64(f) as u64
     } else {
@@ -653,7 +653,7 @@ fn atomic_addr(p: u64, kind: MemKind) -> Result<u64, RuntimeError> {
     if p == 0 {
         return Err(RuntimeError::nil_deref(0));
     }
-    if p % kind.size() as u64 != 0 {
+    if !p.is_multiple_of(kind.size() as u64) {
         return Err(RuntimeError::new("unaligned 64-bit atomic operation"));
     }
     Ok(p)

@@ -53,7 +53,7 @@ pub fn format_float(f: f64, bits32: bool) -> String {
     }
     // Shortest formatting decides with precision 6 (strconv's %g rule).
     let x = dp - 1;
-    if x < -4 || x >= 6 {
+    if !(-4..6).contains(&x) {
         // %e form
         out.push_str(&digits[..1]);
         if nd > 1 {

@@ -1036,7 +1036,7 @@ fn handoffp(pp: *mut P) {
         startm(pp, false);
         return;
     }
-    if p.timers.len() > 0 {
+    if !p.timers.is_empty() {
         // Keep the timers served: an idle M will look at them.
         pidleput(&mut l, pp);
         drop(l);
@@ -1509,7 +1509,7 @@ fn checkdead(l: &mut SchedLocked) {
     }
     let procs = sc.gomaxprocs.load(Ordering::Acquire) as usize;
     for p in sc.allp.iter().take(procs) {
-        if p.timers.len() > 0 || !runqempty(p) {
+        if !p.timers.is_empty() || !runqempty(p) {
             return;
         }
     }
@@ -1895,7 +1895,7 @@ pub fn start_the_world(newprocs: Option<i32>) {
                 continue;
             }
             if runqempty(p) {
-                timers |= p.timers.len() > 0;
+                timers |= !p.timers.is_empty();
                 pidleput(&mut l, pp);
             } else {
                 busy.push(pp);

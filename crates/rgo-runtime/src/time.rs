@@ -330,7 +330,7 @@ pub fn earliest_timer(procs: usize) -> i64 {
     sc.allp
         .iter()
         .take(procs.max(1))
-        .filter(|p| p.timers.len() > 0)
+        .filter(|p| !p.timers.is_empty())
         .map(|p| p.timers.first.load(Ordering::Acquire))
         .min()
         .unwrap_or(i64::MAX)

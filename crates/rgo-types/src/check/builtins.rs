@@ -250,7 +250,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
                     self.error(
                         c.args[1].start(),
-                        format!("invalid argument: length and capacity swapped"),
+                        "invalid argument: length and capacity swapped".to_string(),
                     );
                 }
                 Operand::new(Mode::Value, t, e)
@@ -645,12 +645,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x.val = None;
             }
         }
-        if x.mode != Mode::Constant {
-            if self.w.types.is_untyped(x.typ) {
+        if x.mode != Mode::Constant
+            && self.w.types.is_untyped(x.typ) {
                 let d = self.w.types.default_type(x.typ);
                 x.typ = d;
             }
-        }
         let mut r = Operand::new(x.mode, x.typ, e);
         r.val = x.val;
         r

@@ -1121,7 +1121,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                     if !matches!(self.info.files[self.file as usize].types.get(k.id.index()), Some(Some(tv)) if tv.mode == Mode::Constant)
                     {
                         let ks = crate::exprstring::expr_string(k);
-                        if !self.errors.last().is_some_and(|er| er.pos == k.start()) {
+                        if self.errors.last().is_none_or(|er| er.pos != k.start()) {
                             self.error(k.start(), format!("index {} must be integer constant", ks));
                         }
                     }
@@ -1135,14 +1135,13 @@ impl<'a, 'w> Checker<'a, 'w> {
             } else {
                 valid_index = true;
             }
-            if valid_index {
-                if !seen.insert(index) {
+            if valid_index
+                && !seen.insert(index) {
                     self.error(
                         e.start(),
                         format!("duplicate index {} in array or slice literal", index),
                     );
                 }
-            }
             index += 1;
             if index > max {
                 max = index;
