@@ -165,7 +165,17 @@ unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate:
                 crate::interp::RuntimeError::nil_deref(0),
             ));
         }
+        // As Go: stop the world and flush the allocation caches so that
+        // the counters are exact (a stop already under way — from a
+        // callback inside one — reads them as they are).
+        let stopped = crate::proc::stop_the_world();
+        if stopped {
+            crate::proc::flush_all_mcaches();
+        }
         let s = read_mem_stats();
+        if stopped {
+            crate::proc::start_the_world(None);
+        }
         let put = |off: usize, v: u64| *(m.add(off) as *mut u64) = v;
         put(0, s.alloc);
         put(8, s.total_alloc);

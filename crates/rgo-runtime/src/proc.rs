@@ -1874,6 +1874,18 @@ pub fn stop_the_world() -> bool {
     true
 }
 
+/// Flushes every P's allocation cache back to the mcentrals, so the
+/// allocation counters are exact (Go's `flushallmcaches`). The world must
+/// be stopped: no other M allocates meanwhile.
+pub fn flush_all_mcaches() {
+    for p in sched().allp.iter() {
+        // SAFETY: with the world stopped no M uses another P's mcache;
+        // this M's own cache is emptied, not freed, so its current-cache
+        // pointer stays valid.
+        unsafe { (*p.mcache).release_all() };
+    }
+}
+
 /// Restarts the world stopped by [`stop_the_world`], first resizing to
 /// `newprocs` Ps when given (Go's `startTheWorldWithSema` + `procresize`):
 /// stopped Ps with work get an M, the others go idle.
