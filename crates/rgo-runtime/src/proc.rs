@@ -317,7 +317,8 @@ pub struct Sched {
     pub gomaxprocs: AtomicI32,
     pub npidle: AtomicI32,
     pub nmspinning: AtomicI32,
-    /// Ms in a system call or blocked in a native callback.
+    /// Ms blocked in a native callback (not running Go code, not idle).
+    /// An M in a system call counts as running, as in Go's checkdead.
     pub nmsys: AtomicI32,
     pub allgs: Mutex<Vec<*mut G>>,
     pub ngoroutines: AtomicI64,
@@ -1599,7 +1600,6 @@ pub fn entersyscall() {
     let p = unsafe { &*pp };
     p.syscalltick.fetch_add(1, Ordering::Relaxed);
     p.status.store(P_SYSCALL, Ordering::Release);
-    sched().nmsys.fetch_add(1, Ordering::AcqRel);
 }
 
 /// The system call returned: take the P back, or another one, waiting
@@ -1609,8 +1609,6 @@ pub fn exitsyscall() {
     if pp.is_null() || SCHED.get().is_none() {
         return;
     }
-    let sc = sched();
-    sc.nmsys.fetch_sub(1, Ordering::AcqRel);
     // SAFETY: Ps live forever.
     let p = unsafe { &*pp };
     if p.status

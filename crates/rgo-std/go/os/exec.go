@@ -57,6 +57,16 @@ func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) 
 	if attr == nil {
 		attr = &ProcAttr{}
 	}
+	// A missing working directory is reported as the chdir it would fail
+	// (only when no SysProcAttr may change where that chdir happens).
+	if attr.Sys == nil && attr.Dir != "" {
+		if _, err := Stat(attr.Dir); err != nil {
+			if pe, isPath := err.(*PathError); isPath {
+				pe.Op = "chdir"
+			}
+			return nil, err
+		}
+	}
 	env := attr.Env
 	if env == nil {
 		env = Environ()

@@ -11,10 +11,12 @@
 //! travel as Go values or `PanicValue`s, never Rust panics.
 
 mod bytealg;
+mod crypto;
 mod fmt;
 mod fs;
 mod math;
 pub mod os;
+mod process;
 pub mod reflect;
 mod regexp;
 pub mod sort;
@@ -28,7 +30,7 @@ use rgo_runtime::symtab::Native;
 type R = Result<(), PanicValue>;
 
 /// Every glue table: (qualified name, wrapper, window slots).
-fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 10] {
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 12] {
     [
         bytealg::NATIVES,
         math::NATIVES,
@@ -40,6 +42,8 @@ fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 10] {
         fs::NATIVES,
         reflect::NATIVES,
         regexp::NATIVES,
+        crypto::NATIVES,
+        process::NATIVES,
     ]
 }
 

@@ -111,7 +111,14 @@ unsafe fn sys_write(gs: &mut GState, w: *mut u64) -> R {
                 .write_all(b)
                 .and_then(|_| std::io::stdout().flush()),
             2 => std::io::stderr().write_all(b),
-            _ => write_fd(fd, b),
+            _ => {
+                // A pipe or socket may block (a child not reading its
+                // stdin): give the P to other goroutines meanwhile.
+                rgo_runtime::proc::entersyscall();
+                let r = write_fd(fd, b);
+                rgo_runtime::proc::exitsyscall();
+                r
+            }
         };
         match res {
             Ok(()) => {

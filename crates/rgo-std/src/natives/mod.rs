@@ -6,6 +6,7 @@
 //! the VM's native glue (crates/rgo-runtime/src/natives.rs) converts
 //! arguments and results. No function here panics on any input.
 
+pub mod digest;
 pub mod math;
 pub mod regexp;
 pub mod strconv;

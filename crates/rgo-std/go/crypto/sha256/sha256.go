@@ -1,0 +1,182 @@
+// Package sha256 implements the SHA-224 and SHA-256 hashes of FIPS 180-4.
+// rgo: the block function is a Rust native; buffering and padding are
+// here.
+package sha256
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash"
+)
+
+// Size is the length of a SHA-256 checksum in bytes.
+const Size = 32
+
+// Size224 is the length of a SHA-224 checksum in bytes.
+const Size224 = 28
+
+// BlockSize is the block length of SHA-256 and SHA-224 in bytes.
+const BlockSize = 64
+
+// blocks folds the whole 64-byte blocks of p into s. Native.
+func blocks(s *[8]uint32, p []byte)
+
+// digest is a running SHA-256 or SHA-224 computation.
+type digest struct {
+	s     [8]uint32
+	pend  [BlockSize]byte // the bytes of an incomplete block
+	npend int
+	total uint64 // bytes written since Reset
+	is224 bool
+}
+
+var (
+	init256 = [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
+	init224 = [8]uint32{0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4}
+)
+
+// New returns a new hash.Hash computing SHA-256. It also implements
+// encoding.BinaryMarshaler, encoding.BinaryAppender and
+// encoding.BinaryUnmarshaler to save and restore its state.
+func New() hash.Hash {
+	d := new(digest)
+	d.Reset()
+	return d
+}
+
+// New224 returns a new hash.Hash computing SHA-224.
+func New224() hash.Hash {
+	d := &digest{is224: true}
+	d.Reset()
+	return d
+}
+
+func (d *digest) Reset() {
+	if d.is224 {
+		d.s = init224
+	} else {
+		d.s = init256
+	}
+	d.npend = 0
+	d.total = 0
+}
+
+func (d *digest) Size() int {
+	if d.is224 {
+		return Size224
+	}
+	return Size
+}
+
+func (d *digest) BlockSize() int { return BlockSize }
+
+func (d *digest) Write(p []byte) (int, error) {
+	n := len(p)
+	d.total += uint64(n)
+	if d.npend > 0 {
+		k := copy(d.pend[d.npend:], p)
+		d.npend += k
+		p = p[k:]
+		if d.npend < BlockSize {
+			return n, nil
+		}
+		blocks(&d.s, d.pend[:])
+		d.npend = 0
+	}
+	whole := len(p) &^ (BlockSize - 1)
+	if whole > 0 {
+		blocks(&d.s, p[:whole])
+	}
+	d.npend = copy(d.pend[:], p[whole:])
+	return n, nil
+}
+
+// final pads a copy of the state and returns all eight words encoded;
+// SHA-224 keeps the first 28 bytes.
+func (d *digest) final() [Size]byte {
+	c := *d
+	var tail [BlockSize + 8]byte
+	tail[0] = 0x80
+	padLen := (55-int(c.total%BlockSize))&(BlockSize-1) + 1
+	binary.BigEndian.PutUint64(tail[padLen:], c.total<<3)
+	c.Write(tail[:padLen+8])
+	var out [Size]byte
+	for i, w := range c.s {
+		binary.BigEndian.PutUint32(out[4*i:], w)
+	}
+	return out
+}
+
+func (d *digest) Sum(in []byte) []byte {
+	sum := d.final()
+	return append(in, sum[:d.Size()]...)
+}
+
+// Sum256 returns the SHA-256 checksum of data.
+func Sum256(data []byte) [Size]byte {
+	d := digest{s: init256}
+	d.Write(data)
+	return d.final()
+}
+
+// Sum224 returns the SHA-224 checksum of data.
+func Sum224(data []byte) [Size224]byte {
+	d := digest{s: init224, is224: true}
+	d.Write(data)
+	full := d.final()
+	return [Size224]byte(full[:Size224])
+}
+
+// The marshaled state: identifier (which tells SHA-224 from SHA-256),
+// chaining words, the pending block zero-filled to full length, the byte
+// count.
+const (
+	magic224 = "sha\x02"
+	magic256 = "sha\x03"
+	stateLen = len(magic256) + 8*4 + BlockSize + 8
+)
+
+func (d *digest) magic() string {
+	if d.is224 {
+		return magic224
+	}
+	return magic256
+}
+
+func (d *digest) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, d.magic()...)
+	for _, w := range d.s {
+		b = binary.BigEndian.AppendUint32(b, w)
+	}
+	b = append(b, d.pend[:d.npend]...)
+	b = append(b, make([]byte, BlockSize-d.npend)...)
+	return binary.BigEndian.AppendUint64(b, d.total), nil
+}
+
+func (d *digest) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, stateLen))
+}
+
+func (d *digest) UnmarshalBinary(b []byte) error {
+	m := d.magic()
+	if len(b) < len(m) || string(b[:len(m)]) != m {
+		return errors.New("crypto/sha256: invalid hash state identifier")
+	}
+	if len(b) != stateLen {
+		return errors.New("crypto/sha256: invalid hash state size")
+	}
+	b = b[len(m):]
+	for i := range d.s {
+		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
+	}
+	b = b[4*len(d.s):]
+	copy(d.pend[:], b[:BlockSize])
+	d.total = binary.BigEndian.Uint64(b[BlockSize:])
+	d.npend = int(d.total % BlockSize)
+	return nil
+}
+
+func (d *digest) Clone() (hash.Cloner, error) {
+	twin := *d
+	return &twin, nil
+}
