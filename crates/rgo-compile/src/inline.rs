@@ -28,7 +28,7 @@
 
 use std::collections::HashMap;
 
-use rgo_runtime::op::{FuncId, Instr};
+use rgo_runtime::op::{FuncId, Instr, Slot};
 use rgo_runtime::symtab::{Func, InlinedCall};
 
 use crate::peephole::jump_off_mut;
@@ -105,6 +105,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
     let mut new_pc: Vec<u32> = Vec::with_capacity(n + 1);
     // (new pc of a caller jump, old target) to patch at the end.
     let mut patches: Vec<(usize, usize)> = Vec::new();
+    let targets = jump_targets(f);
     for (pc, ins) in f.code.iter().enumerate() {
         new_pc.push(code.len() as u32);
         let line = f.lines.get(pc).copied().unwrap_or(0);
@@ -113,8 +114,12 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
                 let callee = &funcs[func.idx()];
                 let top = base.0 as u32 + callee.frame_size;
                 if top <= u16::MAX as u32 {
-                    let start = code.len();
                     let body = body_len(callee);
+                    let subst = forward_args(&f.code, pc, base, callee, body, &targets);
+                    // The forwarded argument moves are the last ones emitted.
+                    code.truncate(code.len() - subst.len());
+                    lines.truncate(code.len());
+                    let start = code.len();
                     for (j, cins) in callee.code[..body].iter().enumerate() {
                         let mut r = if matches!(cins, Instr::Ret) {
                             Instr::Jmp {
@@ -123,6 +128,13 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
                         } else {
                             relocate(cins, base.0)?
                         };
+                        if !subst.is_empty() {
+                            r.slots_mut(&mut |s| {
+                                if let Some(&(_, src)) = subst.iter().find(|(d, _)| *d == *s) {
+                                    *s = src;
+                                }
+                            });
+                        }
                         // Jumps to the stripped trailing `Ret`s land at
                         // the end of the body.
                         if let Some(off) = jump_off_mut(&mut r) {
@@ -178,6 +190,88 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
         wrapper: f.wrapper,
         inlined: inlined.into_boxed_slice(),
     })
+}
+
+/// The old pcs some jump of `f` lands on (or its recovery resumes at).
+fn jump_targets(f: &Func) -> Vec<bool> {
+    let mut t = vec![false; f.code.len() + 1];
+    for (pc, ins) in f.code.iter().enumerate() {
+        if let Some(off) = jump_off(ins) {
+            if let Some(x) = t.get_mut((pc as i64 + 1 + off as i64) as usize) {
+                *x = true;
+            }
+        }
+    }
+    if let Some(x) = t.get_mut(f.recover_pc as usize) {
+        *x = true;
+    }
+    t
+}
+
+/// Argument forwarding for the call at `pc` (copy propagation into the
+/// inlined body): the moves right before the call that copy a caller
+/// slot `src` (below the window) into an argument slot `dst` the callee
+/// only reads can go, the body reading `src` instead. Returns those
+/// `(dst, src)` pairs, which are the last `len` instructions before the
+/// call; empty when the body has an instruction whose slot use is not
+/// plainly known, or a jump lands between the moves and the call.
+fn forward_args(code: &[Instr], pc: usize, base: Slot, callee: &Func, body: usize, targets: &[bool]) -> Vec<(Slot, Slot)> {
+    let args = base.0 as u32 + callee.result_slots..base.0 as u32 + callee.result_slots + callee.arg_slots;
+    let mut out: Vec<(Slot, Slot)> = Vec::new();
+    let mut k = pc;
+    while k > 0 && !targets[k] {
+        let Instr::Mov { dst, src } = code[k - 1] else {
+            break;
+        };
+        if !args.contains(&(dst.0 as u32)) || src.0 >= base.0 || out.iter().any(|(d, _)| *d == dst) {
+            break;
+        }
+        out.push((dst, src));
+        k -= 1;
+    }
+    if out.is_empty() {
+        return out;
+    }
+    // Every body instruction must be one whose written slot is known
+    // (`dst_mut`) or that writes no slot, and must not write an argument
+    // being forwarded.
+    for ins in &callee.code[..body] {
+        // These read whole values (strings, slices) from their operand
+        // slots onward: a forwarded word must not be read as part of one.
+        if matches!(
+            ins,
+            Instr::CmpStr { .. } | Instr::EqMem { .. } | Instr::LoadElem { .. } | Instr::StoreElem { .. }
+        ) {
+            return Vec::new();
+        }
+        let mut i = *ins;
+        let written = crate::peephole::dst_mut(&mut i).map(|d| d.0 + base.0);
+        let reads_only = matches!(
+            ins,
+            Instr::Ret
+                | Instr::Jmp { .. }
+                | Instr::JmpIf { .. }
+                | Instr::JmpIfNot { .. }
+                | Instr::JmpLtI64 { .. }
+                | Instr::JmpGeI64 { .. }
+                | Instr::JmpEqI64 { .. }
+                | Instr::JmpNeI64 { .. }
+                | Instr::JmpLeI64 { .. }
+                | Instr::JmpGtI64 { .. }
+                | Instr::JmpLtImmI64 { .. }
+                | Instr::JmpGeImmI64 { .. }
+                | Instr::Store { .. }
+                | Instr::NilCheck { .. }
+                | Instr::BoundsCheck { .. }
+        );
+        match written {
+            Some(w) if out.iter().any(|(d, _)| d.0 == w) => return Vec::new(),
+            Some(_) => {}
+            None if reads_only => {}
+            None => return Vec::new(),
+        }
+    }
+    out
 }
 
 /// Moves the callee's constant-pool references into the caller's pool.

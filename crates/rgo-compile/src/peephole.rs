@@ -334,7 +334,7 @@ fn mentions(
 
 /// The single slot an instruction writes as a plain result (and can be
 /// told to write elsewhere), if it is such an instruction.
-fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
+pub(crate) fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
     use Instr::*;
     match ins {
         Mov { dst, .. }
