@@ -1,5 +1,4 @@
-// Package maps holds generic helpers for maps of any type. rgo: plain Go,
-// except Clone's copying, which is a native.
+// Package maps holds generic helpers for maps of any type. rgo: plain Go.
 package maps
 
 import "iter"
@@ -24,17 +23,17 @@ func EqualFunc[M1 ~map[K]V1, M2 ~map[K]V2, K comparable, V1, V2 any](m1 M1, m2 M
 	return true
 }
 
-// clone is a native: it copies m with the same buckets layout, as Go's
-// runtime map clone does.
-func clone(m any) any
-
 // Clone returns a new map with the same entries as m (values are copied by
 // assignment); a nil map clones to nil.
 func Clone[M ~map[K]V, K comparable, V any](m M) M {
 	if m == nil {
 		return nil
 	}
-	return clone(m).(M)
+	dup := make(M, len(m))
+	for key, val := range m {
+		dup[key] = val
+	}
+	return dup
 }
 
 // Copy stores every entry of src into dst, replacing dst's values for keys

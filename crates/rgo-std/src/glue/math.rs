@@ -3,7 +3,7 @@
 
 use super::{set, slot, R};
 use crate::natives::math as m;
-use rgo_runtime::interp::{GState, NativeFn};
+use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
 
 macro_rules! unary {
     ($($go:literal => $name:ident = $f:path;)*) => {
@@ -69,8 +69,25 @@ binary! {
 
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &concat();
 
-const fn concat() -> [(&'static str, NativeFn, u16); UNARY.len() + BINARY.len() + 9] {
-    let extra: [(&str, NativeFn, u16); 9] = [
+/// `math/bits.panicDivide()`: the run-time error of a division by zero.
+///
+/// # Safety
+/// Touches nothing.
+unsafe fn panic_divide(_: &mut GState, _: *mut u64) -> R {
+    Err(PanicValue::Runtime(RuntimeError::divide()))
+}
+
+/// `math/bits.panicOverflow()`: the run-time error of a quotient that does
+/// not fit.
+///
+/// # Safety
+/// Touches nothing.
+unsafe fn panic_overflow(_: &mut GState, _: *mut u64) -> R {
+    Err(super::fail("runtime error: integer overflow"))
+}
+
+const fn concat() -> [(&'static str, NativeFn, u16); UNARY.len() + BINARY.len() + 11] {
+    let extra: [(&str, NativeFn, u16); 11] = [
         ("math.FMA", fma, 4),
         ("math.Frexp", frexp, 3),
         ("math.Ilogb", ilogb, 2),
@@ -80,8 +97,10 @@ const fn concat() -> [(&'static str, NativeFn, u16); UNARY.len() + BINARY.len() 
         ("math.Lgamma", lgamma, 3),
         ("math.Pow10", pow10, 2),
         ("math.Sincos", sincos, 3),
+        ("math/bits.panicDivide", panic_divide, 0),
+        ("math/bits.panicOverflow", panic_overflow, 0),
     ];
-    let mut out = [extra[0]; UNARY.len() + BINARY.len() + 9];
+    let mut out = [extra[0]; UNARY.len() + BINARY.len() + 11];
     let mut i = 0;
     while i < UNARY.len() {
         out[i] = UNARY[i];

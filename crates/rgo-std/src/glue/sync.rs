@@ -344,6 +344,7 @@ const OTHERS: &[(&str, NativeFn, u16)] = &[
     ("sync.fatal", throw, 2),
     ("errors.isComparable", is_comparable, 3),
     ("context.comparable", is_comparable, 3),
+    ("context.typeName", type_name, 4),
     ("errors.checkAsTarget", check_as_target, 2),
     ("errors.assignAs", assign_as, 5),
 ];
@@ -390,6 +391,25 @@ unsafe fn is_comparable(_: &mut GState, w: *mut u64) -> R {
     unsafe {
         let t = slot(w, 1) as *const Type;
         set(w, 0, (t.is_null() || (*t).equal.is_some()) as u64);
+    }
+    Ok(())
+}
+
+/// `typeName(v any) string`: the string form of v's dynamic type (`%T`).
+///
+/// # Safety
+/// Window `[string result][any]`; the type word is null or a descriptor.
+unsafe fn type_name(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window holds the result's two slots and the argument's
+    // type word; a non-null type word is a live descriptor.
+    unsafe {
+        let t = slot(w, 2) as *const Type;
+        let name: &[u8] = if t.is_null() {
+            b"<nil>"
+        } else {
+            (*t).name.as_bytes()
+        };
+        super::put_string(w, 0, name);
     }
     Ok(())
 }
