@@ -59,6 +59,11 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.ifaceeq", ifaceeq, 6),
     ("runtime.assertE2I", assert_e2i, 4),
     ("runtime.panicdottype", panicdottype, 3),
+    (
+        "(*runtime.TypeAssertionError).Error",
+        type_assertion_error,
+        3,
+    ),
     ("runtime.panicSliceConvert", panic_slice_convert, 2),
     ("runtime.unimplemented", unimplemented, 2),
     // A value method called through a nil pointer: the text is the panic.
@@ -870,22 +875,47 @@ unsafe fn panicdottype(_: &mut GState, w: *mut u64) -> R {
         let have = *w as *const Type;
         let want = *w.add(1) as *const Type;
         let iface = *w.add(2) as *const Type;
-        let iname = type_name(iface);
+        let missing = if !have.is_null() && (*want).kind() == Kind::Interface {
+            Some(
+                getitab(want as *const InterfaceType, have)
+                    .1
+                    .unwrap_or_default(),
+            )
+        } else {
+            None
+        };
+        Err(rt(assertion_message(type_name(iface), have, want, missing)))
+    }
+}
+
+/// The text of a failed type assertion (`TypeAssertionError.Error`):
+/// `iname` names the static interface type, `missing` is the method
+/// `have` lacks when `want` is an interface.
+///
+/// # Safety
+/// `want` is a valid descriptor; `have` one or null.
+unsafe fn assertion_message(
+    iname: String,
+    have: *const Type,
+    want: *const Type,
+    missing: Option<String>,
+) -> String {
+    // SAFETY: caller's contract.
+    unsafe {
         if have.is_null() {
-            return Err(rt(format!(
+            return format!(
                 "interface conversion: {} is nil, not {}",
                 iname,
                 type_name(want)
-            )));
+            );
         }
-        if (*want).kind() == Kind::Interface {
-            let (_, missing) = getitab(want as *const InterfaceType, have);
-            return Err(rt(format!(
+        if let Some(m) = missing {
+            return format!(
                 "interface conversion: {} is not {}: missing method {}",
                 type_name(have),
                 type_name(want),
-                missing.unwrap_or_default()
-            )));
+                m
+            );
         }
         let (hn, wn) = (type_name(have), type_name(want));
         let mut msg = format!("interface conversion: {} is {}, not {}", iname, hn, wn);
@@ -907,8 +937,39 @@ unsafe fn panicdottype(_: &mut GState, w: *mut u64) -> R {
                 " (types from different scopes)"
             });
         }
-        Err(rt(msg))
+        msg
     }
+}
+
+/// `(*TypeAssertionError).Error() string`: window [res 2][e]. The record
+/// is `{_interface, concrete, asserted *_type; missingMethod string}`.
+/// As in Go, a record without an asserted type faults reading it (Go's
+/// `_type.Str` is at offset 0x28), and a nil receiver at offset 0.
+unsafe fn type_assertion_error(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 3 slots; a non-nil receiver points at the record,
+    // whose descriptors are valid or null.
+    unsafe {
+        let e = *w.add(2) as *const u64;
+        if e.is_null() {
+            return Err(PanicValue::Runtime(RuntimeError::nil_deref(0)));
+        }
+        let iface = *e as *const Type;
+        let have = *e.add(1) as *const Type;
+        let want = *e.add(2) as *const Type;
+        if want.is_null() {
+            return Err(PanicValue::Runtime(RuntimeError::nil_deref(0x28)));
+        }
+        let m = bytes(*e.add(3), *e.add(4));
+        let iname = if iface.is_null() {
+            "interface".to_string()
+        } else {
+            type_name(iface)
+        };
+        let missing = (!m.is_empty()).then(|| String::from_utf8_lossy(m).into_owned());
+        let msg = assertion_message(iname, have, want, missing);
+        put_string(w, msg.as_bytes());
+    }
+    Ok(())
 }
 
 /// A slice converted to a longer array: len, array length.

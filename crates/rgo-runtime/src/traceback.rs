@@ -26,6 +26,7 @@
 //! The line printed for a frame is that of pc-1, the call instruction.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
 use crate::interp::{GState, PanicValue, G, PANIC_MARK};
@@ -63,9 +64,61 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
             ));
         }
     }
+    let (level, all) = traceback_level();
+    if level == 0 {
+        return s;
+    }
     s.push('\n');
     s.push_str(&traceback(prog, g, 100, crate::proc::running_status(g)));
+    if all {
+        other_goroutines(prog, g, &mut s);
+    }
     s
+}
+
+/// Go's traceback setting bits: crash (1), all (2), level above them.
+const TB_ALL: u32 = 2;
+const TB_SHIFT: u32 = 2;
+
+/// The setting of `debug.SetTraceback` (u32::MAX: not yet read).
+static TRACEBACK: AtomicU32 = AtomicU32::new(u32::MAX);
+
+/// Go's parse of a GOTRACEBACK value: none, single (or empty), all,
+/// system, crash, wer, or a number (a level, with all).
+fn parse_traceback(v: &[u8]) -> u32 {
+    match v {
+        b"none" => 0,
+        b"single" | b"" => 1 << TB_SHIFT,
+        b"all" => (1 << TB_SHIFT) | TB_ALL,
+        b"system" => (2 << TB_SHIFT) | TB_ALL,
+        b"crash" | b"wer" => (2 << TB_SHIFT) | TB_ALL | 1,
+        _ => {
+            let n = std::str::from_utf8(v)
+                .ok()
+                .and_then(|t| t.parse::<u32>().ok())
+                .map_or(0, |n| n << TB_SHIFT);
+            TB_ALL | n
+        }
+    }
+}
+
+/// $GOTRACEBACK's setting, which SetTraceback cannot go below.
+fn traceback_env() -> u32 {
+    static ENV: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *ENV.get_or_init(|| {
+        let v = std::env::var_os("GOTRACEBACK").unwrap_or_default();
+        parse_traceback(v.as_encoded_bytes())
+    })
+}
+
+/// The traceback level (0 none, 1 single, 2 and above: runtime frames,
+/// which rgo does not show) and whether every goroutine is printed.
+fn traceback_level() -> (u32, bool) {
+    let mut t = TRACEBACK.load(Ordering::Relaxed);
+    if t == u32::MAX {
+        t = traceback_env();
+    }
+    (t >> TB_SHIFT, t & TB_ALL != 0)
 }
 
 /// The logical frames of `g` (see the module comment), innermost first,
@@ -275,7 +328,82 @@ pub(crate) const NATIVES: &[(&str, crate::interp::NativeFn, u16)] = &[
     ("runtime.funcName", n_func_name, 3),
     ("runtime.funcFileLine", n_func_file_line, 5),
     ("runtime.Stack", n_stack, 5),
+    ("runtime.GoroutineProfile", n_goroutine_profile, 5),
+    ("runtime/debug.SetTraceback", n_set_traceback, 2),
 ];
+
+/// `debug.SetTraceback(level string)`: window [level 2]. As in Go, the
+/// setting never goes below $GOTRACEBACK's.
+unsafe fn n_set_traceback(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 2 slots holding a string.
+    let v = unsafe { crate::natives::bytes(*w, *w.add(1)) };
+    TRACEBACK.store(parse_traceback(v) | traceback_env(), Ordering::Relaxed);
+    Ok(())
+}
+
+/// Words of a `runtime.StackRecord` (`Stack0 [32]uintptr`).
+const STACK_RECORD_WORDS: usize = 32;
+
+/// `GoroutineProfile(p []StackRecord) (n int, ok bool)`: window
+/// [n][ok][p 3]. n is the number of goroutines; when p has room, it gets
+/// their stacks (return pcs, as Callers gives), the caller's first, the
+/// others in creation order. A goroutine running on another thread
+/// (which Go would stop) gets an empty record.
+unsafe fn n_goroutine_profile(_: &mut GState, w: *mut u64) -> R {
+    use crate::proc::{G_DEAD, G_IDLE};
+    // SAFETY: window of 5 slots.
+    let (p, len) = unsafe { (*w.add(2) as *mut u64, *w.add(3) as usize) };
+    let n = crate::proc::num_goroutine().max(1) as usize;
+    if len < n {
+        // SAFETY: as above.
+        unsafe {
+            *w = n as u64;
+            *w.add(1) = 0;
+        }
+        return Ok(());
+    }
+    let mut stacks: Vec<Vec<u64>> = Vec::new();
+    if let Some(own) = with_current(frames) {
+        stacks.push(own);
+    }
+    if let (Some(sc), Some(prog)) = (crate::proc::sched_if_started(), current_prog()) {
+        let cur = crate::proc::getg();
+        let gs: Vec<*mut G> = sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for gp in gs {
+            if std::ptr::eq(gp, cur) || stacks.len() >= n {
+                continue;
+            }
+            // SAFETY: Gs are never freed; `scan` and `status` are atomics.
+            let g = unsafe { &*gp };
+            let status = g.sched.status.load(Ordering::Acquire);
+            if status == G_DEAD || status == G_IDLE {
+                continue;
+            }
+            if g.sched
+                .scan
+                .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+                .is_err()
+            {
+                stacks.push(Vec::new());
+                continue;
+            }
+            stacks.push(frames(prog, g));
+            g.sched.scan.store(false, Ordering::Release);
+        }
+    }
+    // SAFETY: p has len >= n records of 32 words; stacks.len() <= n.
+    unsafe {
+        for (i, pcs) in stacks.iter().enumerate() {
+            let rec = p.add(i * STACK_RECORD_WORDS);
+            for k in 0..STACK_RECORD_WORDS {
+                *rec.add(k) = pcs.get(k).copied().unwrap_or(0);
+            }
+        }
+        *w = stacks.len() as u64;
+        *w.add(1) = 1;
+    }
+    Ok(())
+}
 
 /// The running program (natives run inside the scheduler).
 fn current_prog() -> Option<&'static Program> {
@@ -446,7 +574,6 @@ unsafe fn n_stack(_: &mut GState, w: *mut u64) -> R {
 /// cannot read.
 fn other_goroutines(prog: &Program, cur: &G, s: &mut String) {
     use crate::proc::{G_DEAD, G_IDLE, G_RUNNABLE, G_WAITING};
-    use std::sync::atomic::Ordering;
     let Some(sc) = crate::proc::sched_if_started() else {
         return;
     };

@@ -411,8 +411,19 @@ func addCleanup(ptr unsafe.Pointer, cleanup func()) uint64
 // longer reachable, the runtime will call cleanup(arg) in a separate
 // goroutine.
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
-	if unsafe.Pointer(ptr) == unsafe.Pointer(&arg) {
-		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	if ptr == nil {
+		panic("runtime.AddCleanup: ptr is nil")
+	}
+	// arg holding ptr itself would keep the object alive forever.
+	switch a := any(arg).(type) {
+	case *T:
+		if a == ptr {
+			panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+		}
+	case unsafe.Pointer:
+		if a == unsafe.Pointer(ptr) {
+			panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+		}
 	}
 	id := addCleanup(unsafe.Pointer(ptr), func() { cleanup(arg) })
 	return Cleanup{id: id, ptr: uintptr(unsafe.Pointer(ptr))}

@@ -8,10 +8,10 @@ import (
 // Location is a set of zones and the instants at which a place switched
 // between them, such as "Europe/Berlin".
 //
-// zone lists the zones; tx the transitions, sorted by when. The runtime's
-// zone loader expands the POSIX rule of a TZif file into explicit
-// transitions, so extend is informational only. The cache remembers the
-// zone of the last lookup.
+// zone lists the zones; tx the transitions, sorted by when. extend is the
+// POSIX TZ rule of a zone file (such as "CET-1CEST,M3.5.0,M10.5.0/3"),
+// which decides the zone after the last transition. The cache remembers
+// the zone of the last lookup.
 type Location struct {
 	name string
 	zone []zone
@@ -56,22 +56,24 @@ var Local *Location = &localLoc
 var localLoc Location
 var localOnce sync.Once
 
-// loadZoneData returns the zones and transitions of the named zone: for
-// name "" (Local) as selected by $TZ or /etc/localtime, otherwise from the
-// system zoneinfo directories or $ZONEINFO; the transitions cover the
-// POSIX rule of the file up to year 2100. ok is false if not found; the
-// error message then is Go's ("unknown time zone X"). Native.
-func loadZoneData(name string) (zones []zone, tx []zoneTrans, zoneName string, err string)
+// loadZoneData returns the zones, transitions and POSIX rule of the named
+// zone, read from $ZONEINFO or the system zoneinfo directories; err is
+// Go's message when that fails ("unknown time zone X"). For name "" it
+// loads the local zone as selected by $TZ or /etc/localtime, and zoneName
+// is the name that Location gets; err is then set when the local zone is
+// UTC. Native.
+func loadZoneData(name string) (zones []zone, tx []zoneTrans, extend, zoneName, err string)
 
-// parseZoneData decodes TZif data the same way. Native.
-func parseZoneData(data []byte) (zones []zone, tx []zoneTrans, err string)
+// parseZoneData decodes TZif data (a zone file's contents); err is set
+// when the data is malformed. Native.
+func parseZoneData(data []byte) (zones []zone, tx []zoneTrans, extend, err string)
 
 // initLocal loads the local zone, falling back to UTC (named "UTC") when
 // it cannot be found.
 func initLocal() {
-	zones, tx, _, err := loadZoneData("")
+	zones, tx, extend, name, err := loadZoneData("")
 	if err == "" && len(zones) > 0 {
-		localLoc = Location{name: "Local", zone: zones, tx: tx}
+		localLoc = Location{name: name, zone: zones, tx: tx, extend: extend}
 		return
 	}
 	localLoc.name = "UTC"
@@ -147,6 +149,11 @@ func (l *Location) lookup(sec int64) (name string, offset int, start, end int64,
 		start = l.tx[k].when
 		if k+1 < len(l.tx) {
 			end = l.tx[k+1].when
+		} else if l.extend != "" {
+			// Past the table: the file's POSIX rule decides.
+			if r, ok := parseRule(l.extend); ok {
+				return r.at(start, sec)
+			}
 		}
 	}
 	return z.name, z.offset, start, end, z.isDST
@@ -238,11 +245,11 @@ func LoadLocation(name string) (*Location, error) {
 	if name[0] == '/' || name[0] == '\\' || hasDotDot(name) {
 		return nil, errLocation
 	}
-	zones, tx, _, err := loadZoneData(name)
+	zones, tx, extend, _, err := loadZoneData(name)
 	if err != "" {
 		return nil, errors.New(err)
 	}
-	return &Location{name: name, zone: zones, tx: tx}, nil
+	return &Location{name: name, zone: zones, tx: tx, extend: extend}, nil
 }
 
 // hasDotDot reports whether s contains "..".
@@ -258,9 +265,9 @@ func hasDotDot(s string) bool {
 // LoadLocationFromTZData returns a Location called name built from TZif
 // data (the format of the IANA database files).
 func LoadLocationFromTZData(name string, data []byte) (*Location, error) {
-	zones, tx, err := parseZoneData(data)
+	zones, tx, extend, err := parseZoneData(data)
 	if err != "" {
 		return nil, errors.New(err)
 	}
-	return &Location{name: name, zone: zones, tx: tx}, nil
+	return &Location{name: name, zone: zones, tx: tx, extend: extend}, nil
 }

@@ -19,9 +19,11 @@ pub mod os;
 mod process;
 pub mod reflect;
 mod regexp;
+mod runtime;
 pub mod sort;
 mod strconv;
 mod sync;
+mod time;
 
 use rgo_runtime::interp::{GState, NativeFn, PanicValue, RuntimeError};
 use rgo_runtime::malloc::mallocgc;
@@ -30,7 +32,7 @@ use rgo_runtime::symtab::Native;
 type R = Result<(), PanicValue>;
 
 /// Every glue table: (qualified name, wrapper, window slots).
-fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 12] {
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 14] {
     [
         bytealg::NATIVES,
         math::NATIVES,
@@ -44,6 +46,8 @@ fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 12] {
         regexp::NATIVES,
         crypto::NATIVES,
         process::NATIVES,
+        time::NATIVES,
+        runtime::NATIVES,
     ]
 }
 

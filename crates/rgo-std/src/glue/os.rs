@@ -35,29 +35,7 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.Breakpoint", breakpoint, 1),
     ("runtime.Version", version, 2),
     ("runtime.GOROOT", goroot, 2),
-    ("time.loadZoneData", load_zone_data, 12),
 ];
-
-/// `loadZoneData(name string) (zones []zone, tx []zoneTrans, zoneName
-/// string, err string)`: rgo reads no tzdata yet, so every zone is
-/// unknown (time falls back to UTC, as Go does without tzdata).
-///
-/// # Safety
-/// The window has 12 slots.
-unsafe fn load_zone_data(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        let name = bytes(w, 10).to_vec();
-        for i in 0..8 {
-            set(w, i, 0);
-        }
-        let mut msg = b"unknown time zone ".to_vec();
-        msg.extend_from_slice(&name);
-        put_string(w, 8, &msg);
-    }
-    Ok(())
-}
 
 /// `Breakpoint()`: Go traps; rgo reports it as a fatal runtime error.
 ///

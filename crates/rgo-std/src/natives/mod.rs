@@ -11,3 +11,4 @@ pub mod math;
 pub mod regexp;
 pub mod strconv;
 pub mod timefmt;
+pub mod tzif;
