@@ -1122,7 +1122,9 @@ impl<'c, 'a> Fc<'c, 'a> {
             Place::Mem(p, o, _) => Place::Mem(p, o + off, ft),
             Place::Slots(s, _) => {
                 let abs = s.0 as u32 * 8 + off;
-                if abs.is_multiple_of(8) && (size.is_multiple_of(8) || !layout::is_scalar(self.c.w, ft)) {
+                if abs.is_multiple_of(8)
+                    && (size.is_multiple_of(8) || !layout::is_scalar(self.c.w, ft))
+                {
                     Place::Slots(Slot((abs / 8) as u16), ft)
                 } else {
                     Place::FrameBytes(abs, ft)

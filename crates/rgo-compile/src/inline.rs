@@ -215,15 +215,24 @@ fn jump_targets(f: &Func) -> Vec<bool> {
 /// `(dst, src)` pairs, which are the last `len` instructions before the
 /// call; empty when the body has an instruction whose slot use is not
 /// plainly known, or a jump lands between the moves and the call.
-fn forward_args(code: &[Instr], pc: usize, base: Slot, callee: &Func, body: usize, targets: &[bool]) -> Vec<(Slot, Slot)> {
-    let args = base.0 as u32 + callee.result_slots..base.0 as u32 + callee.result_slots + callee.arg_slots;
+fn forward_args(
+    code: &[Instr],
+    pc: usize,
+    base: Slot,
+    callee: &Func,
+    body: usize,
+    targets: &[bool],
+) -> Vec<(Slot, Slot)> {
+    let args =
+        base.0 as u32 + callee.result_slots..base.0 as u32 + callee.result_slots + callee.arg_slots;
     let mut out: Vec<(Slot, Slot)> = Vec::new();
     let mut k = pc;
     while k > 0 && !targets[k] {
         let Instr::Mov { dst, src } = code[k - 1] else {
             break;
         };
-        if !args.contains(&(dst.0 as u32)) || src.0 >= base.0 || out.iter().any(|(d, _)| *d == dst) {
+        if !args.contains(&(dst.0 as u32)) || src.0 >= base.0 || out.iter().any(|(d, _)| *d == dst)
+        {
             break;
         }
         out.push((dst, src));
@@ -240,7 +249,10 @@ fn forward_args(code: &[Instr], pc: usize, base: Slot, callee: &Func, body: usiz
         // slots onward: a forwarded word must not be read as part of one.
         if matches!(
             ins,
-            Instr::CmpStr { .. } | Instr::EqMem { .. } | Instr::LoadElem { .. } | Instr::StoreElem { .. }
+            Instr::CmpStr { .. }
+                | Instr::EqMem { .. }
+                | Instr::LoadElem { .. }
+                | Instr::StoreElem { .. }
         ) {
             return Vec::new();
         }

@@ -312,9 +312,10 @@ impl Func {
                 Instr::LoadConst { idx, .. }
                 | Instr::New { typ: idx, .. }
                 | Instr::EqMem { typ: idx, .. }
-                    if idx as usize >= self.consts.len() => {
-                        return Err(format!("constant {} out of pool", idx));
-                    }
+                    if idx as usize >= self.consts.len() =>
+                {
+                    return Err(format!("constant {} out of pool", idx));
+                }
                 Instr::DivConstI64 { k, .. } | Instr::RemConstI64 { k, .. } => {
                     let ok = (k as usize + 2) < self.consts.len()
                         && crate::op::div_magic(self.consts[k as usize + 2] as i64)

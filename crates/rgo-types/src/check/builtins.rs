@@ -645,11 +645,10 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x.val = None;
             }
         }
-        if x.mode != Mode::Constant
-            && self.w.types.is_untyped(x.typ) {
-                let d = self.w.types.default_type(x.typ);
-                x.typ = d;
-            }
+        if x.mode != Mode::Constant && self.w.types.is_untyped(x.typ) {
+            let d = self.w.types.default_type(x.typ);
+            x.typ = d;
+        }
         let mut r = Operand::new(x.mode, x.typ, e);
         r.val = x.val;
         r

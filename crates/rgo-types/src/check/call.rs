@@ -1135,13 +1135,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             } else {
                 valid_index = true;
             }
-            if valid_index
-                && !seen.insert(index) {
-                    self.error(
-                        e.start(),
-                        format!("duplicate index {} in array or slice literal", index),
-                    );
-                }
+            if valid_index && !seen.insert(index) {
+                self.error(
+                    e.start(),
+                    format!("duplicate index {} in array or slice literal", index),
+                );
+            }
             index += 1;
             if index > max {
                 max = index;

@@ -1223,10 +1223,9 @@ impl<'a, 'w> Checker<'a, 'w> {
         let has_val = old.val.is_some();
         match &e.kind {
             ExprKind::Paren(x) => self.update_expr_type(x, typ, fin),
-            ExprKind::Unary(_, x)
-                if !has_val => {
-                    self.update_expr_type(x, typ, fin);
-                }
+            ExprKind::Unary(_, x) if !has_val => {
+                self.update_expr_type(x, typ, fin);
+            }
             ExprKind::Binary(op, x, y) => {
                 // Constant operands are never materialized: leave them untyped.
                 if has_val || crate::exprstring::is_comparison(*op) {

@@ -65,10 +65,9 @@ impl Checker<'_, '_> {
         let d = d + 1;
         let t = self.w.types.unalias(t);
         match self.w.types.get(t) {
-            Type::TypeParam(_)
-                if !out.contains(&t) => {
-                    out.push(t);
-                }
+            Type::TypeParam(_) if !out.contains(&t) => {
+                out.push(t);
+            }
             Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
                 self.type_params_in(*e, out, d)
             }

@@ -308,11 +308,10 @@ impl<'a, 'w> Checker<'a, 'w> {
                     format!("{} requires function call, not conversion {}", what, xs),
                 );
             }
-            Some(Mode::Builtin)
-                if !builtin_of(self, &c.fun).is_some_and(|b| b.is_statement()) => {
-                    let xs = self.op_string(&x);
-                    self.error(e.start(), format!("{} discards result of {}", what, xs));
-                }
+            Some(Mode::Builtin) if !builtin_of(self, &c.fun).is_some_and(|b| b.is_statement()) => {
+                let xs = self.op_string(&x);
+                self.error(e.start(), format!("{} discards result of {}", what, xs));
+            }
             _ => {}
         }
     }
