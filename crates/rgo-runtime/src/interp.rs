@@ -170,6 +170,9 @@ pub struct PanicRec {
     pub defer_depth: usize,
     /// `frames.len()` of the PANIC_MARK under that deferred call.
     pub mark_depth: usize,
+    /// The value's `Error()` or `String()` text, computed before a fatal
+    /// panic report prints it (Go's `preprintpanics`).
+    pub printed: Option<String>,
 }
 
 /// One `_defer` record: the func value to call and the depth of the frame
@@ -454,6 +457,7 @@ fn run_from(prog: &Program, g: &mut G, preempt: &AtomicBool, first: Option<Panic
                     defer_depth: depth,
                     mark_depth: depth,
                     repanicked,
+                    printed: None,
                 });
                 if let Some(e) = run_next_defer(prog, g) {
                     return e;
@@ -537,6 +541,7 @@ fn run_next_defer(prog: &Program, g: &mut G) -> Option<Exit> {
                 repanicked: false,
                 defer_depth: d.depth,
                 mark_depth,
+                printed: None,
             });
             run_next_defer(prog, g).or(Some(Exit::Panic))
         }

@@ -1398,6 +1398,7 @@ fn after_run(gp: *mut G, how: Exit) {
         }
         Exit::OsExit(code) => exit(code),
         Exit::Panic => {
+            crate::traceback::preprint_panics(g);
             let s = crate::traceback::panic_report(sc.prog, g);
             fatal_print(&s);
             exit(2);

@@ -34,6 +34,53 @@ use crate::op::Instr;
 use crate::print::panic_value_string;
 use crate::symtab::{pc_of, Program, SymFunc, PSEUDO_GOEXIT, PSEUDO_GOPANIC, RUNTIME_MAIN};
 
+/// Go's `preprintpanics`: before a fatal panic report, each panic value
+/// that is an `error` or a `fmt.Stringer` is replaced (for printing) by
+/// the text its `Error` or `String` method returns, run as a callback on
+/// this thread. A method that panics leaves the value printed as is.
+pub fn preprint_panics(g: &mut G) {
+    for i in 0..g.st.panics.len() {
+        let PanicValue::Go { typ, data } = g.st.panics[i].val.clone() else {
+            continue;
+        };
+        if std::ptr::eq(typ, crate::print::runtime_error_type()) {
+            continue;
+        }
+        // SAFETY: a Go panic value carries a valid type descriptor.
+        let Some(f) =
+            (unsafe { string_method(&*typ, b"Error").or_else(|| string_method(&*typ, b"String")) })
+        else {
+            continue;
+        };
+        if let Ok(r) = crate::interp::call_go(&mut g.st, f, &[data as u64], 2) {
+            // SAFETY: the method returned a string {ptr, len}.
+            let text = unsafe { crate::natives::bytes(r[0], r[1]) };
+            g.st.panics[i].printed = Some(String::from_utf8_lossy(text).into_owned());
+        }
+    }
+}
+
+/// The interface-call entry of `t`'s method `name` if it is `func() string`.
+///
+/// # Safety
+/// `t` is a valid type descriptor.
+unsafe fn string_method(t: &crate::typedesc::Type, name: &[u8]) -> Option<crate::op::FuncId> {
+    use crate::typedesc::{FuncType, Kind};
+    // SAFETY: caller's contract; descriptors' method tables hold `mcount`
+    // entries and method types are Func descriptors.
+    unsafe {
+        let u = t.uncommon.as_ref()?;
+        let methods = std::slice::from_raw_parts(u.methods, u.mcount as usize);
+        let m = methods.iter().find(|m| m.name.as_bytes() == name)?;
+        let ft = &*(m.mtyp as *const FuncType);
+        if ft.typ.kind() != Kind::Func || ft.in_count != 0 || ft.out_count != 1 {
+            return None;
+        }
+        let out = &**ft.params;
+        (out.kind() == Kind::String).then_some(crate::op::FuncId(m.ifn as u32))
+    }
+}
+
 /// Go's fatal panic report: the panic chain (oldest first), the SIGSEGV
 /// line for nil dereferences, and the goroutine's traceback.
 pub fn panic_report(prog: &Program, g: &G) -> String {
@@ -48,7 +95,10 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
         }
         first = false;
         s.push_str("panic: ");
-        s.push_str(&panic_value_string(&p.val));
+        match &p.printed {
+            Some(text) => s.push_str(text),
+            None => s.push_str(&panic_value_string(&p.val)),
+        }
         if p.repanicked {
             s.push_str(" [recovered, repanicked]");
         } else if p.recovered {
