@@ -445,9 +445,15 @@ fn run_from(prog: &Program, g: &mut G, preempt: &AtomicBool, first: Option<Panic
                 // panic replaces the recovered one and prints as
                 // `[recovered, repanicked]`.
                 let mut repanicked = false;
+                let mut v = v;
                 if let Some(top) = g.st.panics.last() {
                     if top.recovered && same_value(&top.val, &v) {
                         repanicked = true;
+                        // A runtime error keeps its own form (and the
+                        // fault address of a nil dereference).
+                        if matches!(top.val, PanicValue::Runtime(_)) {
+                            v = top.val.clone();
+                        }
                         g.st.panics.pop();
                     }
                 }

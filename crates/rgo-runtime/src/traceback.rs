@@ -106,8 +106,14 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
         }
         s.push('\n');
     }
-    if let Some(PanicValue::Runtime(e)) = g.st.panics.last().map(|p| &p.val) {
-        if let Some(addr) = e.segv_addr {
+    // Go prints the fault of the goroutine's last signal panic whose
+    // recovery has not completed: it is in the chain.
+    let fault = g.st.panics.iter().rev().find_map(|p| match &p.val {
+        PanicValue::Runtime(e) => e.segv_addr,
+        _ => None,
+    });
+    {
+        if let Some(addr) = fault {
             s.push_str(&format!(
                 "[signal SIGSEGV: segmentation violation code=0x1 addr={:#x} pc=0x0]\n",
                 addr
