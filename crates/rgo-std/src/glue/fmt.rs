@@ -1365,12 +1365,23 @@ fn escape_rune(out: &mut String, c: char, q: char, ascii: bool) {
     }
 }
 
-/// Approximates unicode.IsPrint for the characters Go escapes.
+/// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the
+/// ASCII space (other spaces, controls, format characters and unassigned
+/// code points are escaped). Non-ASCII characters go through the Unicode
+/// tables of regex-automata (the same general categories Go's tables hold,
+/// up to the Unicode version).
 fn is_print(c: char) -> bool {
-    if c == '\u{FFFD}' {
-        return true;
+    use std::sync::OnceLock;
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
     }
-    !c.is_control() && !matches!(c as u32, 0x80..=0x9f | 0xad | 0x2028 | 0x2029 | 0xfeff)
+    static PRINT: OnceLock<Option<regex_automata::meta::Regex>> = OnceLock::new();
+    let re = PRINT
+        .get_or_init(|| regex_automata::meta::Regex::new(r"\A[\p{L}\p{M}\p{N}\p{P}\p{S}]\z").ok());
+    match re {
+        Some(re) => re.is_match(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
+        None => !c.is_control(),
+    }
 }
 
 /// Float order of fmtsort: NaNs first, then by value.
