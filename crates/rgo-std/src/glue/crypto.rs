@@ -16,7 +16,36 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("crypto/sha256.blocks", sha256_blocks, 4),
     ("crypto/sha512.blocks", sha512_blocks, 4),
     ("crypto/rand.getRandom", get_random, 4),
+    ("hash/crc32.update", crc32_update, 6),
 ];
+
+/// `update(crc uint32, tab *Table, p []byte) uint32`: window
+/// [result][crc][tab][p 3]. A nil table faults only when there are bytes
+/// to look up, as the Go loop would.
+unsafe fn crc32_update(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window as above; tab points at a Go [256]uint32.
+    unsafe {
+        let crc = slot(w, 1) as u32;
+        let tab = slot(w, 2) as *const [u32; 256];
+        let p = bytes(w, 3);
+        if p.is_empty() {
+            set(w, 0, crc as u64);
+            return Ok(());
+        }
+        if tab.is_null() {
+            return Err(rgo_runtime::interp::PanicValue::Runtime(
+                rgo_runtime::interp::RuntimeError::nil_deref(0),
+            ));
+        }
+        let t = &*tab;
+        let mut reg = !crc;
+        for &b in p {
+            reg = (reg >> 8) ^ t[((reg as u8) ^ b) as usize];
+        }
+        set(w, 0, (!reg) as u64);
+    }
+    Ok(())
+}
 
 /// Runs `f` on the `[T; N]` state at the address in slot 0 and the bytes
 /// of the slice in slots 1..4.

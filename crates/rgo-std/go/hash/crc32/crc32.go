@@ -120,15 +120,9 @@ func (d *digest) Clone() (hash.Cloner, error) {
 	return &twin, nil
 }
 
-// update extends crc over p one byte at a time (the register is kept
-// inverted while running, as the CRC-32 definition requires).
-func update(crc uint32, tab *Table, p []byte) uint32 {
-	reg := ^crc
-	for _, b := range p {
-		reg = reg>>8 ^ tab[uint8(reg)^b]
-	}
-	return ^reg
-}
+// update extends crc over p one byte at a time with tab (the register is
+// kept inverted while running, as the CRC-32 definition requires). Native.
+func update(crc uint32, tab *Table, p []byte) uint32
 
 // Update returns crc extended over p with tab's polynomial.
 func Update(crc uint32, tab *Table, p []byte) uint32 { return update(crc, tab, p) }
