@@ -1529,7 +1529,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             let w = self.alloc_ptr();
             self.mov(w, fv, 1);
             self.emit(Instr::CallNative { id, n: 1, base: w });
-        } else {
+        } else if !self.rf_defer(fv) {
             self.emit(Instr::Defer { fv });
         }
     }

@@ -420,8 +420,24 @@ pub fn analyze(c: &mut Compiler, file: usize, body: &ast::Block, sig: rgo_types:
     });
     assigned.extend(lit_results);
     let addressed: std::collections::HashSet<ObjId> = out.iter().copied().collect();
+    let mut caps: Vec<ObjId> = Vec::new();
     for l in lits {
-        for v in captures(c, file, l) {
+        caps.extend(captures(c, file, l));
+    }
+    // The bodies of range-over-func loops are function literals too.
+    let mut ranges = Vec::new();
+    each_stmt(body, &mut |s| {
+        if let StmtKind::Range(r) = &s.kind {
+            ranges.push(r);
+        }
+    });
+    for r in ranges {
+        if expr_type(c, file, &r.x).is_some_and(|t| is_func_type(c, t)) {
+            caps.extend(range_captures(c, file, r));
+        }
+    }
+    {
+        for v in caps {
             // Captured and never reassigned nor addressed: copied into
             // the closure (Go captures such variables by value too).
             let is_array = matches!(
@@ -467,7 +483,6 @@ pub fn analyze_expr(c: &mut Compiler, file: usize, e: &Expr) {
 pub fn captures(c: &Compiler, file: usize, l: &ast::FuncLit) -> Vec<ObjId> {
     let fi = &c.info.files[file];
     let mut defs = std::collections::HashSet::new();
-    let (start, end) = (l.typ.pos, l.body.rbrace);
     for f in l.typ.params.list.iter().chain(l.typ.results.list.iter()) {
         for n in &f.names {
             if let Some(Some(o)) = fi.defs.get(n.id.index()) {
@@ -475,13 +490,59 @@ pub fn captures(c: &Compiler, file: usize, l: &ast::FuncLit) -> Vec<ObjId> {
             }
         }
     }
+    captures_of(c, file, defs, (l.typ.pos, l.body.rbrace), &l.body, &[])
+}
+
+/// The variables the body of a range-over-func loop uses but does not
+/// declare: it becomes a function literal (rangefunc.rs). With `=`, the
+/// iteration variables are assigned inside it, so they are captured too.
+pub fn range_captures(c: &Compiler, file: usize, r: &ast::RangeStmt) -> Vec<ObjId> {
+    let fi = &c.info.files[file];
+    let mut defs = std::collections::HashSet::new();
+    let mut assigned: Vec<&Expr> = Vec::new();
+    for e in [&r.key, &r.value].into_iter().flatten() {
+        if r.op == Some(rgo_syntax::token::Token::Define) {
+            if let Some(Some(o)) = fi.defs.get(e.id.index()) {
+                defs.insert(*o);
+            }
+        } else {
+            assigned.push(e);
+        }
+    }
+    captures_of(c, file, defs, (r.range, r.body.rbrace), &r.body, &assigned)
+}
+
+/// Whether `t` is a function type (a range over it is a range-over-func).
+pub fn is_func_type(c: &Compiler, t: rgo_types::types::TypeId) -> bool {
+    matches!(c.w.types.get(c.w.types.under(t)), Type::Signature(_))
+}
+
+fn captures_of(
+    c: &Compiler,
+    file: usize,
+    mut defs: std::collections::HashSet<ObjId>,
+    (start, end): (rgo_syntax::Pos, rgo_syntax::Pos),
+    body: &ast::Block,
+    extra: &[&Expr],
+) -> Vec<ObjId> {
+    let fi = &c.info.files[file];
+    let l = body;
     for (p, o) in &fi.implicits {
         if *p >= start && *p <= end {
             defs.insert(*o);
         }
     }
     let mut used = Vec::new();
-    walk_block(&l.body, &mut |e| {
+    for e in extra {
+        walk_expr(e, &mut |e| {
+            if let ExprKind::Name(_) = e.kind {
+                if let Some(Some(o)) = fi.uses.get(e.id.index()) {
+                    used.push(*o);
+                }
+            }
+        });
+    }
+    walk_block(l, &mut |e| {
         if let Some(Some(o)) = fi.defs.get(e.id.index()) {
             defs.insert(*o);
         }
@@ -508,7 +569,7 @@ pub fn captures(c: &Compiler, file: usize, l: &ast::FuncLit) -> Vec<ObjId> {
         }
     });
     // Declarations inside the literal (var specs, := names) are defs too.
-    collect_defs_block(fi, &l.body, &mut defs);
+    collect_defs_block(fi, l, &mut defs);
     let mut out = Vec::new();
     for o in used {
         if defs.contains(&o) || out.contains(&o) || c.globals.contains_key(&o) {

@@ -1640,7 +1640,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         let caps = crate::escape::captures(self.c, self.file, l);
         let id = self.c.reserve();
         self.lit_count += 1;
-        let name = if self.name.contains(".func") {
+        // Inside range-over-func bodies gc names literals by the depth of
+        // the loop nest (`f-range1.func1`, `f-range1-range1.1`).
+        let dot = match self.rf_level {
+            0 => self.name.contains(".func"),
+            1 => false,
+            _ => true,
+        };
+        let name = if dot {
             format!("{}.{}", self.name, self.lit_count)
         } else {
             format!("{}.func{}", self.name, self.lit_count)
@@ -1687,6 +1694,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             sig: self.c.info.type_of(self.file, e.id).map_or(t, |tv| tv.typ),
             captures: caps,
             name,
+            rf_level: self.rf_level,
         });
         if parts.is_empty() {
             let fv = self.c.static_funcval(id);

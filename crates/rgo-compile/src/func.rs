@@ -24,7 +24,7 @@ use crate::layout;
 use crate::{Compiler, PendingLit};
 
 /// Slots reserved per function for prologue-loaded constants.
-const CONST_AREA: u32 = 8;
+pub(crate) const CONST_AREA: u32 = 8;
 
 /// Where a local variable lives.
 #[derive(Clone, Copy, Debug)]
@@ -61,7 +61,7 @@ pub(crate) struct Fc<'c, 'a> {
     /// `line_files[k-1]`).
     line_files: Vec<String>,
     /// How tracebacks print the parameters (`layout::arg_info`).
-    arg_info: Vec<ArgPart>,
+    pub(crate) arg_info: Vec<ArgPart>,
     pub consts: Vec<u64>,
     const_idx: HashMap<u64, u32>,
     pub next: u32,
@@ -94,6 +94,15 @@ pub(crate) struct Fc<'c, 'a> {
     /// Whether `layout_params` reserves the constant area (only bodies
     /// with loops use it; see `const_slot`).
     pub want_consts: bool,
+    /// The source path (for the functions made of range-over-func bodies).
+    pub path: String,
+    /// When this function is the body of a range-over-func loop: how its
+    /// `return`, `defer` and branches reach the enclosing function.
+    pub rf: Option<Box<crate::rangefunc::RfBody>>,
+    /// Range-over-func loops lowered so far (their bodies' names).
+    pub range_count: u32,
+    /// Nesting of range-over-func bodies this function is in (naming).
+    pub rf_level: u32,
 }
 
 impl<'c, 'a> Fc<'c, 'a> {
@@ -118,6 +127,10 @@ impl<'c, 'a> Fc<'c, 'a> {
             results: Vec::new(),
             ret_patches: Vec::new(),
             has_defer: false,
+            path: String::new(),
+            rf: None,
+            range_count: 0,
+            rf_level: 0,
             name,
             lit_count: 0,
             closure: None,
@@ -635,7 +648,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         (res, args)
     }
 
-    fn bind_param(&mut self, o: ObjId, s: Slot) {
+    pub(crate) fn bind_param(&mut self, o: ObjId, s: Slot) {
         let t = self.oty(o);
         if self.c.on_heap(o) {
             let p = self.spill(s, t);
@@ -1215,6 +1228,10 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     fn return_stmt(&mut self, es: &'a [Expr]) {
+        if self.rf.is_some() {
+            self.rf_return(es);
+            return;
+        }
         let n = self.results.len();
         if !es.is_empty() {
             let mut vals = Vec::new();
@@ -1249,21 +1266,31 @@ impl<'c, 'a> Fc<'c, 'a> {
                     vals.push(self.convert_slots(s, st, t));
                 }
             }
-            for (i, v) in vals.into_iter().enumerate() {
-                let (slot, t, obj) = (
-                    self.results[i].slot,
-                    self.results[i].typ,
-                    self.results[i].obj,
-                );
-                match obj.and_then(|o| self.vars.get(&o).copied()) {
-                    Some(Var::Heap(p)) => self.store_mem(p, 0, t, v),
-                    _ => {
-                        let k = self.nslots(t);
-                        self.mov(slot, v, k)
-                    }
+            self.store_results(vals);
+        }
+        self.emit_return();
+    }
+
+    /// Stores result values into the result variables.
+    pub(crate) fn store_results(&mut self, vals: Vec<Slot>) {
+        for (i, v) in vals.into_iter().enumerate() {
+            let (slot, t, obj) = (
+                self.results[i].slot,
+                self.results[i].typ,
+                self.results[i].obj,
+            );
+            match obj.and_then(|o| self.vars.get(&o).copied()) {
+                Some(Var::Heap(p)) => self.store_mem(p, 0, t, v),
+                _ => {
+                    let k = self.nslots(t);
+                    self.mov(slot, v, k)
                 }
             }
         }
+    }
+
+    /// Returns with the results stored: through the epilogue if needed.
+    pub(crate) fn emit_return(&mut self) {
         if self.needs_epilogue() {
             let at = self.jmp();
             self.ret_patches.push(at);
@@ -1275,6 +1302,11 @@ impl<'c, 'a> Fc<'c, 'a> {
     fn branch(&mut self, tok: Token, l: Option<&ast::Ident>, pos: Pos) {
         match tok {
             Token::Goto => {
+                if let Some(l) = l {
+                    if self.rf_goto_out(&l.name) {
+                        return;
+                    }
+                }
                 let at = self.jmp();
                 if let Some(l) = l {
                     self.gotos.push((at, l.name.to_string()));
@@ -1287,6 +1319,12 @@ impl<'c, 'a> Fc<'c, 'a> {
                     None => lp.is_loop || !is_cont,
                 });
                 let Some(i) = idx else {
+                    if self.rf.is_some() {
+                        if let Some(l) = l {
+                            self.rf_branch_out(&l.name, is_cont, pos);
+                            return;
+                        }
+                    }
                     self.err(pos, "branch target not found");
                     return;
                 };
@@ -1891,6 +1929,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.patch(exit, end);
                 self.pop_loop(cont, end);
             }
+            Type::Signature(_) => self.range_func(r, label),
             _ => self.err(r.range, "range over this type is not supported yet"),
         }
     }
@@ -2023,7 +2062,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// `for k, v = range x` (no `:=`): assigned as the tuple assignment
     /// `k, v = key, value` is, both places' operands evaluated before
     /// either is stored (`for i, x[i] = range s` indexes x with the old i).
-    fn range_assign_pair(
+    pub(crate) fn range_assign_pair(
         &mut self,
         k: &'a Expr,
         (kv, kvt): (Slot, TypeId),
@@ -2110,7 +2149,7 @@ fn is_blank(e: &Expr) -> bool {
 
 /// Whether a body (not counting nested function literals) has a
 /// statement satisfying `p`, at any depth.
-fn block_any(b: &ast::Block, p: &dyn Fn(&Stmt) -> bool) -> bool {
+pub(crate) fn block_any(b: &ast::Block, p: &dyn Fn(&Stmt) -> bool) -> bool {
     b.stmts.iter().any(|s| stmt_any(s, p))
 }
 
@@ -2138,7 +2177,7 @@ fn stmt_any(s: &Stmt, p: &dyn Fn(&Stmt) -> bool) -> bool {
 
 /// Whether a body (not counting nested literals) has a `for` or `range`
 /// loop.
-fn block_has_loop(b: &ast::Block) -> bool {
+pub(crate) fn block_has_loop(b: &ast::Block) -> bool {
     block_any(b, &|s| {
         matches!(s.kind, StmtKind::For(_) | StmtKind::Range(_))
     })
@@ -2185,6 +2224,7 @@ pub(crate) fn compile_decl<'a>(
     // uses them); their types come substituted through `oty`.
     let sig = c.w.obj(o).typ;
     let mut f = Fc::new(c, file, name);
+    f.path = path.clone();
     f.set_line(d.pos);
     f.want_consts = d.body.as_ref().is_some_and(block_has_loop);
     let (res, args) = f.layout_params(sig);
@@ -2209,6 +2249,8 @@ pub(crate) fn compile_decl<'a>(
 /// Compiles a function literal: prologue loads captured cells.
 pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: String) -> Func {
     let mut f = Fc::new(c, p.file, p.name.clone());
+    f.path = path.clone();
+    f.rf_level = p.rf_level;
     f.set_line(p.lit.typ.pos);
     // Parameters are defined at their identifiers.
     f.want_consts = block_has_loop(&p.lit.body);

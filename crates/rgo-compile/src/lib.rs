@@ -128,6 +128,7 @@ mod inline;
 mod intrinsics;
 pub mod layout;
 mod peephole;
+mod rangefunc;
 mod reflectstubs;
 
 use std::collections::{HashMap, HashSet};
@@ -171,6 +172,8 @@ pub(crate) struct PendingLit<'a> {
     pub sig: TypeId,
     pub captures: Vec<ObjId>,
     pub name: String,
+    /// The range-over-func nesting it is in (`Fc::rf_level`).
+    pub rf_level: u32,
 }
 
 #[derive(Clone, Copy)]

@@ -65,6 +65,7 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
         3,
     ),
     ("runtime.panicSliceConvert", panic_slice_convert, 2),
+    ("runtime.panicrangestate", panicrangestate, 1),
     ("runtime.unimplemented", unimplemented, 2),
     // A value method called through a nil pointer: the text is the panic.
     ("runtime.panicwrap", unimplemented, 2),
@@ -980,6 +981,21 @@ unsafe fn panic_slice_convert(_: &mut GState, w: *mut u64) -> R {
         "runtime error: cannot convert slice with length {} to array or pointer to array with length {}",
         len, n
     )))
+}
+
+/// `runtime.panicrangestate(state)`: the misuse of a range-over-func
+/// loop body that the compiler's state checks found (Go's abi.RF_*
+/// states: 0 done, 2 panicked, 3 exhausted, 4 a recovered body panic).
+unsafe fn panicrangestate(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: window of 1 slot.
+    let state = unsafe { *w };
+    let what = match state {
+        0 => "continued iteration after function for loop body returned false",
+        2 => "continued iteration after loop body panic",
+        3 => "continued iteration after whole loop exit",
+        _ => "recovered a loop body panic and did not resume panicking",
+    };
+    Err(rt(format!("runtime error: range function {}", what)))
 }
 
 /// `n / m` for complex128 (Go's runtime.complex128div): Smith's
