@@ -4,6 +4,7 @@
 package md5
 
 import (
+	"crypto/internal/mdbuf"
 	"encoding/binary"
 	"errors"
 	"hash"
@@ -21,9 +22,7 @@ func blocks(s *[4]uint32, p []byte)
 // digest is a running MD5 computation.
 type digest struct {
 	s     [4]uint32
-	pend  [BlockSize]byte // the bytes of an incomplete block
-	npend int
-	total uint64 // bytes written since Reset
+	mdbuf.Buf // the incomplete block and the byte count
 }
 
 // New returns a new hash.Hash computing MD5. It also implements
@@ -37,8 +36,7 @@ func New() hash.Hash {
 
 func (d *digest) Reset() {
 	d.s = [4]uint32{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}
-	d.npend = 0
-	d.total = 0
+	d.Buf = mdbuf.Buf{}
 }
 
 func (d *digest) Size() int { return Size }
@@ -46,24 +44,8 @@ func (d *digest) Size() int { return Size }
 func (d *digest) BlockSize() int { return BlockSize }
 
 func (d *digest) Write(p []byte) (int, error) {
-	n := len(p)
-	d.total += uint64(n)
-	if d.npend > 0 {
-		k := copy(d.pend[d.npend:], p)
-		d.npend += k
-		p = p[k:]
-		if d.npend < BlockSize {
-			return n, nil
-		}
-		blocks(&d.s, d.pend[:])
-		d.npend = 0
-	}
-	whole := len(p) &^ (BlockSize - 1)
-	if whole > 0 {
-		blocks(&d.s, p[:whole])
-	}
-	d.npend = copy(d.pend[:], p[whole:])
-	return n, nil
+	mdbuf.Write(&d.Buf, &d.s, p, BlockSize, blocks)
+	return len(p), nil
 }
 
 // final pads a copy of the state and returns the digest.
@@ -71,8 +53,8 @@ func (d *digest) final() [Size]byte {
 	c := *d
 	var tail [BlockSize + 8]byte
 	tail[0] = 0x80
-	padLen := (55-int(c.total%BlockSize))&(BlockSize-1) + 1
-	binary.LittleEndian.PutUint64(tail[padLen:], c.total<<3)
+	padLen := (55-int(c.Total%BlockSize))&(BlockSize-1) + 1
+	binary.LittleEndian.PutUint64(tail[padLen:], c.Total<<3)
 	c.Write(tail[:padLen+8])
 	var out [Size]byte
 	for i, w := range c.s {
@@ -106,9 +88,7 @@ func (d *digest) AppendBinary(b []byte) ([]byte, error) {
 	for _, w := range d.s {
 		b = binary.BigEndian.AppendUint32(b, w)
 	}
-	b = append(b, d.pend[:d.npend]...)
-	b = append(b, make([]byte, BlockSize-d.npend)...)
-	return binary.BigEndian.AppendUint64(b, d.total), nil
+	return d.AppendState(b, BlockSize), nil
 }
 
 func (d *digest) MarshalBinary() ([]byte, error) {
@@ -127,9 +107,7 @@ func (d *digest) UnmarshalBinary(b []byte) error {
 		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
 	}
 	b = b[4*len(d.s):]
-	copy(d.pend[:], b[:BlockSize])
-	d.total = binary.BigEndian.Uint64(b[BlockSize:])
-	d.npend = int(d.total % BlockSize)
+	d.LoadState(b, BlockSize)
 	return nil
 }
 

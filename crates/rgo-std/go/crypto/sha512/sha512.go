@@ -4,6 +4,7 @@
 package sha512
 
 import (
+	"crypto/internal/mdbuf"
 	"encoding/binary"
 	"errors"
 	"hash"
@@ -59,9 +60,7 @@ var (
 // digest is a running computation of one variant.
 type digest struct {
 	s     [8]uint64
-	pend  [BlockSize]byte // the bytes of an incomplete block
-	npend int
-	total uint64 // bytes written since Reset
+	mdbuf.Buf // the incomplete block and the byte count
 	v     *variant
 }
 
@@ -87,8 +86,7 @@ func New512_256() hash.Hash { return newDigest(v256) }
 
 func (d *digest) Reset() {
 	d.s = d.v.init
-	d.npend = 0
-	d.total = 0
+	d.Buf = mdbuf.Buf{}
 }
 
 func (d *digest) Size() int { return d.v.size }
@@ -96,24 +94,8 @@ func (d *digest) Size() int { return d.v.size }
 func (d *digest) BlockSize() int { return BlockSize }
 
 func (d *digest) Write(p []byte) (int, error) {
-	n := len(p)
-	d.total += uint64(n)
-	if d.npend > 0 {
-		k := copy(d.pend[d.npend:], p)
-		d.npend += k
-		p = p[k:]
-		if d.npend < BlockSize {
-			return n, nil
-		}
-		blocks(&d.s, d.pend[:])
-		d.npend = 0
-	}
-	whole := len(p) &^ (BlockSize - 1)
-	if whole > 0 {
-		blocks(&d.s, p[:whole])
-	}
-	d.npend = copy(d.pend[:], p[whole:])
-	return n, nil
+	mdbuf.Write(&d.Buf, &d.s, p, BlockSize, blocks)
+	return len(p), nil
 }
 
 // final pads a copy of the state (the bit length takes 16 bytes, its high
@@ -122,9 +104,9 @@ func (d *digest) final() [Size]byte {
 	c := *d
 	var tail [BlockSize + 16]byte
 	tail[0] = 0x80
-	padLen := (111-int(c.total%BlockSize))&(BlockSize-1) + 1
-	binary.BigEndian.PutUint64(tail[padLen:], c.total>>61)
-	binary.BigEndian.PutUint64(tail[padLen+8:], c.total<<3)
+	padLen := (111-int(c.Total%BlockSize))&(BlockSize-1) + 1
+	binary.BigEndian.PutUint64(tail[padLen:], c.Total>>61)
+	binary.BigEndian.PutUint64(tail[padLen+8:], c.Total<<3)
 	c.Write(tail[:padLen+16])
 	var out [Size]byte
 	for i, w := range c.s {
@@ -174,9 +156,7 @@ func (d *digest) AppendBinary(b []byte) ([]byte, error) {
 	for _, w := range d.s {
 		b = binary.BigEndian.AppendUint64(b, w)
 	}
-	b = append(b, d.pend[:d.npend]...)
-	b = append(b, make([]byte, BlockSize-d.npend)...)
-	return binary.BigEndian.AppendUint64(b, d.total), nil
+	return d.AppendState(b, BlockSize), nil
 }
 
 func (d *digest) MarshalBinary() ([]byte, error) {
@@ -196,9 +176,7 @@ func (d *digest) UnmarshalBinary(b []byte) error {
 		d.s[i] = binary.BigEndian.Uint64(b[8*i:])
 	}
 	b = b[8*len(d.s):]
-	copy(d.pend[:], b[:BlockSize])
-	d.total = binary.BigEndian.Uint64(b[BlockSize:])
-	d.npend = int(d.total % BlockSize)
+	d.LoadState(b, BlockSize)
 	return nil
 }
 
