@@ -211,6 +211,44 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// Binds a closure's captured variables, in closure-record order after
+    /// the code word, from the closure register: a variable captured by
+    /// value is loaded into slots, one shared through a heap cell has its
+    /// cell pointer loaded. Returns the closure register's slot and the
+    /// record offset after the captures.
+    pub(crate) fn bind_captures(&mut self, caps: &[(ObjId, bool)]) -> (Slot, u32) {
+        let ctx = self.alloc_ptr();
+        self.emit(Instr::GetClosure { dst: ctx });
+        self.closure = Some(ctx);
+        let mut off = 8;
+        for &(o, by_value) in caps {
+            if by_value {
+                let t = self.oty(o);
+                let n = self.nslots(t);
+                let s = self.alloc_t(t);
+                if n > 0 {
+                    self.emit(Instr::LoadCtx {
+                        dst: s,
+                        n: n as u16,
+                        off,
+                    });
+                }
+                off += 8 * n;
+                self.vars.insert(o, Var::Slot(s));
+            } else {
+                let cell = self.alloc_ptr();
+                self.emit(Instr::LoadCtx {
+                    dst: cell,
+                    n: 1,
+                    off,
+                });
+                off += 8;
+                self.vars.insert(o, Var::Heap(cell));
+            }
+        }
+        (ctx, off)
+    }
+
     /// Makes `pos` the source position of the instructions emitted next:
     /// its line after line directives, and the directive's file name as
     /// the entry's file index ([`rgo_runtime::symtab::Func::decode_line`]).
@@ -2256,38 +2294,15 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
     f.want_consts = block_has_loop(&p.lit.body);
     let (res, args) = f.layout_params(p.sig);
     if !p.captures.is_empty() {
-        let ctx = f.alloc_ptr();
-        f.emit(Instr::GetClosure { dst: ctx });
-        f.closure = Some(ctx);
-        let mut off = 8;
-        for o in p.captures.iter() {
-            // Captures are read straight from the closure register
-            // (`LoadCtx`); `ctx` serves nested literals, and the peephole
-            // pass drops its `GetClosure` when nothing reads it.
-            if f.c.by_value.contains(o) {
-                let t = f.oty(*o);
-                let n = f.nslots(t);
-                let s = f.alloc_t(t);
-                if n > 0 {
-                    f.emit(Instr::LoadCtx {
-                        dst: s,
-                        n: n as u16,
-                        off,
-                    });
-                }
-                off += 8 * n;
-                f.vars.insert(*o, Var::Slot(s));
-            } else {
-                let cell = f.alloc_ptr();
-                f.emit(Instr::LoadCtx {
-                    dst: cell,
-                    n: 1,
-                    off,
-                });
-                off += 8;
-                f.vars.insert(*o, Var::Heap(cell));
-            }
-        }
+        // Captures are read straight from the closure register
+        // (`LoadCtx`); `ctx` serves nested literals, and the peephole
+        // pass drops its `GetClosure` when nothing reads it.
+        let caps: Vec<(ObjId, bool)> = p
+            .captures
+            .iter()
+            .map(|o| (*o, f.c.by_value.contains(o)))
+            .collect();
+        f.bind_captures(&caps);
     }
     f.body(&p.lit.body, res, args, path, false)
 }

@@ -603,35 +603,7 @@ fn compile_body<'a>(
         f.const_area = Some((area, crate::func::CONST_AREA));
     }
     // Captures.
-    let ctx = f.alloc_ptr();
-    f.emit(Instr::GetClosure { dst: ctx });
-    f.closure = Some(ctx);
-    let mut off = 8;
-    for (o, by_value) in &bi.caps {
-        if *by_value {
-            let t = f.oty(*o);
-            let n = f.nslots(t);
-            let s = f.alloc_t(t);
-            if n > 0 {
-                f.emit(Instr::LoadCtx {
-                    dst: s,
-                    n: n as u16,
-                    off,
-                });
-            }
-            off += 8 * n;
-            f.vars.insert(*o, Var::Slot(s));
-        } else {
-            let cell = f.alloc_ptr();
-            f.emit(Instr::LoadCtx {
-                dst: cell,
-                n: 1,
-                off,
-            });
-            off += 8;
-            f.vars.insert(*o, Var::Heap(cell));
-        }
-    }
+    let (ctx, off) = f.bind_captures(&bi.caps);
     let rec = if bi.rec {
         let p = f.alloc_ptr();
         f.emit(Instr::LoadCtx { dst: p, n: 1, off });
