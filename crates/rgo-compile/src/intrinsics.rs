@@ -86,9 +86,12 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 }
 
+/// Makes the intrinsic of one sync/atomic operation for an operand width.
+type MakeAtomic = fn(MemKind) -> Intrinsic;
+
 /// The intrinsic of sync/atomic function `name`, if it has one.
 fn atomic(name: &str) -> Option<Intrinsic> {
-    let ops: [(&str, fn(MemKind) -> Intrinsic); 7] = [
+    let ops: [(&str, MakeAtomic); 7] = [
         ("CompareAndSwap", Intrinsic::AtomicCas),
         ("Load", Intrinsic::AtomicLoad),
         ("Store", Intrinsic::AtomicStore),

@@ -63,6 +63,7 @@ func main() {
     let r = rgo_in(Some(&dir), &["run", "main.go"]);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
     let got = mask(&r.stderr);
     for want in [
         "main.(*T).Method(PTR, {PTR, 0x2, 0x2}, {0x3, 0x4, {PTR, 0x2}}, 0x1, 0x3ff8000000000000, ...)\n",

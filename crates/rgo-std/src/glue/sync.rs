@@ -113,7 +113,7 @@ unsafe fn addr<T>(w: *mut u64, i: usize) -> Result<*mut T, PanicValue> {
     // SAFETY: caller's contract.
     let p = unsafe { slot(w, i) };
     nil_check(p)?;
-    if p as usize % std::mem::align_of::<T>() != 0 {
+    if !(p as usize).is_multiple_of(std::mem::align_of::<T>()) {
         return Err(PanicValue::Runtime(RuntimeError::new(
             "unaligned 64-bit atomic operation",
         )));
