@@ -4,7 +4,7 @@
 
 use std::ffi::CString;
 
-use super::{bytes, put_string, set, slot, R};
+use super::{bytes, cstr, errno, put_string, set, slot, R};
 use rgo_runtime::interp::{GState, NativeFn};
 
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
@@ -25,20 +25,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("os.sysUnsetenv", sys_unsetenv, 3),
     ("os.sysGetpid", sys_getpid, 1),
 ];
-
-fn errno() -> u64 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(5) as u64
-}
-
-/// The Go string at slot `i` as a C path (`None` with a NUL inside).
-///
-/// # Safety
-/// Slots `i, i+1` hold a string.
-unsafe fn path(w: *mut u64, i: usize) -> Option<CString> {
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    CString::new(unsafe { bytes(w, i) }.to_vec()).ok()
-}
 
 /// Stores a system call's result: `value` or -1 with errno.
 ///
@@ -70,7 +56,7 @@ unsafe fn sys_open(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
-        let Some(p) = path(w, 2) else {
+        let Some(p) = cstr(w, 2) else {
             set(w, 0, 0);
             set(w, 1, EINVAL);
             return Ok(());
@@ -159,7 +145,7 @@ unsafe fn sys_stat(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
-        let Some(p) = path(w, 1) else {
+        let Some(p) = cstr(w, 1) else {
             set(w, 0, EINVAL);
             return Ok(());
         };
@@ -201,7 +187,7 @@ unsafe fn sys_seek(_: &mut GState, w: *mut u64) -> R {
 unsafe fn path_call(w: *mut u64, f: impl FnOnce(&CString) -> libc::c_int) {
     // SAFETY: caller's contract.
     unsafe {
-        match path(w, 1) {
+        match cstr(w, 1) {
             Some(p) => finish(w, None, 0, f(&p) as i64),
             None => set(w, 0, EINVAL),
         }

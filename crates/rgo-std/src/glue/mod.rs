@@ -107,6 +107,49 @@ unsafe fn bytes<'a>(w: *mut u64, i: usize) -> &'a [u8] {
     }
 }
 
+/// The calling thread's errno after a failed system call (EIO if the OS
+/// gave none).
+fn errno() -> u64 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EIO) as u64
+}
+
+/// A raw call's errno result: 0 on success (`r >= 0`), else errno.
+fn status(r: i64) -> u64 {
+    if r < 0 {
+        errno()
+    } else {
+        0
+    }
+}
+
+/// The Go string at slot `i` as a C string (`None` with a NUL inside).
+///
+/// # Safety
+/// Slots `i, i+1` hold a string.
+unsafe fn cstr(w: *mut u64, i: usize) -> Option<std::ffi::CString> {
+    // SAFETY: caller's contract.
+    std::ffi::CString::new(unsafe { bytes(w, i) }.to_vec()).ok()
+}
+
+/// `sysKill(pid, sig int) errno`, for both os and syscall: window
+/// `[errno][pid][sig]`.
+///
+/// # Safety
+/// The window has 3 slots.
+unsafe fn sys_kill(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is as declared; kill(2) takes plain integers.
+    unsafe {
+        let r = libc::kill(
+            slot(w, 1) as i64 as libc::pid_t,
+            slot(w, 2) as i64 as libc::c_int,
+        );
+        set(w, 0, status(r as i64));
+    }
+    Ok(())
+}
+
 /// Copies `b` to fresh pointer-free Go memory; returns its address.
 fn go_bytes(b: &[u8], cap: usize) -> u64 {
     if cap == b.len() {

@@ -11,7 +11,7 @@
 use std::io::Write;
 use std::sync::OnceLock;
 
-use super::{bytes, fail, nothing, put_string, set, slot, R};
+use super::{bytes, errno, fail, nothing, put_string, set, slot, sys_kill, R};
 use rgo_runtime::interp::{GState, NativeFn, PanicValue};
 use rgo_runtime::malloc::mallocgc;
 
@@ -230,9 +230,6 @@ unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
 }
 
 /// The calling thread's errno after a failed libc call.
-fn errno() -> u64 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0) as u64
-}
 
 /// `Getpagesize() int`.
 ///
@@ -243,22 +240,6 @@ unsafe fn getpagesize(_: &mut GState, w: *mut u64) -> R {
     let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     // SAFETY: window of 1 slot.
     unsafe { set(w, 0, n as u64) };
-    Ok(())
-}
-
-/// `sysKill(pid, sig int) (errno uintptr)`: [errno][pid][sig].
-///
-/// # Safety
-/// The window has 3 slots.
-unsafe fn sys_kill(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: window of 3 slots; kill(2) takes plain integers.
-    unsafe {
-        let r = libc::kill(
-            slot(w, 1) as i64 as libc::pid_t,
-            slot(w, 2) as i64 as libc::c_int,
-        );
-        set(w, 0, if r < 0 { errno() } else { 0 });
-    }
     Ok(())
 }
 

@@ -12,7 +12,7 @@
 
 use std::ffi::CString;
 
-use super::{bytes, put_string, set, slot, R};
+use super::{bytes, cstr, errno, put_string, set, slot, status, sys_kill, R};
 use rgo_runtime::interp::{GState, NativeFn};
 use rgo_runtime::proc::{entersyscall, exitsyscall};
 
@@ -47,31 +47,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
 ];
 
 const EINVAL: u64 = libc::EINVAL as u64;
-
-/// The calling thread's errno after a failed libc call.
-fn errno() -> u64 {
-    std::io::Error::last_os_error()
-        .raw_os_error()
-        .unwrap_or(libc::EIO) as u64
-}
-
-/// 0 on success, else errno.
-fn status(r: i64) -> u64 {
-    if r < 0 {
-        errno()
-    } else {
-        0
-    }
-}
-
-/// The Go string at slot `i` as a C string (`None` with a NUL inside).
-///
-/// # Safety
-/// Slots `i, i+1` hold a string.
-unsafe fn cstr(w: *mut u64, i: usize) -> Option<CString> {
-    // SAFETY: caller's contract.
-    CString::new(unsafe { bytes(w, i) }.to_vec()).ok()
-}
 
 /// The elements of the `[]string` whose header is at slot `i`.
 ///
@@ -297,22 +272,6 @@ unsafe fn sys_wait4(_: &mut GState, w: *mut u64) -> R {
         }
         set(w, 0, if r < 0 { 0 } else { st as u32 as u64 });
         set(w, 1, e);
-    }
-    Ok(())
-}
-
-/// `sysKill(pid, sig int) (errno int)`: window `[errno][pid][sig]`.
-///
-/// # Safety
-/// The window has 3 slots.
-unsafe fn sys_kill(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window is as declared; kill(2) takes plain integers.
-    unsafe {
-        let r = libc::kill(
-            slot(w, 1) as i64 as libc::pid_t,
-            slot(w, 2) as i64 as libc::c_int,
-        );
-        set(w, 0, status(r as i64));
     }
     Ok(())
 }
