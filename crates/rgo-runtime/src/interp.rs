@@ -650,11 +650,14 @@ fn ext(x: u64, k: MemKind) -> u64 {
     }
 }
 
-/// What [`atomic_rmw`] does besides loading.
+/// What one sync/atomic instruction does to its word.
 #[derive(Clone, Copy)]
-enum RmwOrStore {
+enum Access {
+    Load,
     Store,
     Rmw(AtomicOp),
+    /// Compare with the given old value and swap in the operand.
+    Cas(u64),
 }
 
 /// The address of a sync/atomic operand of `kind`: nil panics as a nil
@@ -670,79 +673,51 @@ fn atomic_addr(p: u64, kind: MemKind) -> Result<u64, RuntimeError> {
     Ok(p)
 }
 
-/// `AtomicLoad` (`what` None), `AtomicStore` and `AtomicRmw` on the Go
-/// word at `p`; returns the value the instruction writes to its `dst`
-/// (extended as `kind` says).
+/// Performs `access` with operand `v` on the Go word of `kind` (I32, U32
+/// or W64) at `p`; returns what the instruction writes to its `dst`: the
+/// loaded or old value (the new one for Add) extended as `kind` says, or
+/// whether a CAS swapped.
 #[inline(never)]
-fn atomic_rmw(
-    p: u64,
-    kind: MemKind,
-    what: Option<RmwOrStore>,
-    v: u64,
-) -> Result<u64, RuntimeError> {
+fn atomic_op(p: u64, kind: MemKind, access: Access, v: u64) -> Result<u64, RuntimeError> {
     use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::SeqCst};
     let p = atomic_addr(p, kind)?;
+    macro_rules! on {
+        ($a:expr, $t:ty) => {{
+            let (a, v) = ($a, v as $t);
+            (match access {
+                Access::Load => a.load(SeqCst),
+                Access::Store => {
+                    a.store(v, SeqCst);
+                    0
+                }
+                Access::Rmw(AtomicOp::Swap) => a.swap(v, SeqCst),
+                Access::Rmw(AtomicOp::Add) => a.fetch_add(v, SeqCst),
+                Access::Rmw(AtomicOp::And) => a.fetch_and(v, SeqCst),
+                Access::Rmw(AtomicOp::Or) => a.fetch_or(v, SeqCst),
+                Access::Cas(old) => a.compare_exchange(old as $t, v, SeqCst, SeqCst).is_ok() as $t,
+            }) as u64
+        }};
+    }
+    // SAFETY: `p` is a non-nil, aligned Go pointer to a `kind` word (the
+    // compiler emits these for sync/atomic calls, whose pointer argument
+    // is typed); Go memory is only ever accessed atomically or through
+    // relaxed atomics (see `load`), so the views do not race.
+    let r = unsafe {
+        if kind == MemKind::W64 {
+            on!(AtomicU64::from_ptr(p as *mut u64), u64)
+        } else {
+            on!(AtomicU32::from_ptr(p as *mut u32), u32)
+        }
+    };
     let ext = |x: u64| match kind {
         MemKind::I32 => x as u32 as i32 as i64 as u64,
         MemKind::U32 => x as u32 as u64,
         _ => x,
     };
-    // SAFETY: `p` is a non-nil, aligned Go pointer to a `kind` word (the
-    // compiler emits these for sync/atomic calls, whose pointer argument
-    // is typed); Go memory is only ever accessed atomically or through
-    // relaxed atomics (see `load`), so the views do not race.
-    let old = unsafe {
-        if kind == MemKind::W64 {
-            let a = AtomicU64::from_ptr(p as *mut u64);
-            match what {
-                None => a.load(SeqCst),
-                Some(RmwOrStore::Store) => {
-                    a.store(v, SeqCst);
-                    0
-                }
-                Some(RmwOrStore::Rmw(AtomicOp::Swap)) => a.swap(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::Add)) => a.fetch_add(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::And)) => a.fetch_and(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::Or)) => a.fetch_or(v, SeqCst),
-            }
-        } else {
-            let a = AtomicU32::from_ptr(p as *mut u32);
-            let v = v as u32;
-            (match what {
-                None => a.load(SeqCst),
-                Some(RmwOrStore::Store) => {
-                    a.store(v, SeqCst);
-                    0
-                }
-                Some(RmwOrStore::Rmw(AtomicOp::Swap)) => a.swap(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::Add)) => a.fetch_add(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::And)) => a.fetch_and(v, SeqCst),
-                Some(RmwOrStore::Rmw(AtomicOp::Or)) => a.fetch_or(v, SeqCst),
-            }) as u64
-        }
-    };
-    Ok(match what {
-        Some(RmwOrStore::Rmw(AtomicOp::Add)) => ext(old.wrapping_add(v)),
-        _ => ext(old),
-    })
-}
-
-/// `AtomicCas` on the Go word at `p`: whether it swapped.
-#[inline(never)]
-fn atomic_cas(p: u64, kind: MemKind, old: u64, new: u64) -> Result<bool, RuntimeError> {
-    use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::SeqCst};
-    let p = atomic_addr(p, kind)?;
-    // SAFETY: as in `atomic_rmw`.
-    Ok(unsafe {
-        if kind == MemKind::W64 {
-            AtomicU64::from_ptr(p as *mut u64)
-                .compare_exchange(old, new, SeqCst, SeqCst)
-                .is_ok()
-        } else {
-            AtomicU32::from_ptr(p as *mut u32)
-                .compare_exchange(old as u32, new as u32, SeqCst, SeqCst)
-                .is_ok()
-        }
+    Ok(match access {
+        Access::Rmw(AtomicOp::Add) => ext(r.wrapping_add(v)),
+        Access::Cas(_) => r,
+        _ => ext(r),
     })
 }
 
@@ -1250,12 +1225,13 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     let d = nonnil!(r!(p), 0);
                     std::ptr::write_bytes(d, 0, size as usize)
                 }
-                Instr::AtomicLoad { dst, p, kind } => match atomic_rmw(r!(p), kind, None, 0) {
+                Instr::AtomicLoad { dst, p, kind } => match atomic_op(r!(p), kind, Access::Load, 0)
+                {
                     Ok(v) => r!(dst) = v,
                     Err(e) => throw_rt!(e),
                 },
                 Instr::AtomicStore { p, src, kind } => {
-                    if let Err(e) = atomic_rmw(r!(p), kind, Some(RmwOrStore::Store), r!(src)) {
+                    if let Err(e) = atomic_op(r!(p), kind, Access::Store, r!(src)) {
                         throw_rt!(e);
                     }
                 }
@@ -1265,7 +1241,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     src,
                     kind,
                     op,
-                } => match atomic_rmw(r!(p), kind, Some(RmwOrStore::Rmw(op)), r!(src)) {
+                } => match atomic_op(r!(p), kind, Access::Rmw(op), r!(src)) {
                     Ok(v) => r!(dst) = v,
                     Err(e) => throw_rt!(e),
                 },
@@ -1275,8 +1251,8 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     old,
                     new,
                     kind,
-                } => match atomic_cas(r!(p), kind, r!(old), r!(new)) {
-                    Ok(v) => r!(dst) = v as u64,
+                } => match atomic_op(r!(p), kind, Access::Cas(r!(old)), r!(new)) {
+                    Ok(v) => r!(dst) = v,
                     Err(e) => throw_rt!(e),
                 },
                 Instr::NilCheck { p } => {
