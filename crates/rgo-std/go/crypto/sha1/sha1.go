@@ -6,7 +6,6 @@ package sha1
 import (
 	"crypto/internal/mdbuf"
 	"encoding/binary"
-	"errors"
 	"hash"
 )
 
@@ -96,13 +95,10 @@ func (d *digest) MarshalBinary() ([]byte, error) {
 }
 
 func (d *digest) UnmarshalBinary(b []byte) error {
-	if len(b) < len(stateMagic) || string(b[:len(stateMagic)]) != stateMagic {
-		return errors.New("crypto/sha1: invalid hash state identifier")
+	b, err := mdbuf.CheckState("sha1", stateMagic, b, stateLen)
+	if err != nil {
+		return err
 	}
-	if len(b) != stateLen {
-		return errors.New("crypto/sha1: invalid hash state size")
-	}
-	b = b[len(stateMagic):]
 	for i := range d.s {
 		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
 	}

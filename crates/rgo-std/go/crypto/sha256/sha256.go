@@ -6,7 +6,6 @@ package sha256
 import (
 	"crypto/internal/mdbuf"
 	"encoding/binary"
-	"errors"
 	"hash"
 )
 
@@ -138,14 +137,10 @@ func (d *digest) MarshalBinary() ([]byte, error) {
 }
 
 func (d *digest) UnmarshalBinary(b []byte) error {
-	m := d.magic()
-	if len(b) < len(m) || string(b[:len(m)]) != m {
-		return errors.New("crypto/sha256: invalid hash state identifier")
+	b, err := mdbuf.CheckState("sha256", d.magic(), b, stateLen)
+	if err != nil {
+		return err
 	}
-	if len(b) != stateLen {
-		return errors.New("crypto/sha256: invalid hash state size")
-	}
-	b = b[len(m):]
 	for i := range d.s {
 		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
 	}

@@ -6,7 +6,6 @@ package sha512
 import (
 	"crypto/internal/mdbuf"
 	"encoding/binary"
-	"errors"
 	"hash"
 )
 
@@ -164,14 +163,10 @@ func (d *digest) MarshalBinary() ([]byte, error) {
 }
 
 func (d *digest) UnmarshalBinary(b []byte) error {
-	m := d.v.magic
-	if len(b) < len(m) || string(b[:len(m)]) != m {
-		return errors.New("crypto/sha512: invalid hash state identifier")
+	b, err := mdbuf.CheckState("sha512", d.v.magic, b, stateLen)
+	if err != nil {
+		return err
 	}
-	if len(b) != stateLen {
-		return errors.New("crypto/sha512: invalid hash state size")
-	}
-	b = b[len(m):]
 	for i := range d.s {
 		d.s[i] = binary.BigEndian.Uint64(b[8*i:])
 	}

@@ -4,7 +4,10 @@
 // its own chaining state, block function, padding and identifiers.
 package mdbuf
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"errors"
+)
 
 // Buf holds input waiting for a whole block (of 64 or 128 bytes).
 type Buf struct {
@@ -47,4 +50,17 @@ func (b *Buf) LoadState(in []byte, size int) {
 	copy(b.Pend[:size], in[:size])
 	b.Total = binary.BigEndian.Uint64(in[size:])
 	b.NPend = int(b.Total % uint64(size))
+}
+
+// CheckState checks a marshaled state of crypto/<pkg> before it is
+// loaded: its identifier and total length n. It returns the bytes after
+// the identifier, or the package's error.
+func CheckState(pkg, magic string, b []byte, n int) ([]byte, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("crypto/" + pkg + ": invalid hash state identifier")
+	}
+	if len(b) != n {
+		return nil, errors.New("crypto/" + pkg + ": invalid hash state size")
+	}
+	return b[len(magic):], nil
 }
