@@ -27,6 +27,49 @@ const BLANK_FIELD: u32 = u32::MAX;
 pub(crate) const BIG_SLOTS: u32 = 1024;
 
 impl<'c, 'a> Fc<'c, 'a> {
+    /// The words of a closure record after its code word, for the
+    /// captured variables `caps` (`by_value` per variable): a heap cell's
+    /// pointer, or all the slots of a value captured by value, each as
+    /// (slot, width, pointer words). A captured variable that is neither
+    /// is a compiler bug, reported at `pos`.
+    pub(crate) fn capture_parts(
+        &mut self,
+        caps: &[rgo_types::types::ObjId],
+        by_value: &[bool],
+        pos: rgo_syntax::Pos,
+    ) -> Vec<(Slot, u32, Vec<bool>)> {
+        let mut parts = Vec::new();
+        for (o, &bv) in caps.iter().zip(by_value) {
+            let t = self.oty(*o);
+            match (self.vars.get(o).copied(), bv) {
+                (Some(Var::Heap(p)), false) => parts.push((p, 1, vec![true])),
+                (Some(v), true) => {
+                    let n = self.nslots(t);
+                    let s = match v {
+                        Var::Slot(s) => s,
+                        Var::Heap(p) => {
+                            let d = self.alloc_t(t);
+                            self.load_mem(p, 0, t, d);
+                            d
+                        }
+                    };
+                    let mut pw = Vec::new();
+                    layout::pointer_words(self.c.w, t, 0, &mut pw);
+                    pw.resize(n as usize, false);
+                    parts.push((s, n, pw));
+                }
+                _ => {
+                    let n = self.c.w.obj(*o).name.to_string();
+                    self.err(
+                        pos,
+                        format!("internal error: captured variable {} is not on the heap", n),
+                    );
+                }
+            }
+        }
+        parts
+    }
+
     /// Evaluates `e` into slots (possibly a variable's own: do not write).
     pub fn expr(&mut self, e: &'a Expr) -> Slot {
         self.expr_into(e, None)
@@ -1654,36 +1697,8 @@ impl<'c, 'a> Fc<'c, 'a> {
         };
         // Closure words after the FuncId: a cell pointer per captured
         // variable, or its value (all its words) when captured by value.
-        let mut parts: Vec<(Slot, u32, Vec<bool>)> = Vec::new();
-        for o in &caps {
-            let t = self.oty(*o);
-            let by_value = self.c.by_value.contains(o);
-            match (self.vars.get(o).copied(), by_value) {
-                (Some(Var::Heap(p)), false) => parts.push((p, 1, vec![true])),
-                (Some(v), true) => {
-                    let n = self.nslots(t);
-                    let s = match v {
-                        Var::Slot(s) => s,
-                        Var::Heap(p) => {
-                            let d = self.alloc_t(t);
-                            self.load_mem(p, 0, t, d);
-                            d
-                        }
-                    };
-                    let mut pw = Vec::new();
-                    layout::pointer_words(self.c.w, t, 0, &mut pw);
-                    pw.resize(n as usize, false);
-                    parts.push((s, n, pw));
-                }
-                _ => {
-                    let n = self.c.w.obj(*o).name.to_string();
-                    self.err(
-                        e.pos,
-                        format!("internal error: captured variable {} is not on the heap", n),
-                    );
-                }
-            }
-        }
+        let by_value: Vec<bool> = caps.iter().map(|o| self.c.by_value.contains(o)).collect();
+        let parts = self.capture_parts(&caps, &by_value, e.pos);
         self.c.pending.push(PendingLit {
             id,
             file: self.file,

@@ -33,7 +33,7 @@ use rgo_syntax::token::Token;
 use rgo_syntax::Pos;
 use rgo_types::types::{Type, TypeId};
 
-use crate::func::{Fc, ResultVar, Var};
+use crate::func::{Fc, ResultVar};
 use crate::Compiler;
 
 // Go's abi.RF_* states.
@@ -361,38 +361,11 @@ impl<'c, 'a> Fc<'c, 'a> {
 
         // The body's closure: [id][captures][record][state].
         let caps = crate::escape::range_captures(self.c, self.file, r);
-        let mut parts: Vec<(Slot, u32, Vec<bool>)> = Vec::new();
-        let mut by_value = Vec::new();
-        for o in &caps {
-            let t = self.oty(*o);
-            let bv = self.c.by_value.contains(o);
-            by_value.push(bv);
-            match (self.vars.get(o).copied(), bv) {
-                (Some(Var::Heap(p)), false) => parts.push((p, 1, vec![true])),
-                (Some(v), true) => {
-                    let n = self.nslots(t);
-                    let s = match v {
-                        Var::Slot(s) => s,
-                        Var::Heap(p) => {
-                            let d = self.alloc_t(t);
-                            self.load_mem(p, 0, t, d);
-                            d
-                        }
-                    };
-                    let mut pw = Vec::new();
-                    crate::layout::pointer_words(self.c.w, t, 0, &mut pw);
-                    pw.resize(n as usize, false);
-                    parts.push((s, n, pw));
-                }
-                _ => {
-                    let n = self.c.w.obj(*o).name.to_string();
-                    self.err(
-                        r.range,
-                        format!("internal error: captured variable {} is not on the heap", n),
-                    );
-                    return;
-                }
-            }
+        let by_value: Vec<bool> = caps.iter().map(|o| self.c.by_value.contains(o)).collect();
+        let errors = self.c.errors.len();
+        let mut parts = self.capture_parts(&caps, &by_value, r.range);
+        if self.c.errors.len() > errors {
+            return;
         }
         if let Some(p) = rec {
             parts.push((p, 1, vec![true]));
