@@ -245,15 +245,20 @@ fn forward_args(
     // (`dst_mut`) or that writes no slot, and must not write an argument
     // being forwarded.
     for ins in &callee.code[..body] {
-        // These read whole values (strings, slices) from their operand
-        // slots onward: a forwarded word must not be read as part of one.
-        if matches!(
-            ins,
-            Instr::CmpStr { .. }
-                | Instr::EqMem { .. }
-                | Instr::LoadElem { .. }
-                | Instr::StoreElem { .. }
-        ) {
+        // A forwarded word must not be read as part of a multi-word
+        // value (a string, a slice header) starting at or before it.
+        let Ok((ranges, _)) =
+            rgo_runtime::symtab::operands(ins, &rgo_runtime::symtab::Program::default())
+        else {
+            return Vec::new();
+        };
+        let covers = |d: Slot| {
+            let d = (d.0 - base.0) as u32;
+            ranges
+                .iter()
+                .any(|&(s, w)| w > 1 && (s.0 as u32..s.0 as u32 + w).contains(&d))
+        };
+        if out.iter().any(|&(d, _)| covers(d)) {
             return Vec::new();
         }
         let mut i = *ins;

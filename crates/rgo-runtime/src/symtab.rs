@@ -118,8 +118,10 @@ impl Program {
     }
 }
 
-/// The slot ranges (start, width) and jump offset of one instruction.
-fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32>), String> {
+/// The slot ranges (start, width) and jump offset of one instruction:
+/// the operand table of the instruction set (a call's window width comes
+/// from `prog`), used by the verifier and by the inliner.
+pub fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32>), String> {
     use Instr::*;
     let one = |s: Slot| (s, 1u32);
     Ok(match *ins {
