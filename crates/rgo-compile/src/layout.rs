@@ -193,9 +193,13 @@ pub fn arg_info(
     true
 }
 
+/// Most components a traceback prints of a frame's arguments (gc's
+/// `traceArgsLimit`).
+const ARG_LIMIT: u32 = 10;
+
 /// A scalar component of an aggregate in [`arg_info`].
 fn arg_scalar(off: u32, size: u8, n: &mut u32, out: &mut Vec<ArgPart>) -> bool {
-    if *n >= 10 {
+    if *n >= ARG_LIMIT {
         out.push(ArgPart::Dots);
         return false;
     }
