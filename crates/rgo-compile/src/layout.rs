@@ -117,9 +117,8 @@ pub fn arg_info(
     n: &mut u32,
     out: &mut Vec<ArgPart>,
 ) -> bool {
-    const LIMIT: u32 = 10;
     const MAX_DEPTH: u32 = 5;
-    if *n >= LIMIT {
+    if *n >= ARG_LIMIT {
         out.push(ArgPart::Dots);
         return false;
     }
