@@ -743,6 +743,20 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                                     let t = c.w.obj(o).typ;
                                     let words = layout::slots(c.w, t).max(1) as usize;
                                     let mem = Box::leak(vec![0u64; words].into_boxed_slice());
+                                    // A GC root: its pointer words.
+                                    let mut ptrs = Vec::new();
+                                    layout::pointer_words(c.w, t, 0, &mut ptrs);
+                                    let mut mask = vec![0u64; words.div_ceil(64)];
+                                    for (i, _) in ptrs.iter().enumerate().filter(|(_, b)| **b) {
+                                        if i < words {
+                                            mask[i / 64] |= 1 << (i % 64);
+                                        }
+                                    }
+                                    rgo_runtime::mgcmark::add_data_root(
+                                        mem.as_ptr() as usize,
+                                        words,
+                                        &mask,
+                                    );
                                     c.globals.insert(o, mem.as_mut_ptr() as u64);
                                 }
                             }

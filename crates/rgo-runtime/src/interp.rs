@@ -270,6 +270,32 @@ impl Stack {
     }
 }
 
+/// Sets to 0 the slots `lo..hi` of the frame at `fp` that its pointer map
+/// marks.
+///
+/// # Safety
+/// `fp .. fp + hi` must be the frame's slots and `ptrmap` cover `hi`.
+#[inline(always)]
+unsafe fn zero_ptr_slots(fp: *mut u64, ptrmap: &[u64], lo: usize, hi: usize) {
+    let mut w = lo / 64;
+    while w * 64 < hi {
+        // SAFETY: w * 64 < hi and the map covers hi (caller).
+        let mut bits = unsafe { *ptrmap.get_unchecked(w) };
+        if w == lo / 64 {
+            bits &= !0u64 << (lo % 64);
+        }
+        if (w + 1) * 64 > hi {
+            bits &= (1u64 << (hi % 64)) - 1;
+        }
+        while bits != 0 {
+            // SAFETY: the slot index is below hi (masked above).
+            unsafe { *fp.add(w * 64 + bits.trailing_zeros() as usize) = 0 };
+            bits &= bits - 1;
+        }
+        w += 1;
+    }
+}
+
 /// Why [`exec`] returned to [`run`].
 enum Trap {
     Done,
@@ -395,6 +421,10 @@ fn call_go_ctx(
     };
     crate::proc::setg(parent);
     PROG.with(|p| p.set(prog));
+    crate::mgcmark::CALLBACK_GS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|&x| x != gp as usize);
     gs.out.append(&mut g.st.out);
     match exit {
         Exit::Done | Exit::Preempted => Ok(g.stack.buf[..nres.min(g.stack.buf.len())].to_vec()),
@@ -912,10 +942,12 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 return Trap::StackOverflow;
             }
             fp = st.buf.as_mut_ptr().add(new_fp);
-            // Zero the pointer slots among the locals (op.rs): the GC
-            // must find nil or a live pointer there. Other slots are
+            // Zero the pointer slots among the results and locals
+            // (op.rs): the GC must find nil or a live pointer there, not
+            // a stale one left by an earlier frame. Other slots are
             // always written before they are read.
-            let args_end = callee.result_slots as usize + callee.arg_slots as usize;
+            let res = callee.result_slots as usize;
+            let args_end = res + callee.arg_slots as usize;
             let size = callee.frame_size as usize;
             if cfg!(debug_assertions) {
                 // Poison the locals so that tests catch code reading a
@@ -924,22 +956,8 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     *fp.add(i) = 0xdead_beef_dead_beef;
                 }
             }
-            let pm = callee.ptrmap.as_ptr();
-            let mut w = args_end / 64;
-            while w * 64 < size {
-                let mut bits = *pm.add(w);
-                if w == args_end / 64 {
-                    bits &= !0u64 << (args_end % 64);
-                }
-                if (w + 1) * 64 > size {
-                    bits &= (1u64 << (size % 64)) - 1;
-                }
-                while bits != 0 {
-                    *fp.add(w * 64 + bits.trailing_zeros() as usize) = 0;
-                    bits &= bits - 1;
-                }
-                w += 1;
-            }
+            zero_ptr_slots(fp, &callee.ptrmap, 0, res);
+            zero_ptr_slots(fp, &callee.ptrmap, args_end, size);
             cur = CallInfo {
                 func: callee_id,
                 pc: 0,
@@ -1316,6 +1334,9 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 Instr::CallNative { id, base, .. } => {
                     let n = natives.get_unchecked(id as usize);
                     save!();
+                    // The closure register is a GC root while the native
+                    // runs (or parks) and is restored from here on resume.
+                    gs.ctx = ctx;
                     if let Err(e) = (n.f)(gs, fp.add(base.idx())) {
                         return Trap::Panic(e);
                     }
@@ -1331,6 +1352,16 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                         return Trap::DeferReturned;
                     }
                     Some(caller) => {
+                        // The returning frame's arguments and locals are
+                        // dead: clear its pointers, so the GC does not
+                        // keep what they pointed to through the caller's
+                        // not yet rewritten temporaries that overlap them.
+                        zero_ptr_slots(
+                            fp,
+                            &func.ptrmap,
+                            func.result_slots as usize,
+                            func.frame_size as usize,
+                        );
                         cur = caller;
                         func = funcs.get_unchecked(cur.func.idx());
                         code = func.code.as_ptr();

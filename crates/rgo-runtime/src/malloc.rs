@@ -24,7 +24,7 @@
 //!   the type has pointers;
 //! - pointer-free objects are only placed in noscan spans, others only in
 //!   scan spans, so the GC never scans pointer-free memory;
-//! - there is no GC yet: memory comes back only through `sweep_all`.
+//! - memory comes back only through a GC cycle's sweep (mgc.rs).
 
 use std::cell::Cell;
 use std::ptr;
@@ -201,6 +201,7 @@ impl MCache {
         let base = sp.start_addr as *mut u8;
         // SAFETY: s is fresh and on no list.
         unsafe { push_large(s) };
+        crate::mgc::check_trigger(bytes as u64);
         base
     }
 }

@@ -70,6 +70,8 @@ pub(crate) fn cache_span(spc: SpanClass) -> *mut MSpan {
     sp.cached = true;
     sp.alloc_count_before_cache = sp.alloc_count;
     CACHED_SPANS.fetch_add(1, Ordering::Relaxed);
+    // Go's heapLive counts a cached span's free space as allocated.
+    crate::mgc::check_trigger(((sp.nelems - sp.alloc_count) * sp.elemsize) as u64);
     s
 }
 
@@ -82,6 +84,7 @@ pub(crate) unsafe fn uncache_span(s: *mut MSpan) {
     // SAFETY: the caller owned s exclusively until now.
     let sp = unsafe { &mut *s };
     let central = &MHEAP.central[sp.spanclass.index()];
+    crate::mgc::uncount(((sp.nelems - sp.alloc_count) * sp.elemsize) as u64);
     let mut l = central.lock();
     sp.cached = false;
     // SAFETY: s is on no list; we hold the lock of the list it joins.

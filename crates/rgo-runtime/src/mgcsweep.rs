@@ -45,6 +45,8 @@ pub struct SweepResult {
     pub bytes_freed: usize,
     /// Spans returned to the heap because nothing in them survived.
     pub spans_freed: usize,
+    /// Bytes of the objects that survived.
+    pub bytes_live: usize,
 }
 
 /// Sweeps every in-use span. See the module comment for the preconditions;
@@ -84,12 +86,29 @@ unsafe fn sweep_span(lists: &mut CentralLists, s: *mut MSpan, r: &mut SweepResul
     // SAFETY: s is unlisted and uncached: no one else can reach it.
     let sp = unsafe { &mut *s };
     let before = sp.alloc_count;
+    if crate::mgc::poison_freed() {
+        // Stress mode: make a premature free visible, not silent.
+        for i in 0..sp.nelems {
+            if !sp.is_free(i) && !sp.is_marked(i) {
+                // SAFETY: slot i lies inside the span's object area and
+                // is dead: nothing may read it any more.
+                unsafe {
+                    std::ptr::write_bytes(
+                        (sp.start_addr + i * sp.elemsize) as *mut u8,
+                        0xa5,
+                        sp.elemsize,
+                    )
+                };
+            }
+        }
+    }
     let live = sp.swap_mark_bits();
     let freed = before - live;
     let class = sp.spanclass.sizeclass();
     r.spans_swept += 1;
     r.objects_freed += freed;
     r.bytes_freed += freed * sp.elemsize;
+    r.bytes_live += live * sp.elemsize;
     if class == 0 {
         if freed != 0 {
             add(&STATS.large_free, sp.elemsize as i64);

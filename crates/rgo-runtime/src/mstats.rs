@@ -152,9 +152,8 @@ pub fn read_mem_stats() -> MemStats {
 
 /// `runtime.ReadMemStats(m *MemStats)`: fills Go's `MemStats` layout
 /// (field offsets of runtime.MemStats on 64-bit) from [`read_mem_stats`].
-/// There is no collector yet: `NumGC` counts the cycles `runtime.GC` ran
-/// without collecting (mgc.rs), `Frees` counts only what the sweeper
-/// returned, and `NextGC` is Go's initial 4 MiB goal.
+/// `NumGC` and the pauses come from mgc.rs's cycles, `Frees` from what
+/// the sweeper returned, `NextGC` from the pacer's goal.
 unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate::natives::R {
     // SAFETY: window [m]; m points at a runtime.MemStats (4312 + 61*24
     // bytes) or is nil.
@@ -194,7 +193,7 @@ unsafe fn n_read_mem_stats(_: &mut crate::interp::GState, w: *mut u64) -> crate:
         put(128, s.mcache_inuse);
         put(136, s.mcache_sys);
         put(152, s.gc_sys);
-        put(168, 4 << 20);
+        put(168, crate::mgc::next_gc());
         let gc = crate::mgc::stats();
         put(176, gc.last_gc);
         put(184, gc.pause_total_ns);

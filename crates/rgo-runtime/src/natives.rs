@@ -145,6 +145,16 @@ fn read_gomemlimit() -> i64 {
     }
 }
 
+/// GOGC's percentage (-1: off), as `debug.SetGCPercent` last set it.
+pub(crate) fn gc_percent() -> i64 {
+    swap_setting(&GC_PERCENT, read_gogc, None)
+}
+
+/// GOMEMLIMIT in bytes, as `debug.SetMemoryLimit` last set it.
+pub(crate) fn memory_limit() -> i64 {
+    swap_setting(&MEMORY_LIMIT, read_gomemlimit, None)
+}
+
 /// Swaps `new` into a lazily initialized setting; returns the old value.
 fn swap_setting(cell: &std::sync::atomic::AtomicI64, init: fn() -> i64, new: Option<i64>) -> i64 {
     use std::sync::atomic::Ordering;
@@ -163,6 +173,7 @@ unsafe fn set_gc_percent(_: &mut GState, w: *mut u64) -> R {
         let p = (*w.add(1) as i64 as i32).max(-1);
         *w = swap_setting(&GC_PERCENT, read_gogc, Some(p as i64)) as u64;
     }
+    crate::mgc::commit();
     Ok(())
 }
 
@@ -173,6 +184,7 @@ unsafe fn set_memory_limit(_: &mut GState, w: *mut u64) -> R {
         let l = *w.add(1) as i64;
         *w = swap_setting(&MEMORY_LIMIT, read_gomemlimit, (l >= 0).then_some(l)) as u64;
     }
+    crate::mgc::commit();
     Ok(())
 }
 
@@ -233,6 +245,7 @@ pub fn lookup(name: &str) -> Option<Native> {
         crate::time::NATIVES,
         crate::mstats::NATIVES,
         crate::mgc::NATIVES,
+        crate::mfinal::NATIVES,
         crate::traceback::NATIVES,
     ]
     .iter()

@@ -9,7 +9,8 @@
 //! Frame layout of a function with `R` result slots and `A` argument slots:
 //!
 //! ```text
-//!   fp+0 .. fp+R        results        (written by the callee, read by the caller)
+//!   fp+0 .. fp+R        results        (pointer slots zeroed on entry; written by
+//!                                       the callee, read by the caller)
 //!   fp+R .. fp+R+A      arguments      (written by the caller)
 //!   fp+R+A .. fp+size   locals and temporaries (pointer slots zeroed on entry)
 //! ```
@@ -18,8 +19,9 @@
 //! (register windows, as in Lua): the caller evaluates arguments straight
 //! into `base+R..`, and after the return finds the results in `base..`.
 //! Nothing is copied. The interpreter zeroes the callee's pointer slots
-//! (by its pointer map) after the arguments on entry, so the GC finds nil
-//! or a live pointer there; every other slot is written by the compiled
+//! (by its pointer map) among the results and after the arguments on
+//! entry, so the GC finds nil or a live pointer there, never a stale one
+//! of an earlier frame; every other slot is written by the compiled
 //! code before it is read (variables are initialized explicitly, as each
 //! loop iteration must re-zero them anyway). Result slots are the
 //! callee's to write (the compiler zeroes named results, and all results

@@ -122,6 +122,7 @@ pub enum WaitReason {
     Semacquire,
     Preempted,
     Gosched,
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -143,6 +144,7 @@ impl WaitReason {
             WaitReason::Semacquire => "semacquire",
             WaitReason::Preempted => "preempted",
             WaitReason::Gosched => "runnable",
+            WaitReason::FinalizerWait => "finalizer wait",
         }
     }
 }
@@ -203,6 +205,10 @@ pub struct GSched {
     pub is_callback: bool,
     /// The main goroutine: the program ends when it returns.
     pub is_main: bool,
+    /// A runtime goroutine (the finalizer goroutine): not counted by
+    /// NumGoroutine, not shown in goroutine dumps (Go's
+    /// `isSystemGoroutine`).
+    pub is_system: bool,
     /// Held by the M running the G, or by a reader of its stack and
     /// scheduler state on another thread (`runtime.Stack(buf, true)`,
     /// traceback.rs); Go's `_Gscan` bit.
@@ -230,6 +236,7 @@ impl Default for GSched {
             lockedm: AtomicPtr::new(ptr::null_mut()),
             is_callback: false,
             is_main: false,
+            is_system: false,
             scan: AtomicBool::new(false),
         }
     }
@@ -532,6 +539,15 @@ fn godebug(key: &str) -> Option<i64> {
 /// wraps the call and its evaluated arguments into a closure, as Go 1.17+
 /// does). `gopc` is the creating function and pc, for tracebacks.
 pub fn newproc(fv: u64, gopc: (FuncId, u32)) {
+    newproc1(fv, gopc, false)
+}
+
+/// Starts a runtime goroutine (see `GSched::is_system`) running `fv`.
+pub(crate) fn newproc_system(fv: u64) {
+    newproc1(fv, (FuncId(0), 0), true)
+}
+
+fn newproc1(fv: u64, gopc: (FuncId, u32), system: bool) {
     let sc = sched();
     let prog = sc.prog;
     // SAFETY: a non-nil func value points at a funcval whose first word is
@@ -557,13 +573,16 @@ pub fn newproc(fv: u64, gopc: (FuncId, u32)) {
         g.sched.gopc = gopc;
         g.sched.parent_goid = if parent.is_null() { 0 } else { (*parent).id };
         g.sched.is_main = false;
+        g.sched.is_system = system;
         g.sched.resume = Resume::Nothing;
         g.sched.waitreason.set(WaitReason::Zero);
         g.id = sc.goidgen.fetch_add(1, Ordering::Relaxed) + 1;
         g.st.ctx = fv;
         g.sched.status.store(G_RUNNABLE, Ordering::Release);
     }
-    sc.ngoroutines.fetch_add(1, Ordering::Relaxed);
+    if !system {
+        sc.ngoroutines.fetch_add(1, Ordering::Relaxed);
+    }
     let pp = getp();
     if pp.is_null() {
         globrunqput(gp);
@@ -1295,9 +1314,12 @@ fn execute(gp: *mut G, inherit: bool) {
         p.schedtick.fetch_add(1, Ordering::Relaxed);
         p.schedwhen.store(nanotime(), Ordering::Relaxed);
     }
-    // A stop-the-world in progress wants this P back at once.
-    p.preempt
-        .store(sc.gcwaiting.load(Ordering::Acquire), Ordering::Relaxed);
+    // A stop-the-world in progress wants this P back at once, and a GC
+    // cycle the allocator requested starts at this G's first safepoint.
+    p.preempt.store(
+        sc.gcwaiting.load(Ordering::Acquire) || crate::mgc::pending(),
+        Ordering::Relaxed,
+    );
     // A reader of the stack (traceback.rs) holds `scan` briefly.
     while g.sched.scan.swap(true, Ordering::Acquire) {
         std::hint::spin_loop();
@@ -1344,10 +1366,31 @@ fn execute(gp: *mut G, inherit: bool) {
         }
         how = interp::run(sc.prog, g, &p.preempt);
     }
+    if how == Exit::Preempted {
+        // The allocator asked for a GC cycle: run it now that this G is
+        // saved at a safepoint, before it is queued where another M (its
+        // locked M, say) could take it (mgc.rs).
+        crate::mgc::gc_if_pending();
+    }
     after_run(gp, how);
     // SAFETY: gp stays allocated (Gs are never freed); `scan` is atomic.
     unsafe { (*gp).sched.scan.store(false, Ordering::Release) };
     setg(ptr::null_mut());
+}
+
+/// Asks the G running on this thread's P to stop at its next safepoint
+/// (the allocator requesting a GC cycle).
+pub(crate) fn preempt_current() {
+    let pp = getp();
+    if !pp.is_null() {
+        // SAFETY: Ps live forever; the flag is atomic.
+        unsafe { (*pp).preempt.store(true, Ordering::Relaxed) };
+    }
+}
+
+/// `nanotime()` when the scheduler started (gctrace's `@` time).
+pub(crate) fn start_nano() -> i64 {
+    SCHED.get().map_or(0, |s| s.start_nano)
 }
 
 /// What the M does when `gp` leaves the loop with `exit`.
@@ -1529,7 +1572,7 @@ fn checkdead(l: &mut SchedLocked) {
         // SAFETY: every G is parked (no M runs): reading them is safe.
         let g = unsafe { &*gp };
         let st = g.sched.status.load(Ordering::Acquire);
-        if st == G_DEAD || st == G_IDLE {
+        if st == G_DEAD || st == G_IDLE || g.sched.is_system {
             continue;
         }
         s.push('\n');
@@ -2017,6 +2060,11 @@ pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
     g.id = id;
     g.sched.status.store(G_RUNNING, Ordering::Release);
     g.sched.is_callback = true;
+    // Its frames are GC roots until call_go drops it.
+    crate::mgcmark::CALLBACK_GS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(&*g as *const G as usize);
     g
 }
 

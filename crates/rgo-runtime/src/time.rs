@@ -107,6 +107,15 @@ impl TimerHeap {
         self.len() == 0
     }
 
+    /// Calls `f` with every timer the heap refers to, stale entries
+    /// included (the GC's roots: an entry is read until it is dropped).
+    pub fn for_each_timer(&self, mut f: impl FnMut(u64)) {
+        let h = self.h.lock().unwrap_or_else(|x| x.into_inner());
+        for e in &h.v {
+            f(e.t as u64);
+        }
+    }
+
     fn push(&self, e: Entry) {
         let mut h = self.h.lock().unwrap_or_else(|x| x.into_inner());
         h.v.push(e);

@@ -432,7 +432,7 @@ unsafe fn n_goroutine_profile(_: &mut GState, w: *mut u64) -> R {
             // SAFETY: Gs are never freed; `scan` and `status` are atomics.
             let g = unsafe { &*gp };
             let status = g.sched.status.load(Ordering::Acquire);
-            if status == G_DEAD || status == G_IDLE {
+            if status == G_DEAD || status == G_IDLE || g.sched.is_system {
                 continue;
             }
             if g.sched
@@ -640,6 +640,9 @@ fn other_goroutines(prog: &Program, cur: &G, s: &mut String) {
         }
         // SAFETY: Gs are never freed; `scan` and `status` are atomics.
         let g = unsafe { &*gp };
+        if g.sched.is_system {
+            continue;
+        }
         if g.sched
             .scan
             .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)

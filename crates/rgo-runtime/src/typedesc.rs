@@ -400,6 +400,14 @@ pub struct InterfaceType {
     pub nmethods: usize,
 }
 
+/// `string`, for runtime code that allocates string arrays (`[]string`).
+pub static STRING_TYPE: Type = Type::with_pointers(16, Kind::String, &[0b01], "string");
+/// One word that may hold a pointer (`unsafe.Pointer`): an array of
+/// these is scanned word by word, each checked against the heap, for
+/// buffers of mixed Go values whose layout the runtime does not know.
+pub static POINTER_WORD_TYPE: Type =
+    Type::with_pointers(8, Kind::UnsafePointer, &[0b1], "unsafe.Pointer");
+
 // Hot layouts pinned: compiled code reads these offsets directly.
 const _: () = assert!(std::mem::size_of::<Type>() == 72);
 const _: () = assert!(std::mem::offset_of!(Type, ptrdata) == 8);

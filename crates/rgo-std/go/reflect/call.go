@@ -206,7 +206,9 @@ func (v Value) call(op string, in []Value) []Value {
 	if isMethod {
 		nargs++
 	}
-	buf := make([]uint64, nres+nargs+1)
+	// Pointer-typed, so the collector scans the argument and result
+	// words while the call runs (each word is checked against the heap).
+	buf := make([]unsafe.Pointer, nres+nargs+1)
 	base := unsafe.Pointer(&buf[0])
 	off := nres
 	if isMethod {

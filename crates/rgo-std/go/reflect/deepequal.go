@@ -31,7 +31,7 @@ func refOf(v Value) unsafe.Pointer {
 	case Map, Pointer:
 		return v.word()
 	case Slice:
-		return unsafe.Pointer((*SliceHeader)(v.data).Data)
+		return unsafe.Pointer((*sliceHeader)(v.data).Data)
 	case Interface:
 		if v.IsNil() {
 			return nil

@@ -38,7 +38,7 @@ func SliceAt(typ Type, p unsafe.Pointer, n int) Value {
 	if n < 0 {
 		panic("reflect.SliceAt: negative length")
 	}
-	h := &SliceHeader{uintptr(p), n, n}
+	h := &sliceHeader{p, n, n}
 	return Value{sliceOf(t, "[]"+t.String()), unsafe.Pointer(h), vfIndir | vflag(Slice)}
 }
 
@@ -67,7 +67,7 @@ func MakeSlice(typ Type, len, cap int) Value {
 		panic("reflect.MakeSlice: len > cap")
 	}
 	t := typ.common()
-	h := &SliceHeader{uintptr(unsafe_NewArray(t.elem(), cap)), len, cap}
+	h := &sliceHeader{unsafe_NewArray(t.elem(), cap), len, cap}
 	return Value{t, unsafe.Pointer(h), vfIndir | vflag(Slice)}
 }
 
@@ -128,13 +128,13 @@ func AppendSlice(s, t Value) Value {
 // extendSlice returns a new addressable-free copy of slice v's header
 // with n more elements (growing the array as append does).
 func (v Value) extendSlice(n int) Value {
-	h := *(*SliceHeader)(v.data)
+	h := *(*sliceHeader)(v.data)
 	if h.Len+n > h.Cap {
 		h = growSlice(v.rt.elem(), h, n)
 	} else {
 		h.Len += n
 	}
-	p := new(SliceHeader)
+	p := new(sliceHeader)
 	*p = h
 	return Value{v.rt, unsafe.Pointer(p), vfIndir | vflag(Slice)}
 }
@@ -186,10 +186,10 @@ func (v Value) dataLen() (unsafe.Pointer, int) {
 	case Array:
 		return v.data, v.Len()
 	case String:
-		h := (*StringHeader)(v.data)
+		h := (*stringHeader)(v.data)
 		return unsafe.Pointer(h.Data), h.Len
 	}
-	h := (*SliceHeader)(v.data)
+	h := (*sliceHeader)(v.data)
 	return unsafe.Pointer(h.Data), h.Len
 }
 
@@ -201,14 +201,14 @@ func Swapper(slice any) func(i, j int) {
 		panic(&ValueError{Method: "Swapper", Kind: sv.kind()})
 	}
 	et := sv.rt.elem()
-	h := *(*SliceHeader)(sv.data)
+	h := *(*sliceHeader)(sv.data)
 	tmp := unsafe_New(et)
 	return func(a, b int) {
 		if uint(a) >= uint(h.Len) || uint(b) >= uint(h.Len) {
 			panic("reflect: slice index out of range")
 		}
-		pa := unsafe.Pointer(h.Data + uintptr(a)*et.size)
-		pb := unsafe.Pointer(h.Data + uintptr(b)*et.size)
+		pa := unsafe.Add(h.Data, uintptr(a)*et.size)
+		pb := unsafe.Add(h.Data, uintptr(b)*et.size)
 		typedmemmove(et, tmp, pa)
 		typedmemmove(et, pa, pb)
 		typedmemmove(et, pb, tmp)
@@ -409,5 +409,19 @@ type SliceHeader struct {
 // Deprecated: use unsafe.String and unsafe.StringData.
 type StringHeader struct {
 	Data uintptr
+	Len  int
+}
+
+// sliceHeader and stringHeader are the headers reflect itself builds and
+// reads: their data word is a pointer, so the collector sees it (Go's
+// internal/unsafeheader).
+type sliceHeader struct {
+	Data unsafe.Pointer
+	Len  int
+	Cap  int
+}
+
+type stringHeader struct {
+	Data unsafe.Pointer
 	Len  int
 }

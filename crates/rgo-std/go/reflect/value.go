@@ -377,9 +377,9 @@ func (v Value) Len() int {
 	case Map:
 		return maplen(v.word())
 	case Slice:
-		return (*SliceHeader)(v.data).Len
+		return (*sliceHeader)(v.data).Len
 	case String:
-		return (*StringHeader)(v.data).Len
+		return (*stringHeader)(v.data).Len
 	case Pointer:
 		if v.rt.elem().Kind() == Array {
 			return int(v.rt.elem().arrayT().len)
@@ -403,7 +403,7 @@ func (v Value) Cap() int {
 	case Chan:
 		return chancap(v.word())
 	case Slice:
-		return (*SliceHeader)(v.data).Cap
+		return (*sliceHeader)(v.data).Cap
 	case Pointer:
 		if v.rt.elem().Kind() == Array {
 			return int(v.rt.elem().arrayT().len)
@@ -439,7 +439,7 @@ func (v Value) IsZero() bool {
 		}
 		return true
 	case k == String:
-		return (*StringHeader)(v.data).Len == 0
+		return (*stringHeader)(v.data).Len == 0
 	case k == Bool || isIntKind(k) || isUintKind(k) || (k >= Float32 && k <= Complex128):
 		// Every bit zero: -0.0 is not the zero value.
 		for i := uintptr(0); i < v.rt.size; i++ {
@@ -566,19 +566,19 @@ func (v Value) Index(i int) Value {
 		fl := v.vflag&(vfIndir|vfAddr) | v.vflag.ro() | vflag(at.elem.Kind())
 		return Value{at.elem, unsafe.Add(v.data, uintptr(i)*at.elem.size), fl}
 	case Slice:
-		s := (*SliceHeader)(v.data)
+		s := (*sliceHeader)(v.data)
 		if uint(i) >= uint(s.Len) {
 			panic("reflect: slice index out of range")
 		}
 		et := v.rt.elem()
 		fl := vfAddr | vfIndir | v.vflag.ro() | vflag(et.Kind())
-		return Value{et, unsafe.Pointer(s.Data + uintptr(i)*et.size), fl}
+		return Value{et, unsafe.Add(s.Data, uintptr(i)*et.size), fl}
 	case String:
-		s := (*StringHeader)(v.data)
+		s := (*stringHeader)(v.data)
 		if uint(i) >= uint(s.Len) {
 			panic("reflect: string index out of range")
 		}
-		return Value{uint8Type, unsafe.Pointer(s.Data + uintptr(i)), v.vflag.ro() | vflag(Uint8) | vfIndir}
+		return Value{uint8Type, unsafe.Add(s.Data, uintptr(i)), v.vflag.ro() | vflag(Uint8) | vfIndir}
 	}
 	panic(valueErr("Index", v.kind()))
 }
@@ -600,7 +600,7 @@ func (v Value) Pointer() uintptr {
 		}
 		return funcEntry(*(*uintptr)(p)) // the entry pc of its code
 	case Slice:
-		return (*SliceHeader)(v.data).Data
+		return uintptr((*sliceHeader)(v.data).Data)
 	}
 	panic(valueErr("Pointer", v.kind()))
 }
@@ -711,7 +711,7 @@ func (v Value) SetString(x string) {
 func (v Value) SetLen(n int) {
 	v.mustBeAssignable("reflect.Value.SetLen")
 	v.mustBe(Slice, "reflect.Value.SetLen")
-	s := (*SliceHeader)(v.data)
+	s := (*sliceHeader)(v.data)
 	if uint(n) > uint(s.Cap) {
 		panic("reflect: slice length out of range in SetLen")
 	}
@@ -721,7 +721,7 @@ func (v Value) SetLen(n int) {
 func (v Value) SetCap(n int) {
 	v.mustBeAssignable("reflect.Value.SetCap")
 	v.mustBe(Slice, "reflect.Value.SetCap")
-	s := (*SliceHeader)(v.data)
+	s := (*sliceHeader)(v.data)
 	if n < s.Len || n > s.Cap {
 		panic("reflect: slice capacity out of range in SetCap")
 	}
@@ -734,7 +734,7 @@ func (v Value) Grow(n int) {
 	if n < 0 {
 		panic("reflect.Value.Grow: negative len")
 	}
-	s := (*SliceHeader)(v.data)
+	s := (*sliceHeader)(v.data)
 	if s.Len+n > s.Cap {
 		grown := growSlice(v.rt.elem(), *s, n)
 		grown.Len = s.Len
@@ -743,7 +743,7 @@ func (v Value) Grow(n int) {
 }
 
 // growSlice returns s with room for n more elements (Go's append growth).
-func growSlice(et *rtype, s SliceHeader, n int) SliceHeader {
+func growSlice(et *rtype, s sliceHeader, n int) sliceHeader {
 	need := s.Len + n
 	newcap := s.Cap
 	if need > 2*newcap {
@@ -762,7 +762,7 @@ func growSlice(et *rtype, s SliceHeader, n int) SliceHeader {
 	if s.Len > 0 && et.size > 0 {
 		typedmemmove(arrayOfN(et, s.Len), p, unsafe.Pointer(s.Data))
 	}
-	return SliceHeader{uintptr(p), need, newcap}
+	return sliceHeader{p, need, newcap}
 }
 
 // arrayOfN is the type [n]et, for copying n elements at once.
@@ -773,7 +773,7 @@ func arrayOfN(et *rtype, n int) *rtype {
 func (v Value) Clear() {
 	switch v.Kind() {
 	case Slice:
-		s := (*SliceHeader)(v.data)
+		s := (*sliceHeader)(v.data)
 		if s.Len > 0 {
 			typedmemclr(arrayOfN(v.rt.elem(), s.Len), unsafe.Pointer(s.Data))
 		}
@@ -799,12 +799,12 @@ func (v Value) Slice(i, j int) Value {
 		rt = v.rt.arrayT().slice
 		base = v.data
 	case Slice:
-		s := (*SliceHeader)(v.data)
+		s := (*sliceHeader)(v.data)
 		cap = s.Cap
 		rt = v.rt
 		base = unsafe.Pointer(s.Data)
 	case String:
-		s := (*StringHeader)(v.data)
+		s := (*stringHeader)(v.data)
 		if i < 0 || j < i || j > s.Len {
 			panic("reflect.Value.Slice: string slice index out of bounds")
 		}
@@ -819,11 +819,11 @@ func (v Value) Slice(i, j int) Value {
 		panic("reflect.Value.Slice: slice index out of bounds")
 	}
 	es := rt.elem().size
-	h := &SliceHeader{Len: j - i, Cap: cap - i}
+	h := &sliceHeader{Len: j - i, Cap: cap - i}
 	if cap-i > 0 {
-		h.Data = uintptr(base) + uintptr(i)*es
+		h.Data = unsafe.Add(base, uintptr(i)*es)
 	} else {
-		h.Data = uintptr(base)
+		h.Data = base
 	}
 	return Value{rt, unsafe.Pointer(h), v.vflag.ro() | vfIndir | vflag(Slice)}
 }
@@ -843,7 +843,7 @@ func (v Value) Slice3(i, j, k int) Value {
 		rt = v.rt.arrayT().slice
 		base = v.data
 	case Slice:
-		s := (*SliceHeader)(v.data)
+		s := (*sliceHeader)(v.data)
 		cap = s.Cap
 		rt = v.rt
 		base = unsafe.Pointer(s.Data)
@@ -854,11 +854,11 @@ func (v Value) Slice3(i, j, k int) Value {
 		panic("reflect.Value.Slice3: slice index out of bounds")
 	}
 	es := rt.elem().size
-	h := &SliceHeader{Len: j - i, Cap: k - i}
+	h := &sliceHeader{Len: j - i, Cap: k - i}
 	if k-i > 0 {
-		h.Data = uintptr(base) + uintptr(i)*es
+		h.Data = unsafe.Add(base, uintptr(i)*es)
 	} else {
-		h.Data = uintptr(base)
+		h.Data = base
 	}
 	return Value{rt, unsafe.Pointer(h), v.vflag.ro() | vfIndir | vflag(Slice)}
 }
@@ -1235,14 +1235,14 @@ func convertValue(v Value, dst *rtype) Value {
 			panic("reflect: cannot convert slice with length " + strconv.Itoa(v.Len()) + " to array or pointer to array with length " + strconv.Itoa(n))
 		}
 		p := unsafe_New(dst)
-		typedmemmove(dst, p, unsafe.Pointer((*SliceHeader)(v.data).Data))
+		typedmemmove(dst, p, unsafe.Pointer((*sliceHeader)(v.data).Data))
 		return Value{dst, p, fl | vfIndir | vflag(Array)}
 	case sk == Slice && dk == Pointer:
 		n := int(dst.elem().arrayT().len)
 		if n > v.Len() {
 			panic("reflect: cannot convert slice with length " + strconv.Itoa(v.Len()) + " to array or pointer to array with length " + strconv.Itoa(n))
 		}
-		h := (*SliceHeader)(v.data)
+		h := (*sliceHeader)(v.data)
 		return Value{dst, unsafe.Pointer(h.Data), fl | vflag(Pointer)}
 	}
 	if dk == Interface {

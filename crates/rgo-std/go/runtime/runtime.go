@@ -104,8 +104,27 @@ func UnlockOSThread()
 func KeepAlive(x any)
 
 // SetFinalizer arranges for finalizer(obj) to run once obj becomes
-// unreachable (nil clears it).
+// unreachable (nil clears it). Native (mfinal.rs).
 func SetFinalizer(obj any, finalizer any)
+
+// registerFinq hands the runtime the finalizer goroutine's loop. Native.
+func registerFinq(f func())
+
+// runFinalizer runs the next queued finalizer or cleanup, waiting for one
+// if there is none. Native.
+func runFinalizer()
+
+// runfinq is the finalizer goroutine (Go's fing): it runs finalizers and
+// cleanups one at a time, in the order the collector queued them.
+func runfinq() {
+	for {
+		runFinalizer()
+	}
+}
+
+func init() {
+	registerFinq(runfinq)
+}
 
 // GOROOT returns the root of the Go tree.
 //

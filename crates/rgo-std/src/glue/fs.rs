@@ -306,13 +306,11 @@ unsafe fn sys_read_dir_names(_: &mut GState, w: *mut u64) -> R {
             names
         };
         let n = names.len();
-        // The string headers are pointer words; no collector runs yet, so
-        // the backing array is allocated without a descriptor (as
-        // os.runtimeArgs does).
+        // A []string backing array: typed, so the GC scans its headers.
         let arr = if n == 0 {
             rgo_runtime::malloc::zerobase()
         } else {
-            rgo_runtime::malloc::mallocgc(16 * n, std::ptr::null(), true)
+            rgo_runtime::malloc::mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
         } as *mut u64;
         for (i, name) in names.iter().enumerate() {
             put_string(arr, 2 * i, name);

@@ -29,9 +29,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("syscall.sysMprotect", sys_mprotect, 4),
     ("time.now", now, 3),
     ("runtime.KeepAlive", nothing, 2),
-    // A no-op until the collector lands: nothing is ever freed, so no
-    // finalizer can run.
-    ("runtime.SetFinalizer", nothing, 4),
     ("runtime.Breakpoint", breakpoint, 1),
     ("runtime.Version", version, 2),
     ("runtime.GOROOT", goroot, 2),
@@ -149,12 +146,11 @@ unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
-        // The string headers are pointer words; no collector runs yet, so
-        // the backing array is allocated without a descriptor.
+        // A []string backing array: typed, so the GC scans its headers.
         let arr = if n == 0 {
             rgo_runtime::malloc::zerobase()
         } else {
-            mallocgc(16 * n, std::ptr::null(), true)
+            mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
         } as *mut u64;
         for (i, a) in args.iter().enumerate() {
             put_string(arr, 2 * i, a.as_bytes());

@@ -67,14 +67,13 @@ unsafe fn strings<'a>(w: *mut u64, i: usize) -> Vec<&'a [u8]> {
 /// Three writable slots at `i`.
 unsafe fn put_strings(w: *mut u64, i: usize, items: &[Vec<u8>]) {
     let n = items.len();
-    // SAFETY: the string headers are pointer words; no collector runs
-    // yet, so the backing array is allocated without a descriptor (as
-    // os.runtimeArgs does); it has room for n headers.
+    // SAFETY: a []string backing array (typed, so the GC scans its
+    // headers) with room for n headers.
     unsafe {
         let arr = if n == 0 {
             rgo_runtime::malloc::zerobase()
         } else {
-            rgo_runtime::malloc::mallocgc(16 * n, std::ptr::null(), true)
+            rgo_runtime::malloc::mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
         } as *mut u64;
         for (k, s) in items.iter().enumerate() {
             put_string(arr, 2 * k, s);

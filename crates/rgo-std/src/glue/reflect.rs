@@ -1018,7 +1018,11 @@ unsafe fn mf_in(_: &mut GState, w: *mut u64) -> R {
         let ctx = slot(w, 0) as *const u64;
         let n = *ctx.add(mctx::N) as usize;
         let total = *ctx.add(mctx::NRES) as usize + *ctx.add(mctx::NARGS) as usize;
-        let buf = mallocgc(total.max(1) * 8, std::ptr::null(), true) as *mut u64;
+        let buf = mallocgc(
+            total.max(1) * 8,
+            &rgo_runtime::typedesc::POINTER_WORD_TYPE,
+            true,
+        ) as *mut u64;
         std::ptr::copy_nonoverlapping(w.sub(n), buf, total);
         set(w, 1, buf as u64);
     }

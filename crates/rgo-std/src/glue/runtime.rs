@@ -1,13 +1,11 @@
-//! runtime and runtime/debug natives without a collector behind them:
-//! `Pinner` (validates its argument as Go does; with no moving or
-//! freeing collector, pinning has nothing else to do), `AddCleanup`
-//! (recorded under an id and never run, as `SetFinalizer` never runs its
-//! finalizer: nothing is ever freed), and `SetPanicOnFault` (a
-//! per-goroutine flag, stored and returned; rgo raises no memory faults
-//! other than nil dereferences, which always panic).
+//! runtime and runtime/debug natives that need nothing from the
+//! collector: `Pinner` (validates its argument as Go does; with a
+//! non-moving collector, pinning has nothing else to do) and
+//! `SetPanicOnFault` (a per-goroutine flag, stored and returned; rgo
+//! raises no memory faults other than nil dereferences, which always
+//! panic). Finalizers and cleanups live in rgo-runtime's mfinal.rs.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use super::{fail, set, slot, R};
@@ -17,8 +15,6 @@ use rgo_runtime::typedesc::{Kind, Type};
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("(*runtime.Pinner).Pin", pin, 3),
     ("(*runtime.Pinner).Unpin", unpin, 1),
-    ("runtime.addCleanup", add_cleanup, 3),
-    ("runtime.stopCleanup", stop_cleanup, 2),
     ("runtime/debug.SetPanicOnFault", set_panic_on_fault, 2),
 ];
 
@@ -49,38 +45,6 @@ unsafe fn pin(_: &mut GState, w: *mut u64) -> R {
 /// # Safety
 /// Touches nothing.
 unsafe fn unpin(_: &mut GState, _: *mut u64) -> R {
-    Ok(())
-}
-
-/// Cleanups registered and not stopped, by id.
-static CLEANUPS: Mutex<Option<HashSet<u64>>> = Mutex::new(None);
-static NEXT_CLEANUP: AtomicU64 = AtomicU64::new(1);
-
-/// `addCleanup(ptr unsafe.Pointer, cleanup func()) uint64`: window
-/// [id][ptr][cleanup]. The cleanup is recorded and never runs.
-///
-/// # Safety
-/// The window has 3 slots.
-unsafe fn add_cleanup(_: &mut GState, w: *mut u64) -> R {
-    let id = NEXT_CLEANUP.fetch_add(1, Ordering::Relaxed);
-    let mut set_ = CLEANUPS.lock().unwrap_or_else(|e| e.into_inner());
-    set_.get_or_insert_with(HashSet::new).insert(id);
-    // SAFETY: the window has 3 slots.
-    unsafe { set(w, 0, id) };
-    Ok(())
-}
-
-/// `stopCleanup(id uint64, ptr uintptr)`: window [id][ptr].
-///
-/// # Safety
-/// The window has 2 slots.
-unsafe fn stop_cleanup(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: the window has 2 slots.
-    let id = unsafe { slot(w, 0) };
-    let mut set_ = CLEANUPS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(s) = set_.as_mut() {
-        s.remove(&id);
-    }
     Ok(())
 }
 

@@ -17,6 +17,14 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("sort.swapElems", swap_elems, 3),
 ];
 
+/// The swapper's closure: `{thunk, slice data, len, elem size}`; the
+/// data word is a pointer.
+static SWAPPER_TYPE: rgo_runtime::typedesc::Type = rgo_runtime::typedesc::Type::with_pointers(
+    32,
+    rgo_runtime::typedesc::Kind::Struct,
+    &[0b10],
+    "funcval",
+);
 static SWAP_THUNK: AtomicU32 = AtomicU32::new(u32::MAX);
 
 /// Records the FuncId of the generated swap thunk.
@@ -58,7 +66,7 @@ unsafe fn reflect_swapper(_: &mut GState, w: *mut u64) -> R {
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let (elem, h) = slice_of(slot(w, 1) as *const Type, slot(w, 2), "Swapper")?;
-        let fv = mallocgc(32, std::ptr::null(), true) as *mut u64;
+        let fv = mallocgc(32, &SWAPPER_TYPE, true) as *mut u64;
         *fv = SWAP_THUNK.load(Ordering::Relaxed) as u64;
         *fv.add(1) = h[0];
         *fv.add(2) = h[1];

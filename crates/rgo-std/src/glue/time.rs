@@ -128,6 +128,14 @@ unsafe fn parse_core(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
+/// time's `zone`: `{name string, offset int, isDST bool}`.
+static ZONE_TYPE: rgo_runtime::typedesc::Type = rgo_runtime::typedesc::Type::with_pointers(
+    32,
+    rgo_runtime::typedesc::Kind::Struct,
+    &[0b1],
+    "time.zone",
+);
+
 /// Writes a decoded zone file as `zones []zone` at slot 0, `tx
 /// []zoneTrans` at slot 3 and `extend string` at slot 6.
 ///
@@ -135,10 +143,9 @@ unsafe fn parse_core(_: &mut GState, w: *mut u64) -> R {
 /// Eight writable slots.
 unsafe fn put_tz(w: *mut u64, tz: &Tz) {
     // SAFETY: caller's contract; the arrays are fresh allocations of the
-    // sizes written. No collector runs yet, so the zone array (holding
-    // string pointers) needs no type descriptor, as os.runtimeArgs.
+    // sizes written, the zone array typed so the GC sees its names.
     unsafe {
-        let zs = mallocgc(32 * tz.zones.len(), std::ptr::null(), true) as *mut u64;
+        let zs = mallocgc(32 * tz.zones.len(), &ZONE_TYPE, true) as *mut u64;
         for (i, z) in tz.zones.iter().enumerate() {
             let e = zs.add(4 * i);
             put_string(e, 0, &z.name);

@@ -1,0 +1,248 @@
+//! Marking (Go's mgcmark.go): finds every heap object reachable from the
+//! roots and sets its mark bit, so that sweep (mgcsweep.rs) frees the
+//! rest. This is the stop-the-world form of Go's tri-color marking: white
+//! objects have no mark bit, grey ones are marked and on the work list,
+//! black ones are marked and scanned. Marking ends when the work list is
+//! empty: then no black object points to a white one.
+//!
+//! Roots (Go's `markroot`):
+//! - package variables: each registered with its pointer mask by the
+//!   compiler ([`add_data_root`]);
+//! - every goroutine's frames, by each function's pointer map (a slot
+//!   that may hold a pointer); the closure register saved in the G; the
+//!   entry closure of a new G; deferred calls; panic values; the G's
+//!   sleep timer; the Gs of natives' callbacks ([`CALLBACK_GS`]);
+//! - every P's timer heap, sync.Pool's cleanup, the finalizer and cleanup
+//!   tables (mfinal.rs: the finalizer functions are roots, the objects
+//!   they guard are not).
+//!
+//! Heap objects are scanned precisely by their type's pointer bitmap
+//! (mbitmap.rs). Every word taken for a pointer is checked against the
+//! heap (`find_object`): pointers to static data, stale words in a
+//! pointer slot and interior pointers all resolve correctly, so a word
+//! that is not a heap pointer is ignored, never followed blindly.
+//!
+//! Invariants:
+//! - the world is stopped and every MCache flushed (no span is cached, so
+//!   `is_free` is exact and nothing allocates);
+//! - an object is pushed on the work list at most once per cycle (when
+//!   its mark bit goes from 0 to 1), so marking terminates;
+//! - noscan objects are marked but never pushed.
+
+use std::sync::atomic::Ordering;
+use std::sync::Mutex;
+
+use crate::interp::{PanicValue, G, PANIC_MARK};
+use crate::mbitmap::for_each_pointer;
+use crate::mheap::find_object;
+use crate::symtab::Program;
+
+/// A block of static memory holding Go values (a package variable): its
+/// address, length in words and pointer mask (bit i: word i may hold a
+/// pointer).
+struct DataRoot {
+    addr: usize,
+    words: usize,
+    mask: Box<[u64]>,
+}
+
+static DATA_ROOTS: Mutex<Vec<DataRoot>> = Mutex::new(Vec::new());
+
+/// The Gs of natives' callbacks (`call_go`) now running or blocked: not in
+/// `allgs`, but their frames are roots while they exist.
+pub(crate) static CALLBACK_GS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+/// Registers `words` words at `addr` (static memory that lives as long as
+/// the program) as a root; `mask` bit i says word i may hold a pointer.
+/// Blocks without pointers need not be registered.
+pub fn add_data_root(addr: usize, words: usize, mask: &[u64]) {
+    if mask.iter().all(|w| *w == 0) {
+        return;
+    }
+    DATA_ROOTS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(DataRoot {
+            addr,
+            words,
+            mask: mask.into(),
+        });
+}
+
+/// The grey objects: marked, not yet scanned.
+pub(crate) struct Work {
+    stack: Vec<usize>,
+    /// Bytes of objects marked this cycle.
+    pub marked_bytes: usize,
+}
+
+impl Work {
+    pub(crate) fn new() -> Work {
+        Work {
+            stack: Vec::with_capacity(1024),
+            marked_bytes: 0,
+        }
+    }
+
+    /// Greys the object `p` points into, if it is an unmarked heap object
+    /// (Go's `greyobject`).
+    #[inline]
+    pub(crate) fn grey(&mut self, p: u64) {
+        if p < 4096 {
+            return;
+        }
+        let Some((base, s, idx)) = find_object(p as usize) else {
+            return;
+        };
+        // SAFETY: find_object returned an in-use span; with the world
+        // stopped its bitmaps are stable.
+        let sp = unsafe { &*s };
+        if sp.is_free(idx) || !sp.set_marked(idx) {
+            return;
+        }
+        self.marked_bytes += sp.elemsize();
+        if !sp.spanclass().noscan() {
+            self.stack.push(base);
+        }
+    }
+
+    /// Greys every pointer of the word at `addr`.
+    ///
+    /// # Safety
+    /// `addr` must be a readable, aligned word.
+    #[inline]
+    unsafe fn grey_at(&mut self, addr: usize) {
+        // SAFETY: caller; Go memory is read atomically (DESIGN §3).
+        let v = unsafe { std::sync::atomic::AtomicU64::from_ptr(addr as *mut u64) }
+            .load(Ordering::Relaxed);
+        self.grey(v);
+    }
+
+    /// Scans grey objects until none is left (Go's `gcDrain`).
+    pub(crate) fn drain(&mut self) {
+        while let Some(base) = self.stack.pop() {
+            let Some((_, s, _)) = find_object(base) else {
+                continue;
+            };
+            // SAFETY: base is an allocated object of the in-use span s,
+            // initialized by mallocgc; the world is stopped.
+            unsafe {
+                // SAFETY: every address for_each_pointer yields is a word
+                // of the object.
+                for_each_pointer(base, &*s, |a| self.grey_at(a));
+            }
+        }
+    }
+
+    /// Greys the pointer words of a frame of `words` slots at `fp`, by
+    /// the function's pointer map.
+    fn scan_frame(&mut self, buf: &[u64], fp: usize, words: usize, ptrmap: &[u64]) {
+        let end = (fp + words).min(buf.len());
+        for (i, &v) in buf[fp.min(end)..end].iter().enumerate() {
+            if ptrmap.get(i / 64).is_some_and(|m| m & (1 << (i % 64)) != 0) {
+                self.grey(v);
+            }
+        }
+    }
+
+    /// Greys everything goroutine `g` keeps alive (Go's `scanstack` plus
+    /// the G's own pointer fields).
+    pub(crate) fn scan_g(&mut self, prog: &Program, g: &G) {
+        let st = &g.stack;
+        for ci in st.frames.iter().chain(std::iter::once(&st.cur)) {
+            if ci.func == PANIC_MARK {
+                continue;
+            }
+            let Some(f) = prog.funcs.get(ci.func.idx()) else {
+                continue;
+            };
+            self.scan_frame(&st.buf, ci.fp as usize, f.frame_size as usize, &f.ptrmap);
+        }
+        self.grey(g.st.ctx);
+        self.grey(g.sched.start_ctx);
+        for d in &g.st.defers {
+            self.grey(d.fv);
+        }
+        for p in &g.st.panics {
+            self.grey_panic(&p.val);
+        }
+        if let crate::proc::Resume::Panic(v) = &g.sched.resume {
+            self.grey_panic(v);
+        }
+        self.grey(g.sched.timer as u64);
+    }
+
+    fn grey_panic(&mut self, v: &PanicValue) {
+        if let PanicValue::Go { typ, data } = v {
+            self.grey(*typ as u64);
+            self.grey(*data as u64);
+        }
+    }
+
+    /// Greys the registered package variables.
+    pub(crate) fn scan_data(&mut self) {
+        let roots = DATA_ROOTS.lock().unwrap_or_else(|e| e.into_inner());
+        for r in roots.iter() {
+            for i in 0..r.words {
+                if r.mask[i / 64] & (1 << (i % 64)) != 0 {
+                    // SAFETY: the root's words are static memory registered
+                    // by the compiler for the program's lifetime.
+                    unsafe { self.grey_at(r.addr + 8 * i) };
+                }
+            }
+        }
+    }
+
+    /// Greys the Gs of running or blocked callbacks.
+    pub(crate) fn scan_callbacks(&mut self, prog: &Program) {
+        let gs = CALLBACK_GS.lock().unwrap_or_else(|e| e.into_inner());
+        for &g in gs.iter() {
+            // SAFETY: a registered callback G stays allocated until it is
+            // unregistered, and it does not run while the world is
+            // stopped (its M is inside a stopped native or blocked).
+            self.scan_g(prog, unsafe { &*(g as *const G) });
+        }
+    }
+}
+
+impl Work {
+    /// Greys the pointers of the object at `base` without marking it
+    /// (the referents of a finalizer-guarded object).
+    pub(crate) fn scan_object(&mut self, base: usize) {
+        let Some((b, s, idx)) = find_object(base) else {
+            return;
+        };
+        // SAFETY: an in-use span; the slot is allocated (checked), so it
+        // was initialized by mallocgc; the world is stopped.
+        unsafe {
+            if (*s).is_free(idx) {
+                return;
+            }
+            for_each_pointer(b, &*s, |a| self.grey_at(a));
+        }
+    }
+
+    /// Greys every root (Go's `markroot` jobs), see the module comment.
+    pub(crate) fn mark_roots(&mut self, prog: &Program) {
+        self.scan_data();
+        if let Some(sc) = crate::proc::sched_if_started() {
+            let gs: Vec<*mut G> = sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            for gp in gs {
+                // SAFETY: Gs are never freed; with the world stopped none
+                // runs (a G in a system call does not touch its frames).
+                let g = unsafe { &*gp };
+                // A dead G keeps its sleep timer for its next life.
+                self.grey(g.sched.timer as u64);
+                if g.sched.status.load(Ordering::Acquire) == crate::proc::G_DEAD {
+                    continue;
+                }
+                self.scan_g(prog, g);
+            }
+            for p in sc.allp.iter() {
+                p.timers.for_each_timer(|t| self.grey(t));
+            }
+        }
+        self.scan_callbacks(prog);
+        crate::mfinal::grey_roots(self);
+    }
+}
