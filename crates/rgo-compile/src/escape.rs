@@ -353,6 +353,17 @@ pub(crate) fn assigned_vars(
                 root(e, &mut out);
             }
         }
+        // Before go1.22 the variables of `for k, v := range` are declared
+        // once and assigned by every iteration.
+        StmtKind::Range(r)
+            if r.op == Some(rgo_syntax::token::Token::Define) && !fi.per_iteration_loop_vars() =>
+        {
+            for e in [&r.key, &r.value].into_iter().flatten() {
+                if let Some(Some(o)) = fi.defs.get(e.id.index()) {
+                    out.insert(*o);
+                }
+            }
+        }
         _ => {}
     });
     out

@@ -1497,9 +1497,19 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// Whether the current file's loops declare their variables per
+    /// iteration: its language version is go1.22 or later (gc's loopvar).
+    fn per_iteration_loop_vars(&self) -> bool {
+        self.c.info.files[self.file].per_iteration_loop_vars()
+    }
+
     /// Loop variables declared by `for` init that live on the heap get a
-    /// fresh cell per iteration (Go 1.22): copy into a new cell.
+    /// fresh cell per iteration (Go 1.22): copy into a new cell. Before
+    /// go1.22 one cell serves the whole loop.
     fn fresh_loop_vars(&mut self, vars: &[ObjId]) {
+        if !self.per_iteration_loop_vars() {
+            return;
+        }
         for &o in vars {
             if let Some(Var::Heap(p)) = self.vars.get(&o).copied() {
                 let t = self.oty(o);
@@ -1800,6 +1810,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         // Iteration variables: (object or place, type).
         let key = r.key.as_ref().filter(|k| !is_blank(k));
         let val = r.value.as_ref().filter(|k| !is_blank(k));
+        if define && !self.per_iteration_loop_vars() {
+            self.shared_range_vars(key, val);
+        }
         match self.under(xt) {
             Type::Basic(_) if self.c.w.types.is_integer(xt) => {
                 let n = self.value_as(&r.x, xt);
@@ -2080,12 +2093,31 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
-    /// Assigns an iteration value to a range key/value (declaring it).
+    /// Before go1.22, `for k, v := range x` declares `k` and `v` once, before
+    /// the loop, and each iteration assigns them: the heap cells of
+    /// iteration variables are made here ([`Fc::range_assign`] then stores
+    /// into them). Frame variables need nothing: their slot is the same in
+    /// every iteration either way.
+    fn shared_range_vars(&mut self, key: Option<&'a Expr>, val: Option<&'a Expr>) {
+        for e in [key, val].into_iter().flatten() {
+            if let Some(o) = self.def_of_id(e.id) {
+                if self.c.on_heap(o) {
+                    self.declare(o);
+                }
+            }
+        }
+    }
+
+    /// Assigns an iteration value to a range key/value (declaring it, in a
+    /// new heap cell per iteration from go1.22 on).
     pub(crate) fn range_assign(&mut self, e: &'a Expr, define: bool, v: Slot, vt: TypeId) {
         if define {
             if let Some(o) = self.def_of_id(e.id) {
                 let t = self.oty(o);
-                let var = self.declare(o);
+                let var = match self.vars.get(&o) {
+                    Some(&var) if !self.per_iteration_loop_vars() => var,
+                    _ => self.declare(o),
+                };
                 let v = self.convert_slots(v, vt, t);
                 self.store_var(var, t, v);
                 return;

@@ -93,7 +93,8 @@ pub struct Comment {
 /// variables. gc makes them only if the package had no error at all.
 #[derive(Clone, Debug, Default)]
 pub struct LateDirectives {
-    /// Errors: (position, message).
+    /// Errors: (position, message): misplaced directives, and function
+    /// directives the function's body (or its lack) does not allow.
     pub misplaced: Vec<(Pos, String)>,
     pub linknames: Vec<Linkname>,
     pub embeds: Vec<EmbedSpec>,

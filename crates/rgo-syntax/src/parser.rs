@@ -927,7 +927,9 @@ impl<'a> Parser<'a> {
     fn func_decl(&mut self) -> FuncDecl {
         let pos = self.tok.pos;
         self.next(); // func
-        self.take_pragma(pragma::Taker::Func);
+        let pragmas = self.take_pragma(pragma::Taker::Func);
+        // gc's FuncDecl position: the token after `func`.
+        let decl_pos = self.tok.pos;
         let mut recv = None;
         if self.at(Token::LParen) {
             let open = self.tok.pos;
@@ -987,6 +989,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        self.func_pragma_checks(pragmas, decl_pos, body.is_some());
         FuncDecl {
             pos,
             recv,

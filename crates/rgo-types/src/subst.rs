@@ -219,6 +219,11 @@ impl World {
         let Type::Named(on) = self.types.get(orig).clone() else {
             return true;
         };
+        if n.targs.len() != on.tparams.len() {
+            // A wrong number of type arguments (an error): the underlying
+            // type stays invalid, as types2's.
+            return true;
+        }
         if on.underlying == TypeId::INVALID || self.expanding >= crate::types::MAX_EXPANSION {
             return false;
         }

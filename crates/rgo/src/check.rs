@@ -52,6 +52,10 @@ pub struct Session {
     /// compiles from them; `rgo tool types` prints them).
     pub keep_info: bool,
     pub infos: HashMap<String, (PackageId, Info)>,
+    /// gc's `-complete` for packages outside std ([`rgo_types::Config::complete`]:
+    /// `missing function body`), as `go build` checks them; `go vet` does
+    /// not (the default, `false`).
+    pub complete: bool,
 }
 
 impl Default for Session {
@@ -71,6 +75,7 @@ impl Session {
             cache_local: false,
             keep_info: false,
             infos: HashMap::new(),
+            complete: false,
         }
     }
 
@@ -177,6 +182,7 @@ impl Session {
             };
             let cfg = rgo_types::Config {
                 lang: Some(pkg.lang),
+                complete: self.complete && !pkg.std,
             };
             let (pid, info, errs) = check_package_with(
                 &cfg,

@@ -163,6 +163,63 @@ fn golden_programs() {
     );
 }
 
+/// go.mod's `go` line sets the language version of the module's packages,
+/// and with it the loop variable semantics (one variable per loop before
+/// go1.22, one per iteration after). The programs are the goldens
+/// `loopvar_go121.go`/`loopvar_go122.go` moved into a module package
+/// `lib` (its `main` renamed `Main`, the `//go:build` line dropped), which
+/// a named `main.go` calls: the real go prints the golden `.out` of the
+/// version go.mod names, whichever of the two sources it is given.
+#[test]
+fn go_mod_version_selects_loop_variable_semantics() {
+    let dir = testdata();
+    let tmp = std::env::temp_dir().join(format!("rgo-run-loopvar-{}", std::process::id()));
+    for version in ["1.21", "1.22"] {
+        let want = std::fs::read_to_string(
+            dir.join(format!("loopvar_go{}.out", version.replace('.', ""))),
+        )
+        .expect("golden output");
+        for src in ["loopvar_go121.go", "loopvar_go122.go"] {
+            let text = std::fs::read_to_string(dir.join(src)).expect("golden program");
+            let lib: String = text
+                .lines()
+                .filter(|l| !l.starts_with("//go:build"))
+                .map(|l| match l {
+                    "package main" => "package lib",
+                    "func main() {" => "func Main() {",
+                    l => l,
+                })
+                .flat_map(|l| [l, "\n"])
+                .collect();
+            let _ = std::fs::remove_dir_all(&tmp);
+            std::fs::create_dir_all(tmp.join("lib")).unwrap();
+            std::fs::write(
+                tmp.join("go.mod"),
+                format!("module example.com/m\n\ngo {version}\n"),
+            )
+            .unwrap();
+            std::fs::write(tmp.join("lib/lib.go"), lib).unwrap();
+            std::fs::write(
+                tmp.join("main.go"),
+                "package main\n\nimport \"example.com/m/lib\"\n\nfunc main() { lib.Main() }\n",
+            )
+            .unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_rgo"))
+                .args(["run", "main.go"])
+                .current_dir(&tmp)
+                .output()
+                .expect("run rgo");
+            assert_eq!(
+                (String::from_utf8_lossy(&out.stdout), out.status.code()),
+                (want.as_str().into(), Some(0)),
+                "go {version}, {src}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 #[test]
 fn normalization_drops_addresses_and_runtime_frames() {
     let go = "panic: x\n\ngoroutine 1 [running]:\nmain.f(0x1, 0x2)\n\t/d/x.go:3 +0x1d\npanic({0x1?, 0x2?})\n\t/go/src/runtime/panic.go:9 +0x2\nmain.main()\n\t/d/x.go:5 +0x18\nexit status 2\n";

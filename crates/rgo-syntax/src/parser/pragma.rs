@@ -198,7 +198,8 @@ impl Parser<'_> {
 
     /// gc's takePragma: a declaration takes the pending directives; those
     /// it does not allow are misplaced once the package type-checks.
-    pub(super) fn take_pragma(&mut self, taker: Taker) {
+    /// Returns the flags taken.
+    pub(super) fn take_pragma(&mut self, taker: Taker) -> u32 {
         self.scan_pragmas();
         let allowed = match taker {
             Taker::File => GO_BUILD,
@@ -207,7 +208,9 @@ impl Parser<'_> {
         };
         let flags = std::mem::take(&mut self.pending.flags);
         let embeds = std::mem::take(&mut self.pending.embeds);
+        let mut taken = 0;
         for (pos, f) in flags {
+            taken |= f;
             if f & !allowed != 0 {
                 self.late
                     .misplaced
@@ -225,6 +228,27 @@ impl Parser<'_> {
                     }
                 }
             }
+        }
+        taken
+    }
+
+    /// gc's checks of a function's directives against the function (its
+    /// writer phase, so judged after type checking): `pos` is the
+    /// declaration's position.
+    pub(super) fn func_pragma_checks(&mut self, flags: u32, pos: Pos, has_body: bool) {
+        let mut err = |msg: &str| self.late.misplaced.push((pos, msg.into()));
+        if flags & SYSTEMSTACK != 0 && flags & NOSPLIT != 0 {
+            err("go:nosplit and go:systemstack cannot be combined");
+        }
+        if !has_body {
+            return;
+        }
+        if flags & NOESCAPE != 0 {
+            err("can only use //go:noescape with external func implementations");
+        }
+        // Stack growth cannot tell which uintptr arguments are pointers.
+        if flags & UINTPTR_KEEPALIVE != 0 && flags & (UINTPTR_ESCAPES | NOSPLIT) == 0 {
+            err("go:uintptrkeepalive requires go:nosplit");
         }
     }
 

@@ -569,6 +569,13 @@ impl<'a, 'w> Checker<'a, 'w> {
                 x.val = Some(v.to_complex());
                 x.typ = TypeId::UNTYPED_COMPLEX;
             }
+        } else if x.mode != Mode::Constant && self.w.types.is_untyped(x.typ) {
+            // An untyped non-constant argument holds a not yet typed
+            // shift: as complex128 the shift is the error (types2).
+            self.convert_untyped(&mut x, TypeId::COMPLEX128);
+            if x.is_invalid() {
+                return Operand::invalid();
+            }
         }
         let res = match self.w.types.basic_kind(x.typ) {
             Some(crate::constant::BasicKind::Complex64) => TypeId::FLOAT32,

@@ -130,6 +130,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 Operand::invalid()
             }
             Lookup::NotFound => {
+                // No second error for a type whose underlying type is
+                // invalid (types2, go.dev/issue/49541).
+                if self.w.types.under(x.typ) == TypeId::INVALID {
+                    return Operand::invalid();
+                }
                 let why = self.lookup_error(x.typ, name);
                 let es = crate::exprstring::expr_string(e);
                 self.error(sel.pos, format!("{} undefined ({})", es, why));
@@ -869,7 +874,10 @@ impl<'a, 'w> Checker<'a, 'w> {
                     // [...]T{...}: the length comes from the elements.
                     let et = self.var_type(elem);
                     if !self.w.types.is_valid(et) {
-                        self.use_elems(c);
+                        // The elements are still checked against the
+                        // (invalid) element type: an untyped element
+                        // literal has a type then (types2).
+                        self.indexed_elems(&c.elems, et, -1);
                         return Operand::invalid();
                     }
                     let n = self.indexed_elems(&c.elems, et, -1);
@@ -911,9 +919,9 @@ impl<'a, 'w> Checker<'a, 'w> {
             }
             Type::Map(k, v) => self.map_lit(c, k, v),
             Type::Invalid if self.w.types.under(base) == TypeId::INVALID => {
-                // An invalid underlying type was reported before.
+                // An invalid underlying type was reported before; the
+                // literal still has its type (types2).
                 self.use_elems(c);
-                return Operand::invalid();
             }
             _ => {
                 let ts = self.tstr(typ);

@@ -51,7 +51,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                     n.tparams.len()
                 ),
             );
-            return Operand::invalid();
+            // types2 still makes the instance (`G[A]`), whose underlying
+            // type is invalid: uses of it are checked on, as of any type
+            // with an invalid underlying type.
+            let t = self.w.instantiate_named(x.typ, targs);
+            return Operand::new(Mode::TypeExpr, t, e);
         }
         if !self.verify_type_args(&n.tparams, &targs, idx) {
             return Operand::invalid();

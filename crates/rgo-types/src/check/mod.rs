@@ -112,6 +112,17 @@ pub struct FileInfo {
     /// literals, blocks, `if`/`for`/`range`/`switch`/`select` statements
     /// and their clauses, and type parameter lists, by start position.
     pub scopes: Vec<(Pos, ScopeId)>,
+    /// The file's language version (the minor N of go1.N: gc's `-lang`,
+    /// or its `//go:build go1.N` line); `None` is the newest.
+    pub lang: Option<u32>,
+}
+
+impl FileInfo {
+    /// Whether the file's `for` loops declare their variables once per
+    /// iteration (Go 1.22) rather than once per loop.
+    pub fn per_iteration_loop_vars(&self) -> bool {
+        self.lang.is_none_or(|v| v >= version::LOOPVAR)
+    }
 }
 
 /// One package-level variable initialization, in execution order.
@@ -254,6 +265,11 @@ pub struct Config {
     /// go1.17) the package is written for; newer features are errors.
     /// `None` allows everything. See [`version`].
     pub lang: Option<u32>,
+    /// gc's `-complete` (what `go build` passes for a package without
+    /// assembly): a function without a body that no `//go:linkname`
+    /// binds is an error ([`missing_bodies`]), judged with gc's other
+    /// checks after type checking.
+    pub complete: bool,
 }
 
 /// [`check_package`] with a [`Config`].
@@ -340,6 +356,10 @@ fn check_package_here(
     w.pkgs[pkg.0 as usize].file_names = sources.iter().map(|s| s.name.clone()).collect();
     let mut c = Checker::new(w, pkg, files, sources, imp);
     c.versions = version::Versions::new(cfg.lang, files);
+    c.complete = cfg.complete;
+    for (fi, (v, _)) in c.info.files.iter_mut().zip(&c.versions.files) {
+        fi.lang = *v;
+    }
     c.check_files();
     let Checker { info, errors, .. } = c;
     (pkg, info, errors)
@@ -570,6 +590,8 @@ pub(crate) struct Checker<'a, 'w> {
     pkg_name_seen: Option<String>,
     /// The language version of the package and of each file.
     versions: version::Versions,
+    /// [`Config::complete`].
+    complete: bool,
 }
 
 impl<'a, 'w> Checker<'a, 'w> {
@@ -642,6 +664,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             mono_edges: Vec::new(),
             mono_canon: HashMap::new(),
             versions: version::Versions::default(),
+            complete: false,
         }
     }
 
@@ -662,6 +685,9 @@ impl<'a, 'w> Checker<'a, 'w> {
         // after type checking, on a package without errors.
         if self.errors.is_empty() && directives::parsed_clean(self.files) {
             self.late_directive_checks();
+            if self.complete {
+                self.errors.extend(missing_bodies(self.files));
+            }
             if self.errors.is_empty() {
                 self.backend_checks();
             }

@@ -195,6 +195,10 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     fn collect_import(&mut self, i: &'a ast::ImportSpec, fs: ScopeId) {
+        if i.path.bad {
+            // The scanner reported the literal (types2 skips it).
+            return;
+        }
         let path = match validated_import_path(&i.path.value) {
             Ok(p) => p,
             Err(why) => {
@@ -252,11 +256,12 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.error(pos, "cannot import package as init - init must be a func");
             return;
         }
+        // A redeclared import is still an import: types2 lists it for the
+        // "imported and not used" check before declaring it.
+        self.imports.push((self.file, o, pos, path));
         if let Some(old) = self.w.insert(fs, o) {
             self.redeclared(o, old);
-            return;
         }
-        self.imports.push((self.file, o, pos, path));
     }
 
     fn collect_func(&mut self, fd: &'a ast::FuncDecl, pkg_scope: ScopeId) {

@@ -506,11 +506,19 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.assign_mismatch_call(lhs.len(), &xs, &rhs[0]);
             return;
         }
+        // types2: the values are only "used" (a multi-value call is no
+        // error here), and the mismatch is reported if neither side had
+        // an error.
+        let mut ok = true;
         for r in rhs {
-            self.expr(r);
+            ok &= !self.raw_expr(r, None, true).is_invalid();
         }
+        let before = self.errors.len();
         for l in lhs {
             self.assign_var(l, None, context);
+        }
+        if !ok || self.errors.len() != before {
+            return;
         }
         let (l, r) = (lhs.len(), rhs.len());
         self.error(

@@ -15,6 +15,10 @@ use rgo_syntax::Pos;
 /// The newest language version this checker knows (Go 1.27).
 pub const CURRENT: u32 = 27;
 
+/// The first version whose loops declare their variables per iteration
+/// (gc's loopvar semantics, Go 1.22).
+pub const LOOPVAR: u32 = 22;
+
 /// Go's default for a go.mod without a `go` line (cmd/go's
 /// `DefaultGoModVersion`).
 pub const GOMOD_DEFAULT: u32 = 16;

@@ -435,6 +435,13 @@ impl Loader {
         let (dir, std, files) = match result {
             Ok(found) => found,
             Err(msg) if self.cfg.lenient_imports && site.is_some() => {
+                // The compiler's importer (gc's resolveImportPath) rejects
+                // an absolute path before looking for it.
+                let msg = if path.starts_with('/') {
+                    "import path cannot be absolute path".to_string()
+                } else {
+                    msg
+                };
                 self.out.missing.insert(path.to_string(), msg.clone());
                 self.by_path.insert(path.to_string(), Err(msg));
                 return None;

@@ -223,10 +223,17 @@ fn one_test(
     recipe: &Recipe,
     current: Option<&Vec<Reported>>,
 ) -> Outcome {
-    let (lang, flags) = gc_flags(recipe);
+    let GcFlags {
+        lang,
+        limit,
+        complete,
+        other: flags,
+    } = gc_flags(recipe);
     if kind == Kind::ErrorCheck && !flags.is_empty() {
         return Outcome::Skipped(format!("needs gc flags {}", flags.join(" ")));
     }
+    session.limit = limit.then_some(rgo::diag::MAX_ERRORS);
+    session.complete = complete;
     let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
     let name = path
         .file_name()
@@ -237,7 +244,7 @@ fn one_test(
         goroot: None,
         tags: Tags::default(),
         lenient_imports: kind == Kind::ErrorCheck,
-        all_errors: true,
+        all_errors: !limit,
         lang,
     };
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -287,7 +294,8 @@ fn one_test(
                 .errors
                 .iter()
                 .filter(|(f, _, _, msg)| {
-                    f.rsplit('/').next() == Some(name.as_str()) && msg != "too many errors"
+                    f.rsplit('/').next() == Some(name.as_str())
+                        && (limit || msg != "too many errors")
                 })
                 .map(|(_, line, _, msg)| Reported {
                     line: *line,
@@ -302,21 +310,44 @@ fn one_test(
     }
 }
 
-/// A recipe's compiler flags: gc's `-lang` (a checker setting, as a minor
-/// version), and the others, which ask for modes rgo does not have.
-fn gc_flags(recipe: &Recipe) -> (Option<u32>, Vec<&str>) {
-    let mut lang = None;
-    let mut other = Vec::new();
+/// What a recipe's compiler flags ask of the check.
+struct GcFlags<'r> {
+    /// gc's `-lang` (a checker setting), as a minor version.
+    lang: Option<u32>,
+    /// `-e=0`: gc's limit of 10 errors (then `too many errors`) instead of
+    /// every error.
+    limit: bool,
+    /// `-complete`: functions without a body are errors (`go build` of a
+    /// package without assembly).
+    complete: bool,
+    /// The others, which ask for modes rgo does not have (`-m`, `-d=...`).
+    other: Vec<&'r str>,
+}
+
+/// A recipe's compiler flags. `-race` (instrumentation) and `-t N` (a
+/// time limit) change no error a checker reports.
+fn gc_flags(recipe: &Recipe) -> GcFlags<'_> {
+    let mut g = GcFlags {
+        lang: None,
+        limit: false,
+        complete: false,
+        other: Vec::new(),
+    };
     for f in recipe.compiler_flags() {
-        match f
-            .strip_prefix("-lang=")
-            .and_then(rgo_types::check::version::parse_lang)
-        {
-            Some(l) => lang = Some(l),
-            None => other.push(f),
+        match f {
+            "-race" | "-t" => {}
+            "-e=0" => g.limit = true,
+            "-complete" => g.complete = true,
+            _ => match f
+                .strip_prefix("-lang=")
+                .and_then(rgo_types::check::version::parse_lang)
+            {
+                Some(l) => g.lang = Some(l),
+                None => g.other.push(f),
+            },
         }
     }
-    (lang, other)
+    g
 }
 
 fn load_outcome(err: &str) -> Outcome {
@@ -628,7 +659,7 @@ fn compare_with_go(go: &str, dir: &Path, list: &[(String, Outcome)], verbose: bo
         };
         let path = dir.join(file);
         let src = std::fs::read_to_string(&path).unwrap_or_default();
-        let lang = Recipe::parse(&src).and_then(|r| gc_flags(&r).0);
+        let lang = Recipe::parse(&src).and_then(|r| gc_flags(&r).lang);
         let Some(go_errs) = go_errors(go, &path, lang) else {
             continue;
         };
@@ -822,9 +853,14 @@ fn record_current_go(
         let Some(recipe) = Recipe::parse(&src) else {
             continue;
         };
-        let (lang, other) = gc_flags(&recipe);
+        let GcFlags {
+            lang, limit, other, ..
+        } = gc_flags(&recipe);
+        // `go build -gcflags=-e` reports every error: not what a program
+        // asking for gc's error limit checks.
         if !matches!(recipe.action.as_str(), "errorcheck" | "errorcheckwithauto")
             || !other.is_empty()
+            || limit
         {
             continue;
         }
