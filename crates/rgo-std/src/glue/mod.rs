@@ -10,6 +10,7 @@
 //! or slice they build points at `mallocgc` memory (or is empty); errors
 //! travel as Go values or `PanicValue`s, never Rust panics.
 
+mod big;
 mod bytealg;
 mod crypto;
 mod fmt;
@@ -32,8 +33,9 @@ use rgo_runtime::symtab::Native;
 type R = Result<(), PanicValue>;
 
 /// Every glue table: (qualified name, wrapper, window slots).
-fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 14] {
+fn tables() -> [&'static [(&'static str, NativeFn, u16)]; 15] {
     [
+        big::NATIVES,
         bytealg::NATIVES,
         math::NATIVES,
         os::NATIVES,
