@@ -18,6 +18,7 @@ use rgo_syntax::token::Token;
 use rgo_types::types::{Type, TypeId};
 
 use crate::func::Fc;
+use crate::layout;
 
 impl<'c, 'a> Fc<'c, 'a> {
     /// The element type of channel type `ct`.
@@ -87,6 +88,21 @@ impl<'c, 'a> Fc<'c, 'a> {
             n: (2 + self.nslots(et)) as u16,
             base: w,
         });
+        self.canonical_elem(Slot(w.0 + 2), et);
+    }
+
+    /// The runtime copies a received element as its memory image: a
+    /// scalar narrower than a word fills only its low bytes, so extend
+    /// it to the slot's canonical form (sign- or zero-extended).
+    fn canonical_elem(&mut self, at: Slot, et: TypeId) {
+        if layout::is_scalar(self.c.w, et) && self.c.w.sizeof(et) < 8 {
+            let kind = layout::mem_kind(self.c.w, et);
+            self.emit(Instr::Ext {
+                dst: at,
+                src: at,
+                kind,
+            });
+        }
     }
 
     /// `<-x`: the received value's slots and the `ok` slot.
@@ -281,6 +297,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let k = comm_cases.iter().position(|&i| i == ci).unwrap_or(0);
                 self.patch(jumps[k], start);
                 let cs = &cases[ci];
+                if cs.send.is_none() {
+                    self.canonical_elem(Slot(w.0 + offs[k] as u16), cs.et);
+                }
                 if let Some((lhs, define)) = cs.lhs {
                     let mut parts = vec![(Slot(w.0 + offs[k] as u16), cs.et)];
                     if lhs.len() > 1 {

@@ -17,8 +17,9 @@
 //! - a cleanup's object is freed by the cycle that queues the cleanup.
 //!
 //! Invariants:
-//! - `FINALIZERS` has at most one record per object base (SetFinalizer of
-//!   an object that has one throws `finalizer already set`);
+//! - `FINALIZERS` has at most one record per pointer (SetFinalizer of an
+//!   object that has one throws `finalizer already set`); objects sharing
+//!   a tiny block have one each, and all are queued once the block dies;
 //! - records and the queue change only under their lock; the GC reads
 //!   them with the world stopped;
 //! - the finalizer G parks only with the queue empty, and whoever queues
@@ -47,11 +48,11 @@ enum Arg {
     Iface(u64),
 }
 
-/// One finalizer record (Go's `specialfinalizer`).
+/// One finalizer record (Go's `specialfinalizer`), keyed by the pointer
+/// SetFinalizer was given: tiny objects share a block, so the block's
+/// base does not identify one.
 #[derive(Clone, Copy)]
 struct Finalizer {
-    /// The pointer SetFinalizer was given (may be inside a tiny block).
-    p: u64,
     fv: u64,
     arg: Arg,
 }
@@ -63,8 +64,8 @@ struct Queued {
     nargs: usize,
 }
 
-/// Finalizers by the base of the object they guard.
-static FINALIZERS: Mutex<Option<HashMap<usize, Finalizer>>> = Mutex::new(None);
+/// Finalizers by the pointer to the object they guard.
+static FINALIZERS: Mutex<Option<HashMap<u64, Finalizer>>> = Mutex::new(None);
 /// Cleanups by id: (object base, cleanup func value).
 static CLEANUPS: Mutex<Option<HashMap<u64, (usize, u64)>>> = Mutex::new(None);
 static NEXT_CLEANUP: AtomicU64 = AtomicU64::new(1);
@@ -135,7 +136,7 @@ unsafe fn set_finalizer(_: &mut GState, w: *mut u64) -> R {
     if ed as usize != base && (elem_ptrs || elem_size >= 16) {
         throw("runtime.SetFinalizer: pointer not at beginning of allocated block");
     }
-    let key = find_object(ed as usize).map_or(0, |(b, _, _)| b);
+    let key = ed;
     let ftyp = ft as *const Type;
     if ftyp.is_null() {
         let mut m = FINALIZERS.lock().unwrap_or_else(|e| e.into_inner());
@@ -197,7 +198,7 @@ unsafe fn set_finalizer(_: &mut GState, w: *mut u64) -> R {
         if m.contains_key(&key) {
             throw("runtime.SetFinalizer: finalizer already set");
         }
-        m.insert(key, Finalizer { p: ed, fv: fd, arg });
+        m.insert(key, Finalizer { fv: fd, arg });
     }
     start_fing();
     Ok(())
@@ -329,8 +330,8 @@ pub(crate) fn grey_roots(w: &mut crate::mgcmark::Work) {
 pub(crate) fn grey_guarded(w: &mut crate::mgcmark::Work) {
     let m = FINALIZERS.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(m) = m.as_ref() {
-        for &base in m.keys() {
-            w.scan_object(base);
+        for &p in m.keys() {
+            w.scan_object(p as usize);
         }
     }
 }
@@ -345,13 +346,13 @@ pub(crate) fn queue_unreachable(w: &mut crate::mgcmark::Work) -> bool {
         .unwrap_or_else(|e| e.into_inner())
         .as_mut()
     {
-        m.retain(|&base, f| {
-            if is_marked(base) {
+        m.retain(|&p, f| {
+            if is_marked(p as usize) {
                 return true;
             }
             let (args, nargs) = match f.arg {
-                Arg::Ptr => ([f.p, 0], 1),
-                Arg::Iface(t) => ([t, f.p], 2),
+                Arg::Ptr => ([p, 0], 1),
+                Arg::Iface(t) => ([t, p], 2),
             };
             queued.push(Queued {
                 fv: f.fv,
@@ -389,8 +390,9 @@ pub(crate) fn queue_unreachable(w: &mut crate::mgcmark::Work) -> bool {
     true
 }
 
-fn is_marked(base: usize) -> bool {
-    match find_object(base) {
+/// Whether the object holding address `p` is marked.
+fn is_marked(p: usize) -> bool {
+    match find_object(p) {
         // SAFETY: an in-use span; the world is stopped.
         Some((_, s, idx)) => unsafe { (*s).is_marked(idx) },
         None => true,

@@ -1,4 +1,4 @@
-//! `rgo run file.go... [arguments]`: mirrors `go run`. Loads and
+//! `rgo run file.go... | dir [arguments]`: mirrors `go run`. Loads and
 //! type-checks the package (printing errors as `go build` does, exit 1),
 //! compiles the main package to bytecode (rgo-compile) and runs it as
 //! goroutine 1 in the VM (rgo-runtime). An unrecovered panic prints Go's
@@ -20,13 +20,29 @@ use std::path::PathBuf;
 use rgo_runtime::symtab::Program;
 
 pub fn main(args: &[String]) -> i32 {
-    let n_files = args.iter().take_while(|a| a.ends_with(".go")).count();
+    // `go run` takes .go files or one package (a directory such as `.`
+    // or `./cmd/x`); the program's arguments follow.
+    let mut n_files = args.iter().take_while(|a| a.ends_with(".go")).count();
     if n_files == 0 {
-        eprintln!("go: no go files listed");
-        return 1;
+        match args.first() {
+            Some(a) if !a.starts_with('-') => n_files = 1,
+            _ => {
+                eprintln!("go: no go files listed");
+                return 1;
+            }
+        }
     }
     let files: Vec<String> = args[..n_files].to_vec();
-    let stem = files[0]
+    // os.Args[0]: the first file's name, or the package directory's.
+    let first = if files[0].ends_with(".go") {
+        files[0].clone()
+    } else {
+        let dir = std::fs::canonicalize(&files[0]).unwrap_or_else(|_| PathBuf::from(&files[0]));
+        dir.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "main".into())
+    };
+    let stem = first
         .rsplit('/')
         .next()
         .unwrap_or("main")
@@ -69,6 +85,14 @@ fn build_and_run(files: &[String]) -> i32 {
     eprint!("{text}");
     if !loaded_ok {
         return -1;
+    }
+    // `go run` runs main packages only.
+    for &r in &loaded.roots {
+        let p = &loaded.packages[r];
+        if p.asts.first().is_some_and(|f| f.name.name != "main") {
+            eprintln!("package {} is not a main package", p.path);
+            return -1;
+        }
     }
     let mut session = rgo::check::Session::new();
     session.keep_info = true;

@@ -220,6 +220,63 @@ fn go_mod_version_selects_loop_variable_semantics() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// `rgo run` takes a package directory as well as files, as `go run`
+/// does: `.`, `./sub`; the program's arguments follow the package, and a
+/// package that is not `main` is refused with go's message.
+#[test]
+fn run_takes_a_package_directory() {
+    let tmp = std::env::temp_dir().join(format!("rgo-run-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(tmp.join("cmd/hello")).unwrap();
+    std::fs::write(tmp.join("go.mod"), "module example.com/m\n\ngo 1.22\n").unwrap();
+    std::fs::write(
+        tmp.join("lib.go"),
+        "package m\n\nconst Greeting = \"hello\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.join("cmd/hello/main.go"),
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"path/filepath\"\n\n\t\"example.com/m\"\n)\n\nfunc main() { fmt.Println(m.Greeting, filepath.Base(os.Args[0]), os.Args[1:], helper()) }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.join("cmd/hello/helper.go"),
+        "package main\n\nfunc helper() int { return 42 }\n",
+    )
+    .unwrap();
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rgo"))
+            .arg("run")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run rgo");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    };
+    let (out, err, code) = run(&tmp.join("cmd/hello"), &[".", "a", "b"]);
+    assert_eq!(
+        (out.as_str(), code),
+        ("hello hello [a b] 42\n", Some(0)),
+        "{err}"
+    );
+    let (out, err, code) = run(&tmp, &["./cmd/hello", "x"]);
+    assert_eq!(
+        (out.as_str(), code),
+        ("hello hello [x] 42\n", Some(0)),
+        "{err}"
+    );
+    let (_, err, code) = run(&tmp, &["."]);
+    assert_eq!(
+        (err.as_str(), code),
+        ("package example.com/m is not a main package\n", Some(1))
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 #[test]
 fn normalization_drops_addresses_and_runtime_frames() {
     let go = "panic: x\n\ngoroutine 1 [running]:\nmain.f(0x1, 0x2)\n\t/d/x.go:3 +0x1d\npanic({0x1?, 0x2?})\n\t/go/src/runtime/panic.go:9 +0x2\nmain.main()\n\t/d/x.go:5 +0x18\nexit status 2\n";
