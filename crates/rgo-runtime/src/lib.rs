@@ -1,6 +1,8 @@
-//! Go's runtime for rgo: the memory allocator today (size classes, spans,
-//! mcache → mcentral → mheap, mallocgc, sweep, memory statistics) and maps
-//! (map.rs, alg.rs); the VM loop, scheduler, channels and GC join later.
+//! Go's runtime for rgo: the VM loop (interp.rs), the scheduler
+//! (proc.rs), channels, select, semaphores and timers, maps (map.rs,
+//! alg.rs), the allocator (size classes, spans, mcache → mcentral →
+//! mheap, mallocgc, memory statistics) and the collector (mgc.rs,
+//! mgcmark.rs, mgcsweep.rs, mfinal.rs).
 //! One file per Go runtime mechanism, named as in GOROOT/src/runtime, so a
 //! reader who knows Go's runtime finds each piece where Go keeps it.
 //!
@@ -11,7 +13,7 @@
 //!   cache ([`malloc::set_current_mcache`]), or a locked fallback cache;
 //! - [`typedesc::Type`]: the runtime type descriptor the compiler emits;
 //! - [`mheap::find_object`] / [`mheap::span_of`]: interior pointer lookup;
-//! - [`mgcsweep::mark_object`] / [`mgcsweep::sweep_all`]: the GC's primitives;
+//! - [`mgc`]: GC cycles (`runtime.GC`, pacing); [`mgcsweep::sweep_all`];
 //! - [`map`]: Go maps (`makemap`, `mapaccess1/2`, `mapassign`, `mapdelete`,
 //!   `mapclear`, `mapiterinit/next`, fast paths), hashing in [`alg`];
 //! - [`mstats::read_mem_stats`], [`heapcheck::check_heap`], [`mheap::MHEAP`]`.scavenge_all()`.
