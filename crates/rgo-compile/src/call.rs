@@ -845,7 +845,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let m = self.barg_value(&args[0], mt);
                 let k = self.barg_value(&args[1], kt);
                 let ks = self.nslots(kt).max(1);
-                let id = self.c.rt_native("runtime.mapdelete");
+                let fast = self.map_fast(mt).map_or("", |f| f.suffix());
+                let name = format!("runtime.mapdelete{fast}");
+                let id = self.c.rt_native(&name);
                 let w = self.alloc(2 + ks);
                 let md = self.desc_const(mt);
                 self.load_u64(w, md);

@@ -17,6 +17,26 @@ use crate::func::{Fc, Place, Var};
 use crate::layout;
 use crate::PendingLit;
 
+/// A map key kind with fast paths (gc's mapfast: `_fast32`, `_fast64`,
+/// `_faststr`); see [`Fc::map_fast`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FastKey {
+    K32,
+    K64,
+    Str,
+}
+
+impl FastKey {
+    /// The suffix of the runtime natives for this kind.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            FastKey::K32 => "_fast32",
+            FastKey::K64 => "_fast64",
+            FastKey::Str => "_faststr",
+        }
+    }
+}
+
 /// The offset [`Fc::lit_items`] gives a blank struct field's value: evaluated,
 /// never stored.
 const BLANK_FIELD: u32 = u32::MAX;
@@ -1280,11 +1300,46 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
-    /// Calls a map native `res | t, h, key...`; returns the result slot.
+    /// The fast key kind of `mt`, as gc's `mapfast` picks it: pointer-free
+    /// keys of 4 or 8 bytes compared as memory (not floats), and string
+    /// keys; only with elements stored inline (at most 128 bytes). The
+    /// runtime hashes such keys with memhash32 / memhash64 / strhash, the
+    /// hashers `map::new_map_type` gives these types, which its fast paths
+    /// (the `MapAccess*` / `MapAssign*` instructions, the `_fast*` delete
+    /// natives) compute inline.
+    pub fn map_fast(&self, mt: TypeId) -> Option<FastKey> {
+        let Type::Map(kt, vt) = self.under(mt) else {
+            return None;
+        };
+        let w = &*self.c.w;
+        if w.sizeof(vt) > 128 {
+            return None;
+        }
+        if matches!(self.under(kt), Type::Basic(BasicKind::String)) {
+            return Some(FastKey::Str);
+        }
+        let mut ptrs = Vec::new();
+        layout::pointer_words(w, kt, 0, &mut ptrs);
+        if ptrs.contains(&true) || !layout::regular_memory(w, kt) {
+            return None;
+        }
+        match w.sizeof(kt) {
+            4 => Some(FastKey::K32),
+            8 => Some(FastKey::K64),
+            _ => None,
+        }
+    }
+
+    /// Calls a map native `res | t, h, key...` (its fast variant for the
+    /// key type if any); returns the result slot.
     pub fn map_call(&mut self, name: &str, mt: TypeId, m: Slot, key: Slot) -> Slot {
         let Type::Map(kt, _) = self.under(mt) else {
             return m;
         };
+        if let Some(fast) = self.map_fast(mt) {
+            let (d, _) = self.map_fast_op(fast, name == "runtime.mapassign", mt, m, key);
+            return d;
+        }
         let ks = self.nslots(kt).max(1);
         let id = self.c.rt_native(name);
         let w = self.alloc(3 + ks);
@@ -1299,6 +1354,32 @@ impl<'c, 'a> Fc<'c, 'a> {
             base: w,
         });
         w
+    }
+
+    /// A map access or assignment with a fast key kind (`fast` from
+    /// [`Self::map_fast`]) as one instruction; returns the element
+    /// address slot and, for an access, the ok slot.
+    fn map_fast_op(
+        &mut self,
+        fast: FastKey,
+        assign: bool,
+        mt: TypeId,
+        m: Slot,
+        key: Slot,
+    ) -> (Slot, Slot) {
+        let dst = self.alloc(if assign { 1 } else { 2 });
+        self.ptrs[dst.0 as usize] = true;
+        let md = self.desc_const(mt);
+        let typ = self.konst(md);
+        self.emit(match (fast, assign) {
+            (FastKey::K32, false) => Instr::MapAccess32 { dst, m, key, typ },
+            (FastKey::K64, false) => Instr::MapAccess64 { dst, m, key, typ },
+            (FastKey::Str, false) => Instr::MapAccessStr { dst, m, key, typ },
+            (FastKey::K32, true) => Instr::MapAssign32 { dst, m, key, typ },
+            (FastKey::K64, true) => Instr::MapAssign64 { dst, m, key, typ },
+            (FastKey::Str, true) => Instr::MapAssignStr { dst, m, key, typ },
+        });
+        (dst, Slot(dst.0 + 1))
     }
 
     fn map_index(
@@ -1322,6 +1403,17 @@ impl<'c, 'a> Fc<'c, 'a> {
 
     /// `v, ok := m[k]`: (value, ok) slots.
     pub fn map_index2(&mut self, x: &'a Expr, k: &'a Expr) -> (Slot, Slot) {
+        self.map_index2_as(x, k, true)
+    }
+
+    /// Whether `x` is of map type.
+    pub fn is_map(&self, x: &'a Expr) -> bool {
+        matches!(self.under(self.ty(x)), Type::Map(..))
+    }
+
+    /// `v, ok := m[k]`, reading the element only if `want_value` (else
+    /// the value slot is left unwritten: `_, ok := m[k]`).
+    pub fn map_index2_as(&mut self, x: &'a Expr, k: &'a Expr, want_value: bool) -> (Slot, Slot) {
         let xt = self.ty(x);
         let Type::Map(kt, vt) = self.under(xt) else {
             let s = self.scalar();
@@ -1329,6 +1421,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         };
         let m = self.expr(x);
         let key = self.value_as(k, kt);
+        if let Some(fast) = self.map_fast(xt) {
+            let (p, ok) = self.map_fast_op(fast, false, xt, m, key);
+            let d = self.alloc_t(vt);
+            if want_value {
+                self.load_mem(p, 0, vt, d);
+            }
+            return (d, ok);
+        }
         let ks = self.nslots(kt).max(1);
         let id = self.c.rt_native("runtime.mapaccess2");
         let w = self.alloc(4 + ks);
@@ -1343,7 +1443,9 @@ impl<'c, 'a> Fc<'c, 'a> {
             base: w,
         });
         let d = self.alloc_t(vt);
-        self.load_mem(w, 0, vt, d);
+        if want_value {
+            self.load_mem(w, 0, vt, d);
+        }
         (d, Slot(w.0 + 1))
     }
 

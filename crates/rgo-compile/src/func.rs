@@ -1038,7 +1038,14 @@ impl<'c, 'a> Fc<'c, 'a> {
                 vals.push(tmp);
             }
         } else {
-            let parts = self.multi_value_n(&a.rhs[0], types.len());
+            // `_, ok = m[k]`: the element is not read.
+            let parts = match (is_blank(&a.lhs[0]), &a.rhs[0].unparen().kind) {
+                (true, ExprKind::Index(x, idx)) if types.len() == 2 && self.is_map(x) => {
+                    let (v, ok) = self.map_index2_as(x, &idx[0], false);
+                    vec![(v, types[0]), (ok, TypeId::BOOL)]
+                }
+                _ => self.multi_value_n(&a.rhs[0], types.len()),
+            };
             for (i, t) in types.iter().enumerate() {
                 let (s, st) = parts[i];
                 let v = self.convert_slots(s, st, *t);

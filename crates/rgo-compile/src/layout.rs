@@ -254,7 +254,7 @@ pub fn is_direct_iface(w: &World, t: TypeId) -> bool {
 
 /// Memory of the type can be compared byte-wise (no floats, strings,
 /// interfaces or padding).
-fn regular_memory(w: &World, t: TypeId) -> bool {
+pub(crate) fn regular_memory(w: &World, t: TypeId) -> bool {
     match w.types.get(w.types.under(t)) {
         Type::Basic(k) => !matches!(
             k,

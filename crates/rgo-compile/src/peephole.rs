@@ -312,6 +312,27 @@ fn mentions(
             out.push((base.0 as u32, (n as u32).max(1)));
             Kind::Call
         }
+        MapAccess32 { dst, m, key, .. }
+        | MapAccess64 { dst, m, key, .. }
+        | MapAccessStr { dst, m, key, .. }
+        | MapAssign32 { dst, m, key, .. }
+        | MapAssign64 { dst, m, key, .. }
+        | MapAssignStr { dst, m, key, .. } => {
+            let two = |two: bool| if two { 2 } else { 1 };
+            out.push((
+                dst.0 as u32,
+                two(matches!(
+                    *ins,
+                    MapAccess32 { .. } | MapAccess64 { .. } | MapAccessStr { .. }
+                )),
+            ));
+            one!(m);
+            out.push((
+                key.0 as u32,
+                two(matches!(*ins, MapAccessStr { .. } | MapAssignStr { .. })),
+            ));
+            Kind::Trapping
+        }
         Ret => {
             if nres > 0 {
                 out.push((0, nres));

@@ -193,44 +193,77 @@ pub fn hash64(x: u64, seed: usize) -> usize {
 /// # Safety
 /// `p..p+len` must be readable (any `p` when `len == 0`).
 pub unsafe fn memhash(p: *const u8, seed: usize, len: usize) -> usize {
+    if len <= 16 {
+        // SAFETY: forwarded contract.
+        return unsafe { memhash_short(p, seed, len) };
+    }
     let mut s = seed as u64 ^ key(0);
+    let (a, b);
+    // SAFETY: every read below stays inside p..p+len (len > 16), by the
+    // loop conditions.
+    unsafe {
+        let mut q = p;
+        let mut i = len;
+        if i > 48 {
+            let (mut s1, mut s2) = (s, s);
+            while i > 48 {
+                s = mix(r8(q) ^ key(1), r8(q.add(8)) ^ s);
+                s1 = mix(r8(q.add(16)) ^ key(2), r8(q.add(24)) ^ s1);
+                s2 = mix(r8(q.add(32)) ^ key(3), r8(q.add(40)) ^ s2);
+                q = q.add(48);
+                i -= 48;
+            }
+            s ^= s1 ^ s2;
+        }
+        while i > 16 {
+            s = mix(r8(q) ^ key(1), r8(q.add(8)) ^ s);
+            q = q.add(16);
+            i -= 16;
+        }
+        a = r8(p.add(len - 16));
+        b = r8(p.add(len - 8));
+    }
+    mix(key(1) ^ len as u64, mix(a ^ key(1), b ^ s)) as usize
+}
+
+/// [`memhash`] with its case for inputs of at most 16 bytes (most map
+/// keys) expanded at the call site: the map fast paths for strings.
+///
+/// # Safety
+/// As [`memhash`].
+#[inline(always)]
+pub unsafe fn memhash_inline(p: *const u8, seed: usize, len: usize) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe {
+        if len <= 16 {
+            memhash_short(p, seed, len)
+        } else {
+            memhash(p, seed, len)
+        }
+    }
+}
+
+/// [`memhash`] of at most 16 bytes.
+///
+/// # Safety
+/// As [`memhash`], with `len <= 16`.
+#[inline(always)]
+unsafe fn memhash_short(p: *const u8, seed: usize, len: usize) -> usize {
+    let s = seed as u64 ^ key(0);
     let (a, b);
     // SAFETY: every read below stays inside p..p+len, by the length tests
     // guarding each branch.
     unsafe {
-        if len <= 16 {
-            if len >= 4 {
-                let q = (len >> 3) << 2;
-                a = (r4(p) << 32) | r4(p.add(q));
-                b = (r4(p.add(len - 4)) << 32) | r4(p.add(len - 4 - q));
-            } else if len > 0 {
-                a = ((*p as u64) << 16) | ((*p.add(len >> 1) as u64) << 8) | *p.add(len - 1) as u64;
-                b = 0;
-            } else {
-                a = 0;
-                b = 0;
-            }
+        if len >= 4 {
+            let q = (len >> 3) << 2;
+            a = (r4(p) << 32) | r4(p.add(q));
+            b = (r4(p.add(len - 4)) << 32) | r4(p.add(len - 4 - q));
+        } else if len > 0 {
+            a = ((*p as u64) << 16) | ((*p.add(len >> 1) as u64) << 8) | *p.add(len - 1) as u64;
+            b = 0;
         } else {
-            let mut q = p;
-            let mut i = len;
-            if i > 48 {
-                let (mut s1, mut s2) = (s, s);
-                while i > 48 {
-                    s = mix(r8(q) ^ key(1), r8(q.add(8)) ^ s);
-                    s1 = mix(r8(q.add(16)) ^ key(2), r8(q.add(24)) ^ s1);
-                    s2 = mix(r8(q.add(32)) ^ key(3), r8(q.add(40)) ^ s2);
-                    q = q.add(48);
-                    i -= 48;
-                }
-                s ^= s1 ^ s2;
-            }
-            while i > 16 {
-                s = mix(r8(q) ^ key(1), r8(q.add(8)) ^ s);
-                q = q.add(16);
-                i -= 16;
-            }
-            a = r8(p.add(len - 16));
-            b = r8(p.add(len - 8));
+            a = 0;
+            b = 0;
         }
     }
     mix(key(1) ^ len as u64, mix(a ^ key(1), b ^ s)) as usize

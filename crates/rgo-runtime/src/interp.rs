@@ -33,9 +33,10 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::map::{self, HMap};
 use crate::op::{AtomicOp, ConvOp, FuncId, Instr, MemKind, StrCmp};
 use crate::symtab::{Func, Program};
-use crate::typedesc::{GoStr, Type};
+use crate::typedesc::{GoStr, MapType, Type};
 
 /// Initial stack size in slots (2 KiB, Go's `fixedStack`).
 pub const STACK_MIN_SLOTS: usize = 2048 / 8;
@@ -1306,6 +1307,60 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 Instr::New { dst, typ } => {
                     let t = *func.consts.get_unchecked(typ as usize) as *const Type;
                     r!(dst) = crate::malloc::mallocgc((*t).size, t, true) as u64
+                }
+
+                // Maps with fast keys (op.rs): `typ` is a map type
+                // descriptor constant and `m` a map of that type (Go's
+                // type system); the slot reads are verified operands.
+                Instr::MapAccess32 { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    let (p, ok) = map::mapaccess2_fast32(t, r!(m) as *mut HMap, r!(key) as u32);
+                    r!(dst) = p as u64;
+                    *fp.add(dst.idx() + 1) = ok as u64;
+                }
+                Instr::MapAccess64 { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    let (p, ok) = map::mapaccess2_fast64(t, r!(m) as *mut HMap, r!(key));
+                    r!(dst) = p as u64;
+                    *fp.add(dst.idx() + 1) = ok as u64;
+                }
+                Instr::MapAccessStr { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    let k = *(fp.add(key.idx()) as *const GoStr);
+                    let (p, ok) = map::mapaccess2_faststr(t, r!(m) as *mut HMap, k);
+                    r!(dst) = p as u64;
+                    *fp.add(dst.idx() + 1) = ok as u64;
+                }
+                Instr::MapAssign32 { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    match map::mapassign_fast32(t, r!(m) as *mut HMap, r!(key) as u32) {
+                        Ok(p) => r!(dst) = p as u64,
+                        Err(e) => {
+                            save!();
+                            return Trap::Panic(crate::natives::map_err(e));
+                        }
+                    }
+                }
+                Instr::MapAssign64 { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    match map::mapassign_fast64(t, r!(m) as *mut HMap, r!(key)) {
+                        Ok(p) => r!(dst) = p as u64,
+                        Err(e) => {
+                            save!();
+                            return Trap::Panic(crate::natives::map_err(e));
+                        }
+                    }
+                }
+                Instr::MapAssignStr { dst, m, key, typ } => {
+                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
+                    let k = *(fp.add(key.idx()) as *const GoStr);
+                    match map::mapassign_faststr(t, r!(m) as *mut HMap, k) {
+                        Ok(p) => r!(dst) = p as u64,
+                        Err(e) => {
+                            save!();
+                            return Trap::Panic(crate::natives::map_err(e));
+                        }
+                    }
                 }
 
                 Instr::Print { a, kind } => {

@@ -85,9 +85,14 @@
 //!   [`mapdelete`]; `clear(m)`: [`mapclear`]; `len(m)`: [`maplen`];
 //! - `for k, v := range m`: an [`HIter`] in the frame, [`mapiterinit`] then
 //!   [`mapiternext`] until `it.key` is null;
-//! - when the key is a 4/8-byte integer or pointer (not a float) and the
-//!   element at most 128 bytes: `mapaccess1_fast64`, `mapassign_fast64`, ...
-//!   (`_fast32` for 4 bytes); string keys: `mapaccess1_faststr`, ...;
+//! - when the key is a pointer-free 4/8-byte value compared as memory
+//!   (integers, not floats) or a string, and the element at most 128
+//!   bytes (gc's `mapfast`): the fast paths `mapaccess2_fast64`,
+//!   `mapassign_fast64`, ... (`_fast32`, `_faststr`), which the VM runs
+//!   inside its loop for the `MapAccess*` / `MapAssign*` instructions
+//!   (op.rs) and behind the `runtime.mapdelete_fast*` natives. A lookup in
+//!   a big map is one cache miss; the VM's path between two lookups is
+//!   kept short so that the CPU overlaps the misses of successive ones;
 //! - an `Err(MapError)` becomes a Go panic; the pointers returned stay
 //!   valid only until the next operation on the same map.
 
@@ -547,6 +552,22 @@ unsafe fn set_overflow(t: &MapType, b: *mut u8, ovf: *mut u8) {
 unsafe fn bucket_at(t: &MapType, base: *mut u8, i: usize) -> *mut u8 {
     // SAFETY: caller keeps i inside the array.
     unsafe { base.add(i * t.bucketsize as usize) }
+}
+
+/// The slots of bucket `b` whose tophash is `top`, all 8 compared at
+/// once: bit `8*i + 7` is set iff `tophash[i] == top` (exact, no false
+/// positives: a byte is zero iff adding 0x7f to its low 7 bits does not
+/// carry into bit 7 and its bit 7 is clear).
+///
+/// # Safety
+/// See the helper rule above.
+#[inline(always)]
+unsafe fn match_tophash(b: *const u8, top: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // SAFETY: tophash is the bucket's first 8 bytes.
+    let w = u64::from_le(unsafe { (b as *const u64).read_unaligned() });
+    let x = w ^ (top as u64).wrapping_mul(0x0101_0101_0101_0101);
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
 /// # Safety
@@ -1981,7 +2002,7 @@ fast_int_paths!(
 #[inline(always)]
 fn hash_str(s: GoStr, seed: usize) -> usize {
     // SAFETY: a Go string header's bytes are readable.
-    unsafe { alg::memhash(s.ptr, seed, s.len) }
+    unsafe { alg::memhash_inline(s.ptr, seed, s.len) }
 }
 
 /// # Safety
@@ -2030,10 +2051,13 @@ pub unsafe fn mapaccess2_faststr(t: &MapType, h: *mut HMap, key: GoStr) -> (*con
         let mut b = lookup_bucket(t, h, hash);
         while !b.is_null() {
             let keys = b.add(DATA_OFFSET) as *const GoStr;
-            for i in 0..BUCKET_CNT {
-                if *top_at(b, i) == top && str_eq(*keys.add(i), key) {
+            let mut m = match_tophash(b, top);
+            while m != 0 {
+                let i = (m.trailing_zeros() / 8) as usize;
+                if str_eq(*keys.add(i), key) {
                     return (elem_at(t, b, i), true);
                 }
+                m &= m - 1;
             }
             b = overflow(t, b);
         }

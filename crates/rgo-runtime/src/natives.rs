@@ -18,7 +18,7 @@ use crate::malloc::{mallocgc, zerobase};
 use crate::map::{self, HIter, HMap, MapError};
 use crate::sizeclasses::roundupsize;
 use crate::symtab::Native;
-use crate::typedesc::{Kind, MapType, Type};
+use crate::typedesc::{GoStr, Kind, MapType, Type};
 
 /// Largest allocation Go accepts (`maxAlloc` on linux/amd64: 1<<48).
 const MAX_ALLOC: u64 = 1 << 48;
@@ -29,7 +29,7 @@ fn rt(msg: impl Into<String>) -> PanicValue {
     PanicValue::Runtime(RuntimeError::new(msg))
 }
 
-fn map_err(e: MapError) -> PanicValue {
+pub(crate) fn map_err(e: MapError) -> PanicValue {
     rt(e.message())
 }
 
@@ -52,6 +52,9 @@ const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("runtime.mapaccess2", mapaccess2, 4),
     ("runtime.mapassign", mapassign, 3),
     ("runtime.mapdelete", mapdelete, 2),
+    ("runtime.mapdelete_fast32", mapdelete_fast32, 2),
+    ("runtime.mapdelete_fast64", mapdelete_fast64, 2),
+    ("runtime.mapdelete_faststr", mapdelete_faststr, 3),
     ("runtime.maplen", maplen, 2),
     ("runtime.mapclear", mapclear, 2),
     ("runtime.mapiterinit", mapiterinit, 3),
@@ -672,6 +675,56 @@ unsafe fn mapdelete(_: &mut GState, w: *mut u64) -> R {
     unsafe {
         map::mapdelete(mt(*w), *w.add(1) as *mut HMap, w.add(2) as *const u8).map_err(map_err)
     }
+}
+
+// The deletes with fast keys (Go's map_fast32.go, map_fast64.go,
+// map_faststr.go), windows as `mapdelete`'s: the compiler picks them for
+// the key kinds whose lookups and assignments it compiles to the
+// `MapAccess*` / `MapAssign*` instructions. The key is read by value.
+macro_rules! fast_map_delete {
+    ($del:ident, $read:ident) => {
+        /// `delete(m, k)` fast path: t, h, key.
+        unsafe fn $del(_: &mut GState, w: *mut u64) -> R {
+            // SAFETY: window: t, h, key slots (compiler's layout for a
+            // fast key kind, whose map type's hasher is the fast one).
+            unsafe { map::$del(mt(*w), *w.add(1) as *mut HMap, $read(w.add(2))) };
+            Ok(())
+        }
+    };
+}
+
+fast_map_delete!(mapdelete_fast32, key_u32);
+fast_map_delete!(mapdelete_fast64, key_u64);
+fast_map_delete!(mapdelete_faststr, key_str);
+
+/// A 4-byte key: the low bytes of its slot.
+///
+/// # Safety
+/// `p` is a key slot of a native's window.
+#[inline(always)]
+unsafe fn key_u32(p: *mut u64) -> u32 {
+    // SAFETY: caller's contract; slots are 8-aligned, little-endian.
+    unsafe { *(p as *const u32) }
+}
+
+/// An 8-byte key: its slot.
+///
+/// # Safety
+/// As [`key_u32`].
+#[inline(always)]
+unsafe fn key_u64(p: *mut u64) -> u64 {
+    // SAFETY: caller's contract.
+    unsafe { *p }
+}
+
+/// A string key: {ptr, len} in two slots.
+///
+/// # Safety
+/// `p` is the first of two key slots of a native's window.
+#[inline(always)]
+unsafe fn key_str(p: *mut u64) -> GoStr {
+    // SAFETY: caller's contract; GoStr is two words, repr(C).
+    unsafe { *(p as *const GoStr) }
 }
 
 /// `len(m)`: res n | h.

@@ -729,6 +729,55 @@ pub enum Instr {
     /// Return to the caller (results are already in slots `0..R`).
     Ret,
 
+    // --- maps (gc's map_fast32.go, map_fast64.go, map_faststr.go) --------
+    // For a map whose key is a pointer-free 4- or 8-byte value compared as
+    // memory, or a string, and whose element is stored inline: the lookup
+    // runs in the loop instead of through a native. `typ` is the constant
+    // holding the `map[K]V` descriptor; `m` holds the map (nil allowed);
+    // the key is `U[key]` (its low 4 bytes for `32`) or the string in
+    // `key, key+1`.
+    /// `v, ok := m[key]` (and `m[key]`): `R[dst]` := address of the
+    /// element, or of a zero value when absent; `R[dst+1]` := ok.
+    MapAccess32 {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+    MapAccess64 {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+    MapAccessStr {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+    /// `m[key] = ...`: `R[dst]` := address of the element for `key`,
+    /// inserted (zero) if absent; the code stores the value there. A nil
+    /// map panics.
+    MapAssign32 {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+    MapAssign64 {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+    MapAssignStr {
+        dst: Slot,
+        m: Slot,
+        key: Slot,
+        typ: u32,
+    },
+
     // --- defer, panic, recover --------------------------------------------
     /// Push a `_defer` record calling the func value `R[fv]` on this frame.
     Defer {
@@ -1020,6 +1069,16 @@ impl Instr {
                 f(b);
                 f(d);
                 f(c);
+            }
+            MapAccess32 { dst, m, key, .. }
+            | MapAccess64 { dst, m, key, .. }
+            | MapAccessStr { dst, m, key, .. }
+            | MapAssign32 { dst, m, key, .. }
+            | MapAssign64 { dst, m, key, .. }
+            | MapAssignStr { dst, m, key, .. } => {
+                f(dst);
+                f(m);
+                f(key);
             }
         }
     }

@@ -274,6 +274,14 @@ pub fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option
         MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
             (vec![one(t), one(a), one(b), one(d), one(c)], None)
         }
+        MapAccess32 { dst, m, key, .. } | MapAccess64 { dst, m, key, .. } => {
+            (vec![(dst, 2), one(m), one(key)], None)
+        }
+        MapAccessStr { dst, m, key, .. } => (vec![(dst, 2), one(m), (key, 2)], None),
+        MapAssign32 { dst, m, key, .. } | MapAssign64 { dst, m, key, .. } => {
+            (vec![one(dst), one(m), one(key)], None)
+        }
+        MapAssignStr { dst, m, key, .. } => (vec![one(dst), one(m), (key, 2)], None),
     })
 }
 
@@ -314,6 +322,12 @@ impl Func {
                 Instr::LoadConst { idx, .. }
                 | Instr::New { typ: idx, .. }
                 | Instr::EqMem { typ: idx, .. }
+                | Instr::MapAccess32 { typ: idx, .. }
+                | Instr::MapAccess64 { typ: idx, .. }
+                | Instr::MapAccessStr { typ: idx, .. }
+                | Instr::MapAssign32 { typ: idx, .. }
+                | Instr::MapAssign64 { typ: idx, .. }
+                | Instr::MapAssignStr { typ: idx, .. }
                     if idx as usize >= self.consts.len() =>
                 {
                     return Err(format!("constant {} out of pool", idx));
