@@ -1692,9 +1692,17 @@ pub unsafe fn mapiterinit(t: &MapType, h: *mut HMap, it: *mut HIter) {
         itr.h = h;
         itr.b = (*h).b;
         itr.buckets = (*h).buckets;
-        if !(*t.group).has_pointers() && !(*h).extra.is_null() {
-            itr.overflow = (*(*h).extra).overflow;
-            itr.oldoverflow = (*(*h).extra).oldoverflow;
+        if !(*t.group).has_pointers() {
+            // Share the map's overflow lists, created now if need be (Go's
+            // createOverflow): overflow buckets added to the iterator's
+            // array while it runs join the same list object, so the GC
+            // keeps them after a growth drops the map's own reference.
+            let ex = extra_of(h);
+            if (*ex).overflow.is_null() {
+                (*ex).overflow = newobject(&OVF_LIST_TYPE) as *mut OverflowList;
+            }
+            itr.overflow = (*ex).overflow;
+            itr.oldoverflow = (*ex).oldoverflow;
         }
         let r = alg::fastrand64() as usize;
         itr.start_bucket = r & bucket_mask_of(itr.b);
