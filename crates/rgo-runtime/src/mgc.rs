@@ -239,11 +239,19 @@ fn cycle(gs: &mut GState, start: i64, forced: bool) -> Result<(), PanicValue> {
         let mb = |b: u64| b >> 20;
         let ms = |ns: i64| ns.max(0) as f64 / 1e6;
         let since = (start - proc::start_nano()).max(0) as f64 / 1e9;
+        // Go's line: clock times of sweep termination, mark and mark
+        // termination, then CPU times (STW phases times the Ps; the mark
+        // split as assist/background/idle), heap sizes before, at the end
+        // of marking and live, the goal.
+        let procs = proc::gomaxprocs().max(1) as f64;
         eprintln!(
-            "gc {} @{:.3}s 0%: {}+{}+{} ms clock, {}->{}->{} MB, {} MB goal, 0 MB stacks, 0 MB globals, {} P{}",
+            "gc {} @{:.3}s 0%: {}+{}+{} ms clock, {}+0/{}/0+{} ms cpu, {}->{}->{} MB, {} MB goal, 0 MB stacks, 0 MB globals, {} P{}",
             s.num_gc,
             since,
             trace_ms(ms(t_mark - start)),
+            trace_ms(ms(now - t_mark)),
+            trace_ms(0.0),
+            trace_ms(ms(t_mark - start) * procs),
             trace_ms(ms(now - t_mark)),
             trace_ms(0.0),
             mb(heap0),
