@@ -820,6 +820,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             &mut self.lines,
             &mut recover_pc,
             res,
+            res + args,
             &self.windows,
         );
         let size = self.next.max(res + args).max(self.min_frame).max(1);

@@ -408,6 +408,9 @@ fn allowed(ins: &Instr) -> bool {
             | RemConstI64 { .. }
             | MulAddI64 { .. }
             | MulAddF64 { .. }
+            | XorAddI64 { .. }
+            | AndAddI64 { .. }
+            | OrAddI64 { .. }
     )
 }
 

@@ -10,6 +10,14 @@
 //!   instructions in between are straight-line (no jump into or out of
 //!   the range, no call, nothing that can panic when `d` is a result
 //!   slot) and mention neither `d` nor `t`;
+//! - local common subexpressions: a pure operation repeating one of the
+//!   same straight line on unchanged operands becomes a copy of its
+//!   result ([`common_subexpressions`]);
+//! - copy propagation: `Mov t <- s; ...; X reads t` becomes `X reads s`
+//!   when t is a local mentioned by nothing else and s is not written in
+//!   between;
+//! - dead definitions, and fusions of neighbours into superinstructions
+//!   (multiply/bitwise op + add, increment + compare-and-branch);
 //! - the removed instructions are then squeezed out, with jump offsets,
 //!   the line table and the recovery pc renumbered.
 //!
@@ -300,6 +308,13 @@ fn mentions(
             one!(a);
             Kind::Pure
         }
+        XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
+            one!(d);
+            one!(c);
+            one!(a);
+            one!(b);
+            Kind::Pure
+        }
         MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
             one!(t);
             one!(a);
@@ -419,6 +434,9 @@ pub(crate) fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
         | SqrtF64 { dst, .. }
         | DivConstI64 { dst, .. }
         | RemConstI64 { dst, .. }
+        | XorAddI64 { d: dst, .. }
+        | AndAddI64 { d: dst, .. }
+        | OrAddI64 { d: dst, .. }
         | LoadCtx { dst, n: 1, .. } => Some(dst),
         _ => None,
     }
@@ -449,13 +467,15 @@ pub(crate) fn jump_off_mut(ins: &mut Instr) -> Option<&mut i32> {
 }
 
 /// Optimizes `code` in place (see the module comment). `nres` is the
-/// number of result slots (read by `Ret`), `lines` the line table and
-/// `recover_pc` the recovery pc, both kept in step.
+/// number of result slots (read by `Ret`), `nparams` that of result and
+/// argument slots, `lines` the line table and `recover_pc` the recovery
+/// pc, both kept in step.
 pub(crate) fn optimize(
     code: &mut Vec<Instr>,
     lines: &mut Vec<u32>,
     recover_pc: &mut u32,
     nres: u32,
+    nparams: u32,
     windows: &HashMap<u16, u32>,
 ) {
     let n = code.len();
@@ -487,6 +507,7 @@ pub(crate) fn optimize(
     if (*recover_pc as usize) < n {
         target[*recover_pc as usize] = true;
     }
+    common_subexpressions(code, &mut ops, &kinds, &target);
     // How many operands mention each slot (calls without a known window
     // cover a huge range: count those separately as a low-water mark).
     let mut open_from = u32::MAX;
@@ -568,6 +589,87 @@ pub(crate) fn optimize(
         }
         count.insert(t32, 0);
     }
+    // Copy propagation: `Mov t <- s; ...; X` where X reads t and is, with
+    // the Mov, its only mention, t is a local, and the straight line in
+    // between leaves s alone: X reads s and the Mov goes.
+    for k in 0..n {
+        if removed[k] {
+            continue;
+        }
+        let Instr::Mov { dst: t, src: s } = code[k] else {
+            continue;
+        };
+        let (t32, s32) = (t.0 as u32, s.0 as u32);
+        if t == s || t32 < nparams || t32 >= open_from || count.get(&t32).copied() != Some(2) {
+            continue;
+        }
+        let mut reader = None;
+        for j in k + 1..n {
+            if target[j] {
+                break;
+            }
+            if removed[j] {
+                continue;
+            }
+            if mentioned(&ops[j], t32) {
+                reader = Some(j);
+                break;
+            }
+            if !matches!(kinds[j], Kind::Pure | Kind::Trapping) {
+                break;
+            }
+            // Reading s is fine; writing it is not.
+            if mentioned(&ops[j], s32) {
+                let writes_s = match dst_mut(&mut code[j].clone()) {
+                    Some(d) => *d == s,
+                    None => !reads_only(&code[j]),
+                };
+                if writes_s {
+                    break;
+                }
+            }
+        }
+        let Some(j) = reader else {
+            continue;
+        };
+        // X must read t as a one-slot operand, and write nothing but a
+        // plain result that is neither t nor s (or nothing at all).
+        if ops[j]
+            .iter()
+            .filter(|&&(a, len)| t32 >= a && t32 < a + len)
+            .count()
+            != 1
+            || !ops[j].contains(&(t32, 1))
+        {
+            continue;
+        }
+        match dst_mut(&mut code[j].clone()) {
+            Some(d) if *d != t && *d != s => {}
+            Some(_) => continue,
+            None if reads_only(&code[j]) => {}
+            None => continue,
+        }
+        let mut x = code[j];
+        let mut hits = 0;
+        x.slots_mut(&mut |o| {
+            if *o == t {
+                *o = s;
+                hits += 1;
+            }
+        });
+        if hits != 1 {
+            continue;
+        }
+        code[j] = x;
+        for r in ops[j].iter_mut() {
+            if *r == (t32, 1) {
+                *r = (s32, 1);
+            }
+        }
+        count.insert(t32, 0);
+        removed[k] = true;
+        changed = true;
+    }
     // Dead definitions: a side-effect-free instruction whose result no
     // instruction reads (such as the `GetClosure` of a closure whose
     // captures are all read with `LoadCtx`).
@@ -583,44 +685,243 @@ pub(crate) fn optimize(
             changed = true;
         }
     }
-    changed |= fuse_mul_add(code, &target, &mut removed);
+    // A local that exactly two instructions mention (its definition and
+    // one reader).
+    let dead_after_read = |t: Slot| {
+        let t = t.0 as u32;
+        t >= nparams && t < open_from && count.get(&t).copied() == Some(2)
+    };
+    changed |= fuse_mul_add(code, &target, &mut removed, dead_after_read);
     if changed {
         compact(code, lines, recover_pc, &removed);
     }
 }
 
-/// Fuses a multiply into a temporary `t` with the add that immediately
-/// consumes it as its second operand (`d = c + t`, the shape of `s += x*y`
-/// and `i*n + j`) into one `MulAdd`, which still writes `t`: no liveness
-/// is needed. The add must not be a jump target (it would be entered
-/// without the multiply).
-fn fuse_mul_add(code: &mut [Instr], target: &[bool], removed: &mut [bool]) -> bool {
-    let mut changed = false;
-    let mut k = 0;
-    while k + 1 < code.len() {
-        if removed[k] || removed[k + 1] || target[k + 1] {
-            k += 1;
+/// Instructions that write no slot (only memory, or nothing).
+fn reads_only(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(
+        ins,
+        Store { .. }
+            | StoreElem { .. }
+            | AtomicStore { .. }
+            | MemMove { .. }
+            | MemZero { .. }
+            | BoundsCheck { .. }
+            | NilCheck { .. }
+            | ShiftCheck { .. }
+            | JmpIf { .. }
+            | JmpIfNot { .. }
+            | JmpLtI64 { .. }
+            | JmpGeI64 { .. }
+            | JmpEqI64 { .. }
+            | JmpNeI64 { .. }
+            | JmpLeI64 { .. }
+            | JmpGtI64 { .. }
+            | JmpLtImmI64 { .. }
+            | JmpGeImmI64 { .. }
+    )
+}
+
+/// Pure instructions whose result depends only on their slot operands
+/// (and immediates), so that two of them with the same operands compute
+/// the same value.
+fn value_op(ins: &Instr) -> bool {
+    use Instr::*;
+    matches!(
+        ins,
+        AddI64 { .. }
+            | SubI64 { .. }
+            | MulI64 { .. }
+            | AndI64 { .. }
+            | OrI64 { .. }
+            | XorI64 { .. }
+            | AndNotI64 { .. }
+            | Shl { .. }
+            | ShrI64 { .. }
+            | ShrU64 { .. }
+            | AddImmI64 { .. }
+            | NegI64 { .. }
+            | ComI64 { .. }
+            | Not { .. }
+            | Ext { .. }
+            | AddF64 { .. }
+            | SubF64 { .. }
+            | MulF64 { .. }
+            | DivF64 { .. }
+            | NegF64 { .. }
+            | AddF32 { .. }
+            | SubF32 { .. }
+            | MulF32 { .. }
+            | DivF32 { .. }
+            | NegF32 { .. }
+            | Conv { .. }
+            | EqI64 { .. }
+            | NeI64 { .. }
+            | LtI64 { .. }
+            | LeI64 { .. }
+            | LtU64 { .. }
+            | LeU64 { .. }
+            | EqF64 { .. }
+            | NeF64 { .. }
+            | LtF64 { .. }
+            | LeF64 { .. }
+            | EqF32 { .. }
+            | NeF32 { .. }
+            | LtF32 { .. }
+            | LeF32 { .. }
+            | IndexAddr { .. }
+            | AddPtrImm { .. }
+            | SqrtF64 { .. }
+            | DivConstI64 { .. }
+            | RemConstI64 { .. }
+    )
+}
+
+/// Local common subexpressions (as `(i+j)*(i+j+1)`): an instruction of
+/// [`value_op`] computing what an earlier one of the same straight line
+/// computed — same operation and operands, none of them nor the earlier
+/// result written in between, the earlier one not overwriting its own
+/// operand — becomes a copy of that result, which the copy propagation
+/// usually removes.
+fn common_subexpressions(
+    code: &mut [Instr],
+    ops: &mut [Vec<(u32, u32)>],
+    kinds: &[Kind],
+    target: &[bool],
+) {
+    const WINDOW: usize = 16;
+    let mut written: Vec<u32> = Vec::new();
+    for j in 0..code.len() {
+        if target[j] || !value_op(&code[j]) {
             continue;
         }
-        let fused = match (code[k], code[k + 1]) {
-            // Integer addition commutes: `t + c` fuses too. (A guard is
-            // tried for each alternative that matches.)
+        let mut key = code[j];
+        let Some(t) = dst_mut(&mut key).map(|d| std::mem::replace(d, Slot(0))) else {
+            continue;
+        };
+        // j's operands other than its result.
+        let mut srcs: Vec<u32> = Vec::new();
+        key.slots_mut(&mut |s| srcs.push(s.0 as u32));
+        srcs.remove(0); // the Slot(0) put in place of the result
+        if ops[j].iter().any(|&(_, len)| len != 1) {
+            continue;
+        }
+        written.clear();
+        let mut i = j;
+        while i > 0 && j - i < WINDOW {
+            i -= 1;
+            if i + 1 < j && target[i + 1] {
+                break;
+            }
+            if !matches!(kinds[i], Kind::Pure | Kind::Trapping) {
+                break;
+            }
+            let mut other = code[i];
+            let d = dst_mut(&mut other).map(|d| std::mem::replace(d, Slot(0)));
+            if let Some(u) = d {
+                if other == key && !srcs.contains(&(u.0 as u32)) && !written.contains(&(u.0 as u32))
+                {
+                    code[j] = Instr::Mov { dst: t, src: u };
+                    ops[j] = vec![(t.0 as u32, 1), (u.0 as u32, 1)];
+                    break;
+                }
+                written.push(u.0 as u32);
+            } else if !reads_only(&code[i]) {
+                for &(s, len) in &ops[i] {
+                    written.extend(s..s + len.min(1 << 16));
+                }
+            }
+            if srcs.iter().any(|s| written.contains(s)) {
+                break;
+            }
+        }
+    }
+}
+
+/// Fuses a multiply into a temporary `t` with the add that next consumes
+/// it (`d = c + t`, the shape of `s += x*y` and `i*n + j`) into one
+/// `MulAdd`, which still writes `t`: no liveness is needed. An integer
+/// `^`, `&` or `|` fuses the same way (`s += a ^ b`) when `t` is `dead`
+/// once the add read it: `XorAdd` (...) does not write it. The add must
+/// not be a jump target (it would be entered without the first
+/// operation), nor any instruction removed between the two.
+///
+/// And fuses an increment with the compare-and-branch that follows it
+/// (`i += k; if i < n goto L`, the back edge of a loop whose condition or
+/// post statement the lowering's own counted-loop forms do not take,
+/// such as `i < len(s)` or `i, j = i+1, j-1`) into `AddJmpLtI64`
+/// (`IncJmpLtI64`, `AddJmpLeI64`), under the same rule: the branch is no
+/// jump target.
+fn fuse_mul_add(
+    code: &mut [Instr],
+    target: &[bool],
+    removed: &mut [bool],
+    dead: impl Fn(Slot) -> bool,
+) -> bool {
+    // The kept instructions, in order; two neighbours in it run one after
+    // the other when no jump lands after the first, up to the second.
+    let live: Vec<usize> = (0..code.len()).filter(|&i| !removed[i]).collect();
+    let straight = |a: usize, b: usize| !(a + 1..=b).any(|x| target[x]);
+    let mut changed = false;
+    let mut p = 0;
+    while p + 1 < live.len() {
+        let (k, k1) = (live[p], live[p + 1]);
+        if !straight(k, k1) {
+            p += 1;
+            continue;
+        }
+        // `i += a; j += b; if i < j`, the post statement and condition of
+        // `for i, j := ...; i < j; i, j = i+a, j+b`: the two independent
+        // increments swap, so that i's meets the branch.
+        if let Some(&k2) = live.get(p + 2) {
+            if let (
+                Instr::AddImmI64 { dst: i, a: i2, .. },
+                Instr::AddImmI64 { dst: j, a: j2, .. },
+                Instr::JmpLtI64 { a: i3, .. } | Instr::JmpLeI64 { a: i3, .. },
+            ) = (code[k], code[k1], code[k2])
+            {
+                if i == i2 && i == i3 && j != i && j2 != i && straight(k1, k2) {
+                    code.swap(k, k1);
+                    p += 1;
+                    continue;
+                }
+            }
+        }
+        let fused = match (code[k], code[k1]) {
+            // Integer addition commutes: `t + c` fuses too.
             (
-                Instr::MulI64 { dst: t, a, b },
-                Instr::AddI64 {
-                    dst: d,
-                    a: c,
-                    b: t2,
-                },
-            )
-            | (
-                Instr::MulI64 { dst: t, a, b },
-                Instr::AddI64 {
-                    dst: d,
-                    a: t2,
-                    b: c,
-                },
-            ) if t2 == t => Some(Instr::MulAddI64 { t, a, b, d, c }),
+                Instr::MulI64 { dst: t, a, b }
+                | Instr::XorI64 { dst: t, a, b }
+                | Instr::AndI64 { dst: t, a, b }
+                | Instr::OrI64 { dst: t, a, b },
+                Instr::AddI64 { dst: d, a: x, b: y },
+            ) if x == t || y == t => {
+                let c = if y == t { x } else { y };
+                match code[k] {
+                    Instr::MulI64 { .. } => Some(Instr::MulAddI64 { t, a, b, d, c }),
+                    // The bitwise forms drop t: it must be dead (the
+                    // add, reading it once, its only reader).
+                    _ if !dead(t) => None,
+                    Instr::XorI64 { .. } => Some(Instr::XorAddI64 { d, c, a, b }),
+                    Instr::AndI64 { .. } => Some(Instr::AndAddI64 { d, c, a, b }),
+                    _ => Some(Instr::OrAddI64 { d, c, a, b }),
+                }
+            }
+            // `i += imm; if i < n` (n is not i: the add must not change
+            // the bound). The branch moves up to the add's place.
+            (
+                Instr::AddImmI64 { dst: i, a: i2, imm },
+                Instr::JmpLtI64 { a: i3, b: n, off } | Instr::JmpLeI64 { a: i3, b: n, off },
+            ) if i == i2 && i == i3 && n != i && i16::try_from(imm).is_ok() => {
+                let imm = imm as i16;
+                let off = off + (k1 - k) as i32;
+                Some(match code[k1] {
+                    Instr::JmpLtI64 { .. } if imm == 1 => Instr::IncJmpLtI64 { i, n, off },
+                    Instr::JmpLtI64 { .. } => Instr::AddJmpLtI64 { i, n, imm, off },
+                    _ => Instr::AddJmpLeI64 { i, n, imm, off },
+                })
+            }
             (
                 Instr::MulF64 { dst: t, a, b },
                 Instr::AddF64 {
@@ -633,11 +934,11 @@ fn fuse_mul_add(code: &mut [Instr], target: &[bool], removed: &mut [bool]) -> bo
         };
         if let Some(f) = fused {
             code[k] = f;
-            removed[k + 1] = true;
+            removed[k1] = true;
             changed = true;
-            k += 2;
+            p += 2;
         } else {
-            k += 1;
+            p += 1;
         }
     }
     changed

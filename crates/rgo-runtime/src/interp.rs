@@ -983,9 +983,12 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
     // with the bounds checks the compiler emits).
     unsafe {
         loop {
-            let ins = *ip;
+            // Matched in place, not copied out: each handler then loads
+            // only its own operand fields, after the dispatch jump, instead
+            // of every field layout being decoded before it.
+            let pc = ip;
             ip = ip.add(1);
-            match ins {
+            match *pc {
                 Instr::Nop => {}
                 Instr::Mov { dst, src } => r!(dst) = r!(src),
                 Instr::MovN { dst, src, n } => {
@@ -1198,6 +1201,26 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     }
                 }
 
+                // The word-sized accesses, most of them, first: with the
+                // kind known, `load`/`store` fold to one move.
+                Instr::Load {
+                    dst,
+                    p,
+                    kind: MemKind::W64,
+                    off,
+                } => {
+                    let base = nonnil!(r!(p), off);
+                    r!(dst) = load(base.add(off as usize), MemKind::W64)
+                }
+                Instr::Store {
+                    p,
+                    src,
+                    kind: MemKind::W64,
+                    off,
+                } => {
+                    let base = nonnil!(r!(p), off);
+                    store(base.add(off as usize), MemKind::W64, r!(src))
+                }
                 Instr::Load { dst, p, kind, off } => {
                     let base = nonnil!(r!(p), off);
                     r!(dst) = load(base.add(off as usize), kind)
@@ -1284,6 +1307,34 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     if r!(i) >= r!(len) {
                         throw_rt!(RuntimeError::index(ri!(i), ri!(len)));
                     }
+                }
+                Instr::LoadElem {
+                    dst,
+                    s,
+                    i,
+                    kind: MemKind::W64,
+                } => {
+                    let idx = r!(i);
+                    let len = r!(Slot1(s));
+                    if idx >= len {
+                        throw_rt!(RuntimeError::index(idx as i64, len as i64));
+                    }
+                    let p = (r!(s) as *const u8).add(idx as usize * 8);
+                    r!(dst) = load(p, MemKind::W64)
+                }
+                Instr::StoreElem {
+                    s,
+                    i,
+                    src,
+                    kind: MemKind::W64,
+                } => {
+                    let idx = r!(i);
+                    let len = r!(Slot1(s));
+                    if idx >= len {
+                        throw_rt!(RuntimeError::index(idx as i64, len as i64));
+                    }
+                    let p = (r!(s) as *mut u8).add(idx as usize * 8);
+                    store(p, MemKind::W64, r!(src))
                 }
                 Instr::LoadElem { dst, s, i, kind } => {
                     let idx = r!(i);
@@ -1494,6 +1545,9 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     r!(t) = m;
                     r!(d) = r!(c).wrapping_add(m);
                 }
+                Instr::XorAddI64 { d, c, a, b } => r!(d) = r!(c).wrapping_add(r!(a) ^ r!(b)),
+                Instr::AndAddI64 { d, c, a, b } => r!(d) = r!(c).wrapping_add(r!(a) & r!(b)),
+                Instr::OrAddI64 { d, c, a, b } => r!(d) = r!(c).wrapping_add(r!(a) | r!(b)),
                 Instr::MulAddF64 { t, a, b, d, c } => {
                     let m = rf!(a) * rf!(b);
                     r!(t) = m.to_bits();

@@ -855,6 +855,30 @@ pub enum Instr {
         d: Slot,
         c: Slot,
     },
+    /// `R[d] := R[c] + (U[a] ^ U[b])` (wrapping): a bitwise operation
+    /// feeding an add, as in `s += a ^ b`, in one dispatch. Unlike
+    /// `MulAddI64` it keeps no temporary: the compiler fuses only when
+    /// nothing else reads it.
+    XorAddI64 {
+        d: Slot,
+        c: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[d] := R[c] + (U[a] & U[b])`, as `XorAddI64`.
+    AndAddI64 {
+        d: Slot,
+        c: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `R[d] := R[c] + (U[a] | U[b])`, as `XorAddI64`.
+    OrAddI64 {
+        d: Slot,
+        c: Slot,
+        a: Slot,
+        b: Slot,
+    },
 }
 
 /// The magic number and shift for signed 64-bit division by `d`
@@ -1062,6 +1086,12 @@ impl Instr {
                 f(p);
                 f(old);
                 f(new);
+            }
+            XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
+                f(d);
+                f(c);
+                f(a);
+                f(b);
             }
             MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
                 f(t);

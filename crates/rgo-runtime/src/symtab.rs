@@ -271,6 +271,9 @@ pub fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option
         LoadCtx { dst, n, .. } => (vec![(dst, n as u32)], None),
         SqrtF64 { dst, a } => (vec![one(dst), one(a)], None),
         DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => (vec![one(dst), one(a)], None),
+        XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
+            (vec![one(d), one(c), one(a), one(b)], None)
+        }
         MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
             (vec![one(t), one(a), one(b), one(d), one(c)], None)
         }
