@@ -271,26 +271,54 @@ impl Stack {
     }
 }
 
-/// Sets to 0 the slots `lo..hi` of the frame at `fp` that its pointer map
-/// marks.
+/// The bits `lo..hi` of a word (`lo <= hi <= 64`).
+#[inline(always)]
+fn bit_range(lo: usize, hi: usize) -> u64 {
+    let upto = |n: usize| if n >= 64 { !0u64 } else { (1u64 << n) - 1 };
+    upto(hi) & !upto(lo)
+}
+
+/// Sets to 0 the slots of the frame at `fp` that its pointer map marks
+/// among `lo..hi`, except those in `keep` (an empty range keeps none).
 ///
 /// # Safety
 /// `fp .. fp + hi` must be the frame's slots and `ptrmap` cover `hi`.
 #[inline(always)]
-unsafe fn zero_ptr_slots(fp: *mut u64, ptrmap: &[u64], lo: usize, hi: usize) {
+unsafe fn zero_ptr_slots(
+    fp: *mut u64,
+    ptrmap: &[u64],
+    lo: usize,
+    hi: usize,
+    keep: std::ops::Range<usize>,
+) {
+    // Most frames fit one map word: test it once, usually 0.
+    if hi <= 64 {
+        // SAFETY: the map covers hi > 0 slots, so it has a word
+        // (frames have at least one slot).
+        let mut bits = unsafe { *ptrmap.get_unchecked(0) };
+        if bits == 0 {
+            return;
+        }
+        bits &= bit_range(lo, hi) & !bit_range(keep.start.min(64), keep.end.min(64));
+        while bits != 0 {
+            // SAFETY: the slot index is below hi (masked above).
+            unsafe { *fp.add(bits.trailing_zeros() as usize) = 0 };
+            bits &= bits - 1;
+        }
+        return;
+    }
     let mut w = lo / 64;
     while w * 64 < hi {
         // SAFETY: w * 64 < hi and the map covers hi (caller).
         let mut bits = unsafe { *ptrmap.get_unchecked(w) };
-        if w == lo / 64 {
-            bits &= !0u64 << (lo % 64);
-        }
-        if (w + 1) * 64 > hi {
-            bits &= (1u64 << (hi % 64)) - 1;
+        let (wlo, whi) = (w * 64, w * 64 + 64);
+        bits &= bit_range(lo.max(wlo) - wlo, hi.min(whi) - wlo);
+        if keep.start < whi && keep.end > wlo {
+            bits &= !bit_range(keep.start.max(wlo) - wlo, keep.end.min(whi) - wlo);
         }
         while bits != 0 {
             // SAFETY: the slot index is below hi (masked above).
-            unsafe { *fp.add(w * 64 + bits.trailing_zeros() as usize) = 0 };
+            unsafe { *fp.add(wlo + bits.trailing_zeros() as usize) = 0 };
             bits &= bits - 1;
         }
         w += 1;
@@ -957,8 +985,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     *fp.add(i) = 0xdead_beef_dead_beef;
                 }
             }
-            zero_ptr_slots(fp, &callee.ptrmap, 0, res);
-            zero_ptr_slots(fp, &callee.ptrmap, args_end, size);
+            zero_ptr_slots(fp, &callee.ptrmap, 0, size, res..args_end);
             cur = CallInfo {
                 func: callee_id,
                 pc: 0,
@@ -1467,6 +1494,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                             &func.ptrmap,
                             func.result_slots as usize,
                             func.frame_size as usize,
+                            0..0,
                         );
                         cur = caller;
                         func = funcs.get_unchecked(cur.func.idx());
