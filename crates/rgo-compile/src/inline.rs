@@ -325,93 +325,49 @@ fn remap_consts(
 /// offsets (`FLoad`/`FStore`), bulk moves, or counted-loop back edges.
 fn allowed(ins: &Instr) -> bool {
     use Instr::*;
-    matches!(
-        ins,
-        Nop | Mov { .. }
-            | MovN { .. }
-            | ZeroN { .. }
-            | LoadImm { .. }
-            | LoadConst { .. }
-            | AddI64 { .. }
-            | SubI64 { .. }
-            | MulI64 { .. }
-            | DivI64 { .. }
-            | RemI64 { .. }
-            | DivU64 { .. }
-            | RemU64 { .. }
-            | AndI64 { .. }
-            | OrI64 { .. }
-            | XorI64 { .. }
-            | AndNotI64 { .. }
-            | Shl { .. }
-            | ShrI64 { .. }
-            | ShrU64 { .. }
-            | ShiftCheck { .. }
-            | AddImmI64 { .. }
-            | NegI64 { .. }
-            | ComI64 { .. }
-            | Not { .. }
-            | Ext { .. }
-            | AddF64 { .. }
-            | SubF64 { .. }
-            | MulF64 { .. }
-            | DivF64 { .. }
-            | NegF64 { .. }
-            | AddF32 { .. }
-            | SubF32 { .. }
-            | MulF32 { .. }
-            | DivF32 { .. }
-            | NegF32 { .. }
-            | Conv { .. }
-            | EqI64 { .. }
-            | NeI64 { .. }
-            | LtI64 { .. }
-            | LeI64 { .. }
-            | LtU64 { .. }
-            | LeU64 { .. }
-            | EqF64 { .. }
-            | NeF64 { .. }
-            | LtF64 { .. }
-            | LeF64 { .. }
-            | EqF32 { .. }
-            | NeF32 { .. }
-            | LtF32 { .. }
-            | LeF32 { .. }
-            | CmpStr { .. }
-            | Jmp { .. }
-            | JmpIf { .. }
-            | JmpIfNot { .. }
-            | JmpLtI64 { .. }
-            | JmpGeI64 { .. }
-            | JmpEqI64 { .. }
-            | JmpNeI64 { .. }
-            | JmpLtImmI64 { .. }
-            | JmpGeImmI64 { .. }
-            | JmpLeI64 { .. }
-            | JmpGtI64 { .. }
-            | Load { .. }
-            | Store { .. }
-            | LoadN { .. }
-            | StoreN { .. }
-            | AtomicLoad { .. }
-            | AtomicStore { .. }
-            | AtomicRmw { .. }
-            | AtomicCas { .. }
-            | NilCheck { .. }
-            | IndexAddr { .. }
-            | BoundsCheck { .. }
-            | LoadElem { .. }
-            | StoreElem { .. }
-            | AddPtrImm { .. }
-            | SqrtF64 { .. }
-            | DivConstI64 { .. }
-            | RemConstI64 { .. }
-            | MulAddI64 { .. }
-            | MulAddF64 { .. }
-            | XorAddI64 { .. }
-            | AndAddI64 { .. }
-            | OrAddI64 { .. }
-    )
+    crate::peephole::value_op(ins)
+        || matches!(
+            ins,
+            Nop | Mov { .. }
+                | MovN { .. }
+                | ZeroN { .. }
+                | LoadImm { .. }
+                | LoadConst { .. }
+                | DivI64 { .. }
+                | RemI64 { .. }
+                | DivU64 { .. }
+                | RemU64 { .. }
+                | ShiftCheck { .. }
+                | CmpStr { .. }
+                | Jmp { .. }
+                | JmpIf { .. }
+                | JmpIfNot { .. }
+                | JmpLtI64 { .. }
+                | JmpGeI64 { .. }
+                | JmpEqI64 { .. }
+                | JmpNeI64 { .. }
+                | JmpLtImmI64 { .. }
+                | JmpGeImmI64 { .. }
+                | JmpLeI64 { .. }
+                | JmpGtI64 { .. }
+                | Load { .. }
+                | Store { .. }
+                | LoadN { .. }
+                | StoreN { .. }
+                | AtomicLoad { .. }
+                | AtomicStore { .. }
+                | AtomicRmw { .. }
+                | AtomicCas { .. }
+                | NilCheck { .. }
+                | BoundsCheck { .. }
+                | LoadElem { .. }
+                | StoreElem { .. }
+                | MulAddI64 { .. }
+                | MulAddF64 { .. }
+                | XorAddI64 { .. }
+                | AndAddI64 { .. }
+                | OrAddI64 { .. }
+        )
 }
 
 /// `ins` with every slot operand moved up by `d`; `None` for an

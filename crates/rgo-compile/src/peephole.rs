@@ -726,7 +726,7 @@ fn reads_only(ins: &Instr) -> bool {
 /// Pure instructions whose result depends only on their slot operands
 /// (and immediates), so that two of them with the same operands compute
 /// the same value.
-fn value_op(ins: &Instr) -> bool {
+pub(crate) fn value_op(ins: &Instr) -> bool {
     use Instr::*;
     matches!(
         ins,

@@ -66,70 +66,74 @@ impl Vec64 {
     }
 }
 
-/// `addVV(z, x, y []Word) (c Word)`: z = x + y, returns the carry.
-/// Window [c][z 3][x 3][y 3].
-unsafe fn add_vv(_: &mut GState, w: *mut u64) -> R {
+/// An add or subtract of words with carry out: `u64::overflowing_add` or
+/// `u64::overflowing_sub`.
+type CarryOp = fn(u64, u64) -> (u64, bool);
+
+/// z = x op y word by word, the carry (borrow) rippling up; returns the
+/// last one. Window [c][z 3][x 3][y 3].
+///
+/// # Safety
+/// The window is as declared.
+unsafe fn carry_vv(w: *mut u64, op: CarryOp) {
     // SAFETY: the window is as declared; indices stay below every length.
     unsafe {
         let (z, x, y) = (Vec64::at(w, 1), Vec64::at(w, 4), Vec64::at(w, 7));
         let mut c = 0u64;
         for i in 0..z.n.min(x.n).min(y.n) {
-            let (s1, o1) = x.get(i).overflowing_add(y.get(i));
-            let (s2, o2) = s1.overflowing_add(c);
-            z.put(i, s2);
+            let (r1, o1) = op(x.get(i), y.get(i));
+            let (r2, o2) = op(r1, c);
+            z.put(i, r2);
             c = (o1 | o2) as u64;
         }
         set(w, 0, c);
     }
+}
+
+/// z = x op y for a single word y, rippling the carry (borrow) through x.
+/// Window [c][z 3][x 3][y].
+///
+/// # Safety
+/// The window is as declared.
+unsafe fn carry_vw(w: *mut u64, op: CarryOp) {
+    // SAFETY: as carry_vv.
+    unsafe {
+        let (z, x) = (Vec64::at(w, 1), Vec64::at(w, 4));
+        let mut c = slot(w, 7);
+        for i in 0..z.n.min(x.n) {
+            let (r, o) = op(x.get(i), c);
+            z.put(i, r);
+            c = o as u64;
+        }
+        set(w, 0, c);
+    }
+}
+
+/// `addVV(z, x, y []Word) (c Word)`: z = x + y, returns the carry.
+unsafe fn add_vv(_: &mut GState, w: *mut u64) -> R {
+    // SAFETY: the window is addVV's.
+    unsafe { carry_vv(w, u64::overflowing_add) };
     Ok(())
 }
 
 /// `subVV(z, x, y []Word) (c Word)`: z = x - y, returns the borrow.
 unsafe fn sub_vv(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: as add_vv.
-    unsafe {
-        let (z, x, y) = (Vec64::at(w, 1), Vec64::at(w, 4), Vec64::at(w, 7));
-        let mut c = 0u64;
-        for i in 0..z.n.min(x.n).min(y.n) {
-            let (d1, o1) = x.get(i).overflowing_sub(y.get(i));
-            let (d2, o2) = d1.overflowing_sub(c);
-            z.put(i, d2);
-            c = (o1 | o2) as u64;
-        }
-        set(w, 0, c);
-    }
+    // SAFETY: the window is subVV's.
+    unsafe { carry_vv(w, u64::overflowing_sub) };
     Ok(())
 }
 
-/// `addVW(z, x []Word, y Word) (c Word)`: z = x + y. Window [c][z 3][x 3][y].
+/// `addVW(z, x []Word, y Word) (c Word)`: z = x + y.
 unsafe fn add_vw(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: as add_vv.
-    unsafe {
-        let (z, x) = (Vec64::at(w, 1), Vec64::at(w, 4));
-        let mut c = slot(w, 7);
-        for i in 0..z.n.min(x.n) {
-            let (s, o) = x.get(i).overflowing_add(c);
-            z.put(i, s);
-            c = o as u64;
-        }
-        set(w, 0, c);
-    }
+    // SAFETY: the window is addVW's.
+    unsafe { carry_vw(w, u64::overflowing_add) };
     Ok(())
 }
 
 /// `subVW(z, x []Word, y Word) (c Word)`: z = x - y.
 unsafe fn sub_vw(_: &mut GState, w: *mut u64) -> R {
-    // SAFETY: as add_vv.
-    unsafe {
-        let (z, x) = (Vec64::at(w, 1), Vec64::at(w, 4));
-        let mut c = slot(w, 7);
-        for i in 0..z.n.min(x.n) {
-            let (d, o) = x.get(i).overflowing_sub(c);
-            z.put(i, d);
-            c = o as u64;
-        }
-        set(w, 0, c);
-    }
+    // SAFETY: the window is subVW's.
+    unsafe { carry_vw(w, u64::overflowing_sub) };
     Ok(())
 }
 
