@@ -171,11 +171,12 @@ unsafe fn set_finalizer(_: &mut GState, w: *mut u64) -> R {
     let fint = unsafe { *fty.params };
     // SAFETY: valid descriptors.
     let arg = unsafe {
-        if std::ptr::eq(fint, etyp) {
-            Arg::Ptr
-        } else if (*fint).kind() == Kind::Pointer
-            && ((*fint).uncommon.is_null() || (*etyp).uncommon.is_null())
-            && std::ptr::eq((*(fint as *const PtrType)).elem, elem)
+        // The object's own type, or an assignable pointer type (same
+        // element, one side unnamed).
+        if std::ptr::eq(fint, etyp)
+            || ((*fint).kind() == Kind::Pointer
+                && ((*fint).uncommon.is_null() || (*etyp).uncommon.is_null())
+                && std::ptr::eq((*(fint as *const PtrType)).elem, elem))
         {
             Arg::Ptr
         } else if (*fint).kind() == Kind::Interface {

@@ -97,9 +97,10 @@ fn normalize(s: &str, dir: &str) -> String {
     out
 }
 
-/// Runs every golden program (but those in `skip`) with `env` set and
-/// returns a description of each that differs from its golden files.
-fn run_goldens(env: &[(&str, &str)], skip: &[&str]) -> (usize, Vec<String>) {
+/// Runs every golden program (but those in `skip`; only those in `only`
+/// if given) with `env` set and returns the number run and a
+/// description of each that differs from its golden files.
+fn run_goldens(env: &[(&str, &str)], skip: &[&str], only: Option<&[&str]>) -> (usize, Vec<String>) {
     let dir = testdata();
     let abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
     let dir_s = format!("{}/", abs.display());
@@ -112,7 +113,10 @@ fn run_goldens(env: &[(&str, &str)], skip: &[&str]) -> (usize, Vec<String>) {
         .unwrap_or_default();
     names.sort();
     assert!(!names.is_empty(), "no programs in {}", dir.display());
-    names.retain(|p| !skip.contains(&p.file_stem().and_then(|s| s.to_str()).unwrap_or_default()));
+    names.retain(|p| {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        !skip.contains(&stem) && only.map_or(true, |o| o.contains(&stem))
+    });
     let mut failures = Vec::new();
     for p in &names {
         let base = p
@@ -162,7 +166,7 @@ fn run_goldens(env: &[(&str, &str)], skip: &[&str]) -> (usize, Vec<String>) {
 
 #[test]
 fn golden_programs() {
-    let (n, failures) = run_goldens(&[], &[]);
+    let (n, failures) = run_goldens(&[], &[], None);
     assert!(
         failures.is_empty(),
         "{} of {} programs differ:\n{}",
@@ -172,17 +176,45 @@ fn golden_programs() {
     );
 }
 
+/// Goldens run under gcstress by a debug build (`cargo test` without
+/// `--release`, as CI runs it, where the interpreter is ~10x slower):
+/// the ones that exercise the collector's roots most (maps growing under
+/// iterators, reflect's call buffers and headers, finalizers, closures,
+/// channels, select, defer/panic, goroutines parked and locked, timers,
+/// regexp's natives). A release build runs them all.
+const GC_STRESS_DEBUG: &[&str] = &[
+    "map_fastkeys",
+    "maps",
+    "reflect_call",
+    "reflect_make",
+    "reflect_select",
+    "gc_finalizer",
+    "closures",
+    "chan_subword",
+    "conc_basic",
+    "select_fair",
+    "defer",
+    "panic_chain",
+    "lockosthread",
+    "timers",
+    "iter_pull",
+    "regexp_api",
+    "strings",
+];
+
 /// The goldens again with a collection at every mcache refill and freed
 /// objects poisoned (`RGODEBUG=gcstress=1`): a root the collector misses
 /// shows up as a wrong output or a crash. Skipped: sync_pool_victim (its
 /// output counts GC cycles, which stress multiplies, as more GCs would
 /// under Go) and gc_collects (allocates 200 MB: too slow at a cycle per
-/// refill).
+/// refill); a debug build runs only [`GC_STRESS_DEBUG`].
 #[test]
 fn golden_programs_under_gc_stress() {
+    let only = cfg!(debug_assertions).then_some(GC_STRESS_DEBUG);
     let (n, failures) = run_goldens(
         &[("RGODEBUG", "gcstress=1")],
         &["sync_pool_victim", "gc_collects"],
+        only,
     );
     assert!(
         failures.is_empty(),

@@ -225,8 +225,6 @@ unsafe fn getpid(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-/// The calling thread's errno after a failed libc call.
-
 /// `Getpagesize() int`.
 ///
 /// # Safety
