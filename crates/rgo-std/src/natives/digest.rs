@@ -90,42 +90,72 @@ pub fn sha1_blocks(s: &mut [u32; 5], p: &[u8]) {
     }
 }
 
-/// SHA-256 (and SHA-224, which differs only in its initial state) over the
-/// 64-byte blocks of `p`.
-pub fn sha256_blocks(s: &mut [u32; 8], p: &[u8]) {
-    for blk in p.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for i in 0..16 {
-            w[i] = u32::from_be_bytes([blk[4 * i], blk[4 * i + 1], blk[4 * i + 2], blk[4 * i + 3]]);
+/// The SHA-2 compression function over the blocks of `p`, for one word
+/// type: SHA-256 and SHA-512 differ only in word size, round count,
+/// constants and rotation amounts (FIPS 180-4 §6.2, §6.4), given as the
+/// message schedule's σ0 and σ1 (two rotations and a shift each) and the
+/// rounds' Σ1 and Σ0 (three rotations each).
+macro_rules! sha2_blocks {
+    ($(#[$doc:meta])* $name:ident, $w:ty, $rounds:expr, $k:ident,
+     sigma0 $a0:literal $a1:literal $a2:literal, sigma1 $b0:literal $b1:literal $b2:literal,
+     bigsigma1 $c0:literal $c1:literal $c2:literal, bigsigma0 $d0:literal $d1:literal $d2:literal) => {
+        $(#[$doc])*
+        pub fn $name(s: &mut [$w; 8], p: &[u8]) {
+            const WB: usize = std::mem::size_of::<$w>();
+            for blk in p.chunks_exact(16 * WB) {
+                let mut w = [0 as $w; $rounds];
+                for (i, c) in blk.chunks_exact(WB).enumerate() {
+                    let mut b = [0u8; WB];
+                    b.copy_from_slice(c);
+                    w[i] = <$w>::from_be_bytes(b);
+                }
+                for i in 16..$rounds {
+                    let s0 = w[i - 15].rotate_right($a0)
+                        ^ w[i - 15].rotate_right($a1)
+                        ^ (w[i - 15] >> $a2);
+                    let s1 =
+                        w[i - 2].rotate_right($b0) ^ w[i - 2].rotate_right($b1) ^ (w[i - 2] >> $b2);
+                    w[i] = w[i - 16]
+                        .wrapping_add(s0)
+                        .wrapping_add(w[i - 7])
+                        .wrapping_add(s1);
+                }
+                let mut v = *s;
+                for i in 0..$rounds {
+                    let [a, b, c, d, e, f, g, h] = v;
+                    let big1 = e.rotate_right($c0) ^ e.rotate_right($c1) ^ e.rotate_right($c2);
+                    let ch = (e & f) ^ (!e & g);
+                    let t1 = h
+                        .wrapping_add(big1)
+                        .wrapping_add(ch)
+                        .wrapping_add($k[i])
+                        .wrapping_add(w[i]);
+                    let big0 = a.rotate_right($d0) ^ a.rotate_right($d1) ^ a.rotate_right($d2);
+                    let maj = (a & b) ^ (a & c) ^ (b & c);
+                    let t2 = big0.wrapping_add(maj);
+                    v = [t1.wrapping_add(t2), a, b, c, d.wrapping_add(t1), e, f, g];
+                }
+                for (x, y) in s.iter_mut().zip(v) {
+                    *x = x.wrapping_add(y);
+                }
+            }
         }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let mut v = *s;
-        for i in 0..64 {
-            let [a, b, c, d, e, f, g, h] = v;
-            let big1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = h
-                .wrapping_add(big1)
-                .wrapping_add(ch)
-                .wrapping_add(SHA256_K[i])
-                .wrapping_add(w[i]);
-            let big0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = big0.wrapping_add(maj);
-            v = [t1.wrapping_add(t2), a, b, c, d.wrapping_add(t1), e, f, g];
-        }
-        for (x, y) in s.iter_mut().zip(v) {
-            *x = x.wrapping_add(y);
-        }
-    }
+    };
 }
+
+sha2_blocks!(
+    /// SHA-256 (and SHA-224, which differs only in its initial state) over
+    /// the 64-byte blocks of `p`.
+    sha256_blocks, u32, 64, SHA256_K,
+    sigma0 7 18 3, sigma1 17 19 10, bigsigma1 6 11 25, bigsigma0 2 13 22
+);
+
+sha2_blocks!(
+    /// SHA-512 (and SHA-384, SHA-512/224, SHA-512/256: other initial
+    /// states) over the 128-byte blocks of `p`.
+    sha512_blocks, u64, 80, SHA512_K,
+    sigma0 1 8 7, sigma1 19 61 6, bigsigma1 14 18 41, bigsigma0 28 34 39
+);
 
 const SHA256_K: [u32; 64] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -137,45 +167,6 @@ const SHA256_K: [u32; 64] = [
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
-
-/// SHA-512 (and SHA-384, SHA-512/224, SHA-512/256: other initial states)
-/// over the 128-byte blocks of `p`.
-pub fn sha512_blocks(s: &mut [u64; 8], p: &[u8]) {
-    for blk in p.chunks_exact(128) {
-        let mut w = [0u64; 80];
-        for (i, c) in blk.chunks_exact(8).enumerate() {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            w[i] = u64::from_be_bytes(b);
-        }
-        for i in 16..80 {
-            let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
-            let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let mut v = *s;
-        for i in 0..80 {
-            let [a, b, c, d, e, f, g, h] = v;
-            let big1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = h
-                .wrapping_add(big1)
-                .wrapping_add(ch)
-                .wrapping_add(SHA512_K[i])
-                .wrapping_add(w[i]);
-            let big0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = big0.wrapping_add(maj);
-            v = [t1.wrapping_add(t2), a, b, c, d.wrapping_add(t1), e, f, g];
-        }
-        for (x, y) in s.iter_mut().zip(v) {
-            *x = x.wrapping_add(y);
-        }
-    }
-}
 
 const SHA512_K: [u64; 80] = [
     0x428a2f98d728ae22,

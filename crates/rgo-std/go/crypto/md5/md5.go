@@ -50,11 +50,7 @@ func (d *digest) Write(p []byte) (int, error) {
 // final pads a copy of the state and returns the digest.
 func (d *digest) final() [Size]byte {
 	c := *d
-	var tail [BlockSize + 8]byte
-	tail[0] = 0x80
-	padLen := (55-int(c.Total%BlockSize))&(BlockSize-1) + 1
-	binary.LittleEndian.PutUint64(tail[padLen:], c.Total<<3)
-	c.Write(tail[:padLen+8])
+	c.Write(mdbuf.Padding(c.Total, BlockSize, true))
 	var out [Size]byte
 	for i, w := range c.s {
 		binary.LittleEndian.PutUint32(out[4*i:], w)
@@ -84,9 +80,7 @@ const (
 
 func (d *digest) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, stateMagic...)
-	for _, w := range d.s {
-		b = binary.BigEndian.AppendUint32(b, w)
-	}
+	b = mdbuf.AppendWords32(b, d.s[:])
 	return d.AppendState(b, BlockSize), nil
 }
 
@@ -99,10 +93,7 @@ func (d *digest) UnmarshalBinary(b []byte) error {
 	if err != nil {
 		return err
 	}
-	for i := range d.s {
-		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
-	}
-	b = b[4*len(d.s):]
+	b = mdbuf.LoadWords32(d.s[:], b)
 	d.LoadState(b, BlockSize)
 	return nil
 }

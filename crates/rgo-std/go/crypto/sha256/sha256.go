@@ -76,11 +76,7 @@ func (d *digest) Write(p []byte) (int, error) {
 // SHA-224 keeps the first 28 bytes.
 func (d *digest) final() [Size]byte {
 	c := *d
-	var tail [BlockSize + 8]byte
-	tail[0] = 0x80
-	padLen := (55-int(c.Total%BlockSize))&(BlockSize-1) + 1
-	binary.BigEndian.PutUint64(tail[padLen:], c.Total<<3)
-	c.Write(tail[:padLen+8])
+	c.Write(mdbuf.Padding(c.Total, BlockSize, false))
 	var out [Size]byte
 	for i, w := range c.s {
 		binary.BigEndian.PutUint32(out[4*i:], w)
@@ -126,9 +122,7 @@ func (d *digest) magic() string {
 
 func (d *digest) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, d.magic()...)
-	for _, w := range d.s {
-		b = binary.BigEndian.AppendUint32(b, w)
-	}
+	b = mdbuf.AppendWords32(b, d.s[:])
 	return d.AppendState(b, BlockSize), nil
 }
 
@@ -141,10 +135,7 @@ func (d *digest) UnmarshalBinary(b []byte) error {
 	if err != nil {
 		return err
 	}
-	for i := range d.s {
-		d.s[i] = binary.BigEndian.Uint32(b[4*i:])
-	}
-	b = b[4*len(d.s):]
+	b = mdbuf.LoadWords32(d.s[:], b)
 	d.LoadState(b, BlockSize)
 	return nil
 }

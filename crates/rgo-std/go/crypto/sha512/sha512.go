@@ -97,16 +97,11 @@ func (d *digest) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// final pads a copy of the state (the bit length takes 16 bytes, its high
-// half zero) and returns all eight words encoded.
+// final pads a copy of the state (the bit length takes 16 bytes) and
+// returns all eight words encoded.
 func (d *digest) final() [Size]byte {
 	c := *d
-	var tail [BlockSize + 16]byte
-	tail[0] = 0x80
-	padLen := (111-int(c.Total%BlockSize))&(BlockSize-1) + 1
-	binary.BigEndian.PutUint64(tail[padLen:], c.Total>>61)
-	binary.BigEndian.PutUint64(tail[padLen+8:], c.Total<<3)
-	c.Write(tail[:padLen+16])
+	c.Write(mdbuf.Padding(c.Total, BlockSize, false))
 	var out [Size]byte
 	for i, w := range c.s {
 		binary.BigEndian.PutUint64(out[8*i:], w)
@@ -152,9 +147,7 @@ const stateLen = 4 + 8*8 + BlockSize + 8
 
 func (d *digest) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, d.v.magic...)
-	for _, w := range d.s {
-		b = binary.BigEndian.AppendUint64(b, w)
-	}
+	b = mdbuf.AppendWords64(b, d.s[:])
 	return d.AppendState(b, BlockSize), nil
 }
 
@@ -167,10 +160,7 @@ func (d *digest) UnmarshalBinary(b []byte) error {
 	if err != nil {
 		return err
 	}
-	for i := range d.s {
-		d.s[i] = binary.BigEndian.Uint64(b[8*i:])
-	}
-	b = b[8*len(d.s):]
+	b = mdbuf.LoadWords64(d.s[:], b)
 	d.LoadState(b, BlockSize)
 	return nil
 }

@@ -52,6 +52,61 @@ func (b *Buf) LoadState(in []byte, size int) {
 	b.NPend = int(b.Total % uint64(size))
 }
 
+// Padding returns what ends a message of total bytes for a block length
+// size (64 or 128): 0x80, zeros, and the message length in bits filling
+// the block's last size/8 bytes (big-endian, the high half zero for 128-
+// byte blocks; little-endian if le, MD5's order).
+func Padding(total uint64, size int, le bool) []byte {
+	lenBytes := size / 8
+	var tail [128 + 16]byte
+	tail[0] = 0x80
+	padLen := (size-lenBytes-1-int(total%uint64(size)))&(size-1) + 1
+	n := padLen + lenBytes
+	if le {
+		binary.LittleEndian.PutUint64(tail[padLen:], total<<3)
+	} else {
+		binary.BigEndian.PutUint64(tail[n-8:], total<<3)
+		if lenBytes == 16 {
+			binary.BigEndian.PutUint64(tail[padLen:], total>>61)
+		}
+	}
+	return tail[:n]
+}
+
+// AppendWords32 appends chaining words big-endian, as the marshaled
+// states hold them.
+func AppendWords32(out []byte, s []uint32) []byte {
+	for _, w := range s {
+		out = binary.BigEndian.AppendUint32(out, w)
+	}
+	return out
+}
+
+// LoadWords32 reads back what AppendWords32 wrote at the start of in and
+// returns the rest.
+func LoadWords32(s []uint32, in []byte) []byte {
+	for i := range s {
+		s[i] = binary.BigEndian.Uint32(in[4*i:])
+	}
+	return in[4*len(s):]
+}
+
+// AppendWords64 is AppendWords32 for 64-bit chaining words.
+func AppendWords64(out []byte, s []uint64) []byte {
+	for _, w := range s {
+		out = binary.BigEndian.AppendUint64(out, w)
+	}
+	return out
+}
+
+// LoadWords64 is LoadWords32 for 64-bit chaining words.
+func LoadWords64(s []uint64, in []byte) []byte {
+	for i := range s {
+		s[i] = binary.BigEndian.Uint64(in[8*i:])
+	}
+	return in[8*len(s):]
+}
+
 // CheckState checks a marshaled state of crypto/<pkg> before it is
 // loaded: its identifier and total length n. It returns the bytes after
 // the identifier, or the package's error.
