@@ -4,7 +4,7 @@
 
 use std::ffi::CString;
 
-use super::{bytes, cstr, errno, put_string, set, slot, R};
+use super::{bytes, cstr, errno, put_string, put_strings, set, slot, R};
 use rgo_runtime::interp::{GState, NativeFn};
 
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
@@ -305,19 +305,7 @@ unsafe fn sys_read_dir_names(_: &mut GState, w: *mut u64) -> R {
             libc::closedir(dir);
             names
         };
-        let n = names.len();
-        // A []string backing array: typed, so the GC scans its headers.
-        let arr = if n == 0 {
-            rgo_runtime::malloc::zerobase()
-        } else {
-            rgo_runtime::malloc::mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
-        } as *mut u64;
-        for (i, name) in names.iter().enumerate() {
-            put_string(arr, 2 * i, name);
-        }
-        set(w, 0, arr as u64);
-        set(w, 1, n as u64);
-        set(w, 2, n as u64);
+        put_strings(w, 0, &names);
         set(w, 3, 0);
     }
     Ok(())

@@ -179,6 +179,29 @@ unsafe fn put_string(w: *mut u64, i: usize, b: &[u8]) {
     unsafe { rgo_runtime::natives::put_string(w.add(i), b) }
 }
 
+/// Writes a new `[]string` of `items` at slots `i..i+3`.
+///
+/// # Safety
+/// Three writable slots at `i`.
+unsafe fn put_strings<S: AsRef<[u8]>>(w: *mut u64, i: usize, items: &[S]) {
+    let n = items.len();
+    // SAFETY: a []string backing array (typed, so the GC scans its
+    // headers) with room for n headers; caller's contract for w.
+    unsafe {
+        let arr = if n == 0 {
+            rgo_runtime::malloc::zerobase()
+        } else {
+            rgo_runtime::malloc::mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
+        } as *mut u64;
+        for (k, s) in items.iter().enumerate() {
+            put_string(arr, 2 * k, s.as_ref());
+        }
+        set(w, i, arr as u64);
+        set(w, i + 1, n as u64);
+        set(w, i + 2, n as u64);
+    }
+}
+
 /// Writes a new `[]byte` holding `b` at slots `i..i+3`.
 ///
 /// # Safety

@@ -11,9 +11,8 @@
 use std::io::Write;
 use std::sync::OnceLock;
 
-use super::{bytes, errno, fail, nothing, put_string, set, slot, sys_kill, R};
+use super::{bytes, errno, fail, nothing, put_string, put_strings, set, slot, sys_kill, R};
 use rgo_runtime::interp::{GState, NativeFn, PanicValue};
-use rgo_runtime::malloc::mallocgc;
 
 pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("os.sysWrite", sys_write, 6),
@@ -142,23 +141,8 @@ fn flush_print(gs: &mut GState) {
 /// The window has 3 slots.
 unsafe fn runtime_args(_: &mut GState, w: *mut u64) -> R {
     let args: &[String] = ARGS.get().map_or(&[], |a| a);
-    let n = args.len();
-    // SAFETY: the window slots and the Go values they describe are valid, as
-    // the enclosing function's `# Safety` contract (or its caller) states.
-    unsafe {
-        // A []string backing array: typed, so the GC scans its headers.
-        let arr = if n == 0 {
-            rgo_runtime::malloc::zerobase()
-        } else {
-            mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
-        } as *mut u64;
-        for (i, a) in args.iter().enumerate() {
-            put_string(arr, 2 * i, a.as_bytes());
-        }
-        set(w, 0, arr as u64);
-        set(w, 1, n as u64);
-        set(w, 2, n as u64);
-    }
+    // SAFETY: the window has 3 slots (caller).
+    unsafe { put_strings(w, 0, args) };
     Ok(())
 }
 

@@ -12,7 +12,7 @@
 
 use std::ffi::CString;
 
-use super::{bytes, cstr, errno, put_string, set, slot, status, sys_kill, R};
+use super::{bytes, cstr, errno, put_string, put_strings, set, slot, status, sys_kill, R};
 use rgo_runtime::interp::{GState, NativeFn};
 use rgo_runtime::proc::{entersyscall, exitsyscall};
 
@@ -58,29 +58,6 @@ unsafe fn strings<'a>(w: *mut u64, i: usize) -> Vec<&'a [u8]> {
     unsafe {
         let (p, n) = (slot(w, i) as *mut u64, slot(w, i + 1) as usize);
         (0..n).map(|k| bytes(p, 2 * k)).collect()
-    }
-}
-
-/// Stores a `[]string` of `items` at slots `i..i+3`.
-///
-/// # Safety
-/// Three writable slots at `i`.
-unsafe fn put_strings(w: *mut u64, i: usize, items: &[Vec<u8>]) {
-    let n = items.len();
-    // SAFETY: a []string backing array (typed, so the GC scans its
-    // headers) with room for n headers.
-    unsafe {
-        let arr = if n == 0 {
-            rgo_runtime::malloc::zerobase()
-        } else {
-            rgo_runtime::malloc::mallocgc(16 * n, &rgo_runtime::typedesc::STRING_TYPE, true)
-        } as *mut u64;
-        for (k, s) in items.iter().enumerate() {
-            put_string(arr, 2 * k, s);
-        }
-        set(w, i, arr as u64);
-        set(w, i + 1, n as u64);
-        set(w, i + 2, n as u64);
     }
 }
 
