@@ -149,21 +149,34 @@ func prepare(v reflect.Value, forNull bool) (Unmarshaler, encoding.TextUnmarshal
 	return nil, nil, v
 }
 
-func (d *decodeState) array(v reflect.Value) error {
+// composite starts decoding an array or object (what) into v: an invalid
+// v skips the value, an Unmarshaler decodes it itself, and a
+// TextUnmarshaler records a type error and skips it; done says whether
+// one of them consumed the value. Otherwise pv is the value to fill.
+func (d *decodeState) composite(v reflect.Value, what string) (pv reflect.Value, done bool, err error) {
 	start := d.pos
 	if !v.IsValid() {
 		d.skip()
-		return nil
+		return pv, true, nil
 	}
 	u, tu, pv := prepare(v, false)
 	if u != nil {
 		d.skip()
-		return u.UnmarshalJSON(d.data[start:d.pos])
+		return pv, true, u.UnmarshalJSON(d.data[start:d.pos])
 	}
 	if tu != nil {
-		d.save(&UnmarshalTypeError{Value: "array", Type: v.Type(), Offset: int64(start + 1), Err: errNotString})
+		d.save(&UnmarshalTypeError{Value: what, Type: v.Type(), Offset: int64(start + 1), Err: errNotString})
 		d.skip()
-		return nil
+		return pv, true, nil
+	}
+	return pv, false, nil
+}
+
+func (d *decodeState) array(v reflect.Value) error {
+	start := d.pos
+	pv, done, err := d.composite(v, "array")
+	if done {
+		return err
 	}
 	switch pv.Kind() {
 	case reflect.Interface:
@@ -236,19 +249,9 @@ func (d *decodeState) readKey() string {
 
 func (d *decodeState) object(v reflect.Value) error {
 	start := d.pos
-	if !v.IsValid() {
-		d.skip()
-		return nil
-	}
-	u, tu, pv := prepare(v, false)
-	if u != nil {
-		d.skip()
-		return u.UnmarshalJSON(d.data[start:d.pos])
-	}
-	if tu != nil {
-		d.save(&UnmarshalTypeError{Value: "object", Type: v.Type(), Offset: int64(start + 1), Err: errNotString})
-		d.skip()
-		return nil
+	pv, done, err := d.composite(v, "object")
+	if done {
+		return err
 	}
 	t := pv.Type()
 	var fields *structFields
