@@ -450,10 +450,7 @@ fn call_go_ctx(
     };
     crate::proc::setg(parent);
     PROG.with(|p| p.set(prog));
-    crate::mgcmark::CALLBACK_GS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|&x| x != gp as usize);
+    crate::mgcmark::remove_callback_g(gp);
     gs.out.append(&mut g.st.out);
     match exit {
         Exit::Done | Exit::Preempted => Ok(g.stack.buf[..nres.min(g.stack.buf.len())].to_vec()),

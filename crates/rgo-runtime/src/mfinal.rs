@@ -30,8 +30,7 @@ use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use crate::interp::{GState, NativeFn, PanicValue, G};
-use crate::mheap::find_object;
-use crate::mspan::MSpan;
+use crate::mheap::{find_allocated, find_object};
 use crate::panic::throw;
 use crate::proc;
 use crate::sizeclasses::MALLOC_HEADER_SIZE;
@@ -79,17 +78,6 @@ static RUNFINQ: AtomicU64 = AtomicU64::new(0);
 /// Whether the finalizer goroutine was started.
 static FING_STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// The object base the GC marks for pointer `p`, with its span, or None
-/// if `p` is not in an allocated heap object.
-fn object_of(p: u64) -> Option<(usize, *mut MSpan, usize)> {
-    let (base, s, idx) = find_object(p as usize)?;
-    // SAFETY: find_object returned an in-use span.
-    if unsafe { (*s).is_free(idx) } {
-        return None;
-    }
-    Some((base, s, idx))
-}
-
 fn type_name(t: *const Type) -> String {
     // SAFETY: compiled descriptors are valid and live forever.
     unsafe { String::from_utf8_lossy((*t).name.as_bytes()).into_owned() }
@@ -118,7 +106,7 @@ unsafe fn set_finalizer(_: &mut GState, w: *mut u64) -> R {
     if elem.is_null() {
         throw("nil elem type!");
     }
-    let Some((mut base, s, _)) = object_of(ed) else {
+    let Some((mut base, s, _)) = find_allocated(ed as usize) else {
         // Go ignores pointers to static data (and the zero-size base);
         // anything else not in the heap is an error there too.
         return Ok(());
@@ -214,7 +202,7 @@ unsafe fn add_cleanup(_: &mut GState, w: *mut u64) -> R {
     let id = NEXT_CLEANUP.fetch_add(1, Ordering::Relaxed);
     // SAFETY: caller.
     let (p, fv) = unsafe { (*w.add(1), *w.add(2)) };
-    if let Some((base, _, _)) = object_of(p) {
+    if let Some((base, _, _)) = find_allocated(p as usize) {
         let mut m = CLEANUPS.lock().unwrap_or_else(|e| e.into_inner());
         m.get_or_insert_with(HashMap::new).insert(id, (base, fv));
         drop(m);

@@ -58,19 +58,15 @@ static GC_PENDING: AtomicBool = AtomicBool::new(false);
 const HEAP_MINIMUM: u64 = 4 << 20;
 
 /// rgo's collector stress mode (`RGODEBUG=gcstress=1`): a cycle at every
-/// MCache refill, to flush out missing roots in tests.
-fn gcstress() -> bool {
+/// MCache refill, and the sweeper fills freed objects with 0xa5 bytes, to
+/// flush out missing roots in tests.
+pub(crate) fn gcstress() -> bool {
     static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *V.get_or_init(|| {
         std::env::var("RGODEBUG")
             .map(|v| v.split(',').any(|kv| kv.trim() == "gcstress=1"))
             .unwrap_or(false)
     })
-}
-
-/// In stress mode the sweeper also fills freed objects with 0xa5 bytes.
-pub(crate) fn poison_freed() -> bool {
-    gcstress()
 }
 
 fn gctrace() -> bool {

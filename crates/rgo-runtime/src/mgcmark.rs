@@ -34,7 +34,8 @@ use std::sync::Mutex;
 
 use crate::interp::{PanicValue, G, PANIC_MARK};
 use crate::mbitmap::for_each_pointer;
-use crate::mheap::find_object;
+use crate::mheap::find_allocated;
+use crate::mspan::MSpan;
 use crate::symtab::Program;
 
 /// A block of static memory holding Go values (a package variable): its
@@ -50,7 +51,19 @@ static DATA_ROOTS: Mutex<Vec<DataRoot>> = Mutex::new(Vec::new());
 
 /// The Gs of natives' callbacks (`call_go`) now running or blocked: not in
 /// `allgs`, but their frames are roots while they exist.
-pub(crate) static CALLBACK_GS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+static CALLBACK_GS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+
+/// Makes a callback G's frames roots until [`remove_callback_g`].
+pub(crate) fn add_callback_g(g: &G) {
+    let mut gs = CALLBACK_GS.lock().unwrap_or_else(|e| e.into_inner());
+    gs.push(g as *const G as usize);
+}
+
+/// Undoes [`add_callback_g`] before the G is freed.
+pub(crate) fn remove_callback_g(g: *const G) {
+    let mut gs = CALLBACK_GS.lock().unwrap_or_else(|e| e.into_inner());
+    gs.retain(|&x| x != g as usize);
+}
 
 /// Registers `words` words at `addr` (static memory that lives as long as
 /// the program) as a root; `mask` bit i says word i may hold a pointer.
@@ -69,18 +82,15 @@ pub fn add_data_root(addr: usize, words: usize, mask: &[u64]) {
         });
 }
 
-/// The grey objects: marked, not yet scanned.
+/// The grey objects, marked and not yet scanned: base and span.
 pub(crate) struct Work {
-    stack: Vec<usize>,
-    /// Bytes of objects marked this cycle.
-    pub marked_bytes: usize,
+    stack: Vec<(usize, *mut MSpan)>,
 }
 
 impl Work {
     pub(crate) fn new() -> Work {
         Work {
             stack: Vec::with_capacity(1024),
-            marked_bytes: 0,
         }
     }
 
@@ -91,18 +101,12 @@ impl Work {
         if p < 4096 {
             return;
         }
-        let Some((base, s, idx)) = find_object(p as usize) else {
+        let Some((base, s)) = crate::mgcsweep::mark(p as usize) else {
             return;
         };
-        // SAFETY: find_object returned an in-use span; with the world
-        // stopped its bitmaps are stable.
-        let sp = unsafe { &*s };
-        if sp.is_free(idx) || !sp.set_marked(idx) {
-            return;
-        }
-        self.marked_bytes += sp.elemsize();
-        if !sp.spanclass().noscan() {
-            self.stack.push(base);
+        // SAFETY: an in-use span; its class does not change while marked.
+        if !unsafe { (*s).spanclass().noscan() } {
+            self.stack.push((base, s));
         }
     }
 
@@ -120,17 +124,12 @@ impl Work {
 
     /// Scans grey objects until none is left (Go's `gcDrain`).
     pub(crate) fn drain(&mut self) {
-        while let Some(base) = self.stack.pop() {
-            let Some((_, s, _)) = find_object(base) else {
-                continue;
-            };
+        while let Some((base, s)) = self.stack.pop() {
             // SAFETY: base is an allocated object of the in-use span s,
-            // initialized by mallocgc; the world is stopped.
-            unsafe {
-                // SAFETY: every address for_each_pointer yields is a word
-                // of the object.
-                for_each_pointer(base, &*s, |a| self.grey_at(a));
-            }
+            // initialized by mallocgc; the world is stopped, so the span
+            // is unchanged since grey found it. Every address
+            // for_each_pointer yields is a word of the object.
+            unsafe { for_each_pointer(base, &*s, |a| self.grey_at(a)) }
         }
     }
 
@@ -209,17 +208,12 @@ impl Work {
     /// Greys the pointers of the object at `base` without marking it
     /// (the referents of a finalizer-guarded object).
     pub(crate) fn scan_object(&mut self, base: usize) {
-        let Some((b, s, idx)) = find_object(base) else {
+        let Some((b, s, _)) = find_allocated(base) else {
             return;
         };
-        // SAFETY: an in-use span; the slot is allocated (checked), so it
-        // was initialized by mallocgc; the world is stopped.
-        unsafe {
-            if (*s).is_free(idx) {
-                return;
-            }
-            for_each_pointer(b, &*s, |a| self.grey_at(a));
-        }
+        // SAFETY: an in-use span and an allocated slot, so initialized by
+        // mallocgc; the world is stopped.
+        unsafe { for_each_pointer(b, &*s, |a| self.grey_at(a)) }
     }
 
     /// Greys every root (Go's `markroot` jobs), see the module comment.

@@ -17,7 +17,7 @@
 use std::sync::atomic::Ordering;
 
 use crate::mcentral::{CentralLists, CACHED_SPANS};
-use crate::mheap::{find_object, MHEAP};
+use crate::mheap::{find_allocated, MHEAP};
 use crate::mspan::MSpan;
 use crate::mstats::{add, STATS};
 use crate::panic::throw;
@@ -26,15 +26,15 @@ use crate::panic::throw;
 /// false if `addr` is not inside an allocated heap object or the object
 /// was already marked. Safe to call from several threads at once.
 pub fn mark_object(addr: usize) -> bool {
-    let Some((_, s, idx)) = find_object(addr) else {
-        return false;
-    };
-    // SAFETY: find_object returned an in-use span; mark bits are atomic.
-    let sp = unsafe { &*s };
-    if sp.is_free(idx) {
-        return false;
-    }
-    sp.set_marked(idx)
+    mark(addr).is_some()
+}
+
+/// [`mark_object`], returning the object's base and span when this call
+/// marked it (Go's `greyobject` then queues it for scanning).
+pub(crate) fn mark(addr: usize) -> Option<(usize, *mut MSpan)> {
+    let (base, s, idx) = find_allocated(addr)?;
+    // SAFETY: find_allocated returned an in-use span; mark bits are atomic.
+    unsafe { (*s).set_marked(idx) }.then_some((base, s))
 }
 
 /// What one sweep did.
@@ -86,7 +86,7 @@ unsafe fn sweep_span(lists: &mut CentralLists, s: *mut MSpan, r: &mut SweepResul
     // SAFETY: s is unlisted and uncached: no one else can reach it.
     let sp = unsafe { &mut *s };
     let before = sp.alloc_count;
-    if crate::mgc::poison_freed() {
+    if crate::mgc::gcstress() {
         // Stress mode: make a premature free visible, not silent.
         for i in 0..sp.nelems {
             if !sp.is_free(i) && !sp.is_marked(i) {

@@ -484,3 +484,13 @@ pub fn find_object(addr: usize) -> Option<(usize, *mut MSpan, usize)> {
     let idx = sp.obj_index(addr);
     Some((sp.start_addr + idx * sp.elemsize, s, idx))
 }
+
+/// [`find_object`], for an allocated slot only (not free).
+pub fn find_allocated(addr: usize) -> Option<(usize, *mut MSpan, usize)> {
+    let (base, s, idx) = find_object(addr)?;
+    // SAFETY: find_object returned an in-use span.
+    if unsafe { (*s).is_free(idx) } {
+        return None;
+    }
+    Some((base, s, idx))
+}

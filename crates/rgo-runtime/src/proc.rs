@@ -2061,10 +2061,7 @@ pub fn callback_g(prog: &Program, f: FuncId, id: u64) -> Box<G> {
     g.sched.status.store(G_RUNNING, Ordering::Release);
     g.sched.is_callback = true;
     // Its frames are GC roots until call_go drops it.
-    crate::mgcmark::CALLBACK_GS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(&*g as *const G as usize);
+    crate::mgcmark::add_callback_g(&g);
     g
 }
 
