@@ -150,9 +150,10 @@ func prepare(v reflect.Value, forNull bool) (Unmarshaler, encoding.TextUnmarshal
 }
 
 // composite starts decoding an array or object (what) into v: an invalid
-// v skips the value, an Unmarshaler decodes it itself, and a
-// TextUnmarshaler records a type error and skips it; done says whether
-// one of them consumed the value. Otherwise pv is the value to fill.
+// v skips the value, an Unmarshaler decodes it itself, a TextUnmarshaler
+// records a type error and skips it, and an empty interface gets the
+// value as any; done says whether one of them consumed the value.
+// Otherwise pv is the value to fill.
 func (d *decodeState) composite(v reflect.Value, what string) (pv reflect.Value, done bool, err error) {
 	start := d.pos
 	if !v.IsValid() {
@@ -169,6 +170,13 @@ func (d *decodeState) composite(v reflect.Value, what string) (pv reflect.Value,
 		d.skip()
 		return pv, true, nil
 	}
+	if pv.Kind() == reflect.Interface && pv.NumMethod() == 0 {
+		x, err := d.anyValue()
+		if err == nil {
+			pv.Set(reflect.ValueOf(x))
+		}
+		return pv, true, err
+	}
 	return pv, false, nil
 }
 
@@ -179,16 +187,6 @@ func (d *decodeState) array(v reflect.Value) error {
 		return err
 	}
 	switch pv.Kind() {
-	case reflect.Interface:
-		if pv.NumMethod() == 0 {
-			x, err := d.anyValue()
-			if err != nil {
-				return err
-			}
-			pv.Set(reflect.ValueOf(x))
-			return nil
-		}
-		fallthrough
 	default:
 		d.mismatch("array", pv.Type(), start+1)
 		d.skip()
@@ -257,14 +255,6 @@ func (d *decodeState) object(v reflect.Value) error {
 	var fields *structFields
 	switch pv.Kind() {
 	case reflect.Interface:
-		if pv.NumMethod() == 0 {
-			x, err := d.anyValue()
-			if err != nil {
-				return err
-			}
-			pv.Set(reflect.ValueOf(x))
-			return nil
-		}
 		d.mismatch("object", t, start+1)
 		d.skip()
 		return nil
