@@ -941,6 +941,27 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
             p as *mut u8
         }};
     }
+    // A map access (`dst`: element pointer, `dst+1`: ok) or assignment
+    // (`dst`: element pointer) through map.rs's fast path `$f` for the key
+    // kind; the map type is constant `typ`.
+    macro_rules! map_fast {
+        (access $f:ident, $dst:expr, $m:expr, $typ:expr, $key:expr) => {{
+            let t = &*(*func.consts.get_unchecked($typ as usize) as *const MapType);
+            let (p, ok) = map::$f(t, r!($m) as *mut HMap, $key);
+            r!($dst) = p as u64;
+            *fp.add($dst.idx() + 1) = ok as u64;
+        }};
+        (assign $f:ident, $dst:expr, $m:expr, $typ:expr, $key:expr) => {{
+            let t = &*(*func.consts.get_unchecked($typ as usize) as *const MapType);
+            match map::$f(t, r!($m) as *mut HMap, $key) {
+                Ok(p) => r!($dst) = p as u64,
+                Err(e) => {
+                    save!();
+                    return Trap::Panic(crate::natives::map_err(e));
+                }
+            }
+        }};
+    }
     // Enters `callee` with its frame at `new_fp` (slot offset).
     // A taken conditional jump; backwards it is a safepoint.
     macro_rules! branch {
@@ -1388,54 +1409,22 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 // descriptor constant and `m` a map of that type (Go's
                 // type system); the slot reads are verified operands.
                 Instr::MapAccess32 { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    let (p, ok) = map::mapaccess2_fast32(t, r!(m) as *mut HMap, r!(key) as u32);
-                    r!(dst) = p as u64;
-                    *fp.add(dst.idx() + 1) = ok as u64;
+                    map_fast!(access mapaccess2_fast32, dst, m, typ, r!(key) as u32)
                 }
                 Instr::MapAccess64 { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    let (p, ok) = map::mapaccess2_fast64(t, r!(m) as *mut HMap, r!(key));
-                    r!(dst) = p as u64;
-                    *fp.add(dst.idx() + 1) = ok as u64;
+                    map_fast!(access mapaccess2_fast64, dst, m, typ, r!(key))
                 }
                 Instr::MapAccessStr { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    let k = *(fp.add(key.idx()) as *const GoStr);
-                    let (p, ok) = map::mapaccess2_faststr(t, r!(m) as *mut HMap, k);
-                    r!(dst) = p as u64;
-                    *fp.add(dst.idx() + 1) = ok as u64;
+                    map_fast!(access mapaccess2_faststr, dst, m, typ, *(fp.add(key.idx()) as *const GoStr))
                 }
                 Instr::MapAssign32 { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    match map::mapassign_fast32(t, r!(m) as *mut HMap, r!(key) as u32) {
-                        Ok(p) => r!(dst) = p as u64,
-                        Err(e) => {
-                            save!();
-                            return Trap::Panic(crate::natives::map_err(e));
-                        }
-                    }
+                    map_fast!(assign mapassign_fast32, dst, m, typ, r!(key) as u32)
                 }
                 Instr::MapAssign64 { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    match map::mapassign_fast64(t, r!(m) as *mut HMap, r!(key)) {
-                        Ok(p) => r!(dst) = p as u64,
-                        Err(e) => {
-                            save!();
-                            return Trap::Panic(crate::natives::map_err(e));
-                        }
-                    }
+                    map_fast!(assign mapassign_fast64, dst, m, typ, r!(key))
                 }
                 Instr::MapAssignStr { dst, m, key, typ } => {
-                    let t = &*(*func.consts.get_unchecked(typ as usize) as *const MapType);
-                    let k = *(fp.add(key.idx()) as *const GoStr);
-                    match map::mapassign_faststr(t, r!(m) as *mut HMap, k) {
-                        Ok(p) => r!(dst) = p as u64,
-                        Err(e) => {
-                            save!();
-                            return Trap::Panic(crate::natives::map_err(e));
-                        }
-                    }
+                    map_fast!(assign mapassign_faststr, dst, m, typ, *(fp.add(key.idx()) as *const GoStr))
                 }
 
                 Instr::Print { a, kind } => {
