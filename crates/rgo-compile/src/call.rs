@@ -62,7 +62,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let rslots: u32 = res_types.iter().map(|t| self.nslots(*t)).sum();
         let recv_slots = recv.as_ref().map(|(_, rt)| self.nslots(*rt)).unwrap_or(0);
         let pslots: u32 = par_types.iter().map(|t| self.nslots(*t)).sum();
-        let base = self.alloc(rslots + recv_slots + pslots);
+        let base = self.alloc_raw(rslots + recv_slots + pslots);
         self.windows.insert(base.0, rslots + recv_slots + pslots);
         self.mark_types(base, &res_types);
         let mut at = base.0 as u32 + rslots;
@@ -91,13 +91,16 @@ impl<'c, 'a> Fc<'c, 'a> {
                     m,
                     base,
                     recv: rslots as u16,
+                    args: pslots as u16,
                 });
             }
             Callee::Closure(fv) => {
-                self.emit(Instr::CallClosure { fv, base });
+                let n = (rslots + recv_slots + pslots) as u16;
+                self.emit(Instr::CallClosure { fv, base, n });
             }
             Callee::Indirect(f) => {
-                self.emit(Instr::CallIndirect { f, base });
+                let n = (rslots + recv_slots + pslots) as u16;
+                self.emit(Instr::CallIndirect { f, base, n });
             }
         }
         let _ = dst;
@@ -159,7 +162,15 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.zero(dst, 3);
                 return;
             }
-            let at_t = self.c.w.types.array(extra.len() as i64, et);
+            // `...uintptr` arguments may be pointers to keep alive (for
+            // `//go:uintptrescapes` callees): the array is scanned as
+            // pointers, which the collector checks word by word.
+            let elem = if et == TypeId::UINTPTR {
+                TypeId::UNSAFE_POINTER
+            } else {
+                et
+            };
+            let at_t = self.c.w.types.array(extra.len() as i64, elem);
             let p = self.new_obj(at_t);
             let es = self.c.w.sizeof(et).max(0) as u32;
             for (i, a) in extra.iter().enumerate() {
@@ -601,7 +612,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                             len
                         };
                         let id = self.c.rt_native("runtime.makeslice");
-                        let w = self.alloc(6);
+                        let w = self.alloc_raw(6);
                         self.ptrs[w.0 as usize] = true;
                         let d = self.desc_const(et);
                         self.load_u64(Slot(w.0 + 3), d);
@@ -612,7 +623,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     }
                     Type::Map(..) => {
                         let id = self.c.rt_native("runtime.makemap");
-                        let w = self.alloc(3);
+                        let w = self.alloc_raw(3);
                         self.ptrs[w.0 as usize] = true;
                         let d = self.desc_const(mt);
                         self.load_u64(Slot(w.0 + 1), d);
@@ -989,7 +1000,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let g = self.pc();
         self.patch(grow, g);
         let id = self.c.rt_native("runtime.growslice");
-        let w = self.alloc(8);
+        let w = self.alloc_raw(8);
         self.ptrs[w.0 as usize] = true;
         self.ptrs[w.0 as usize + 3] = true;
         self.mov(Slot(w.0 + 3), s, 3);
@@ -1066,7 +1077,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             };
             let v = self.expr(a);
             let id = self.c.rt_native(name);
-            let w = self.alloc(5);
+            let w = self.alloc_raw(5);
             self.ptrs[w.0 as usize] = true;
             self.ptrs[w.0 as usize + 3] = true;
             self.mov(Slot(w.0 + 3), v, 2);
@@ -1196,7 +1207,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
         };
         let id = self.c.rt_native(name);
-        let w = self.alloc(n);
+        let w = self.alloc_raw(n);
         self.ptrs[w.0 as usize] = true;
         let k = if n == 3 { 1 } else { 3 };
         self.mov(Slot(w.0 + at), v, k);
@@ -1301,7 +1312,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// (itab or 0, ok).
     fn assert_iface(&mut self, tw: Slot, to: TypeId) -> (Slot, Slot) {
         let id = self.c.rt_native("runtime.assertE2I");
-        let w = self.alloc(4);
+        let w = self.alloc_raw(4);
         self.ptrs[w.0 as usize] = true;
         let d = self.desc_const(to);
         self.load_u64(Slot(w.0 + 2), d);

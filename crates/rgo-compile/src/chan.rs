@@ -33,7 +33,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     pub(crate) fn make_chan(&mut self, ct: TypeId, size: Option<&'a Expr>) -> Slot {
         let et = self.chan_elem(ct);
         let id = self.c.rt_native("runtime.makechan");
-        let w = self.alloc(3);
+        let w = self.alloc_raw(3);
         self.ptrs[w.0 as usize] = true;
         let d = self.desc_const(et);
         self.load_u64(Slot(w.0 + 1), d);
@@ -58,7 +58,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let es = self.nslots(et);
         let v = self.value_as(&s.value, et);
         let id = self.c.rt_native("runtime.chansend");
-        let w = self.alloc(1 + es);
+        let w = self.alloc_raw(1 + es);
         self.ptrs[w.0 as usize] = true;
         self.mark_types(Slot(w.0 + 1), &[et]);
         self.mov(w, ch, 1);
@@ -73,7 +73,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// The window of `runtime.chanrecv` for elements of type `et`:
     /// `[ok][c][elem...]`.
     fn recv_window(&mut self, et: TypeId) -> Slot {
-        let w = self.alloc(2 + self.nslots(et));
+        let w = self.alloc_raw(2 + self.nslots(et));
         self.ptrs[w.0 as usize + 1] = true;
         self.mark_types(Slot(w.0 + 2), &[et]);
         w
@@ -83,6 +83,17 @@ impl<'c, 'a> Fc<'c, 'a> {
     fn emit_recv(&mut self, w: Slot, c: Slot, et: TypeId) {
         let id = self.c.rt_native("runtime.chanrecv");
         self.mov(Slot(w.0 + 1), c, 1);
+        // The native's window is read and written as a whole for the
+        // collector (op.rs); clearing the element first ends the life of
+        // the value a loop's previous receive left there.
+        let mut words = Vec::new();
+        layout::pointer_words(self.c.w, et, 0, &mut words);
+        if words.iter().any(|&p| p) {
+            self.emit(Instr::ZeroN {
+                dst: Slot(w.0 + 2),
+                n: self.nslots(et) as u16,
+            });
+        }
         self.emit(Instr::CallNative {
             id,
             n: (2 + self.nslots(et)) as u16,
@@ -132,7 +143,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         } else {
             "runtime.chanlen"
         });
-        let w = self.alloc(2);
+        let w = self.alloc_raw(2);
         self.ptrs[w.0 as usize + 1] = true;
         self.mov(Slot(w.0 + 1), c, 1);
         self.emit(Instr::CallNative { id, n: 2, base: w });

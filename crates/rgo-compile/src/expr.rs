@@ -581,7 +581,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let bk = self.c.w.types.basic_kind(t);
         if self.c.w.types.is_string(t) {
             let id = self.c.rt_native("runtime.concatstring2");
-            let w = self.alloc(6);
+            let w = self.alloc_raw(6);
             for i in [0, 2, 4] {
                 self.ptrs[w.0 as usize + i] = true;
             }
@@ -1342,7 +1342,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         let ks = self.nslots(kt).max(1);
         let id = self.c.rt_native(name);
-        let w = self.alloc(3 + ks);
+        let w = self.alloc_raw(3 + ks);
         self.ptrs[w.0 as usize] = true;
         let md = self.desc_const(mt);
         self.load_u64(Slot(w.0 + 1), md);
@@ -1367,7 +1367,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         m: Slot,
         key: Slot,
     ) -> (Slot, Slot) {
-        let dst = self.alloc(if assign { 1 } else { 2 });
+        let dst = self.alloc_raw(if assign { 1 } else { 2 });
         self.ptrs[dst.0 as usize] = true;
         let md = self.desc_const(mt);
         let typ = self.konst(md);
@@ -1431,7 +1431,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         let ks = self.nslots(kt).max(1);
         let id = self.c.rt_native("runtime.mapaccess2");
-        let w = self.alloc(4 + ks);
+        let w = self.alloc_raw(4 + ks);
         self.ptrs[w.0 as usize] = true;
         let md = self.desc_const(xt);
         self.load_u64(Slot(w.0 + 2), md);
@@ -1594,7 +1594,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             Type::Map(kt, vt) => {
                 let id = self.c.rt_native("runtime.makemap");
-                let w = self.alloc(3);
+                let w = self.alloc_raw(3);
                 self.ptrs[w.0 as usize] = true;
                 let md = self.desc_const(t);
                 self.load_u64(Slot(w.0 + 1), md);

@@ -275,7 +275,24 @@ impl<'c, 'a> Fc<'c, 'a> {
     // ------------------------------------------------------------------
     // Slots.
 
+    /// `n` slots whose type the caller does not give: call windows of
+    /// natives, generated wrappers' frames, copies of multi-word values.
+    /// They are marked as possible pointers, so the collector scans them
+    /// where they are live (a word that does not point into an allocated
+    /// object is ignored); typed values use [`Fc::alloc_t`] and are exact.
     pub fn alloc(&mut self, n: u32) -> Slot {
+        let s = self.alloc_raw(n);
+        let end = (s.0 as usize + n as usize).min(self.ptrs.len());
+        if !self.too_big {
+            self.ptrs[s.0 as usize..end]
+                .iter_mut()
+                .for_each(|b| *b = true);
+        }
+        s
+    }
+
+    /// `n` slots not marked as pointers: the caller marks their types.
+    pub(crate) fn alloc_raw(&mut self, n: u32) -> Slot {
         const LIMIT: u32 = u16::MAX as u32 - 64;
         if self.next + n.max(1) > LIMIT {
             if !self.too_big {
@@ -307,7 +324,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// Slots for a value of type `t`, with its pointer words marked.
     pub fn alloc_t(&mut self, t: TypeId) -> Slot {
         let n = layout::slots(self.c.w, t);
-        let s = self.alloc(n);
+        let s = self.alloc_raw(n);
         self.mark_types(s, &[t]);
         s
     }
@@ -329,16 +346,12 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     pub fn alloc_ptr(&mut self) -> Slot {
-        let s = self.alloc(1);
-        if self.too_big {
-            return s;
-        }
-        self.ptrs[s.0 as usize] = true;
-        s
+        self.alloc(1)
     }
 
+    /// A slot that never holds a pointer.
     pub fn scalar(&mut self) -> Slot {
-        self.alloc(1)
+        self.alloc_raw(1)
     }
 
     pub fn mov(&mut self, dst: Slot, src: Slot, n: u32) {
@@ -851,6 +864,9 @@ impl<'c, 'a> Fc<'c, 'a> {
             recover_pc,
             wrapper,
             inlined: Box::new([]),
+            stackmap: Default::default(),
+            scan_whole_frame: false,
+            args_live: false,
         }
     }
 
@@ -1158,7 +1174,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     *pl = Place::Mem(q, off, t);
                 }
                 Place::Elem(sl, i, t) if hit(sl, 3) || hit(i, 1) => {
-                    let s2 = self.alloc(3);
+                    let s2 = self.alloc_raw(3);
                     self.ptrs[s2.0 as usize] = true;
                     self.mov(s2, sl, 3);
                     let i2 = self.scalar();
@@ -1863,7 +1879,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     off: 0,
                 });
                 let nat = self.c.rt_native("runtime.decoderune");
-                let w = self.alloc(5);
+                let w = self.alloc_raw(5);
                 self.ptrs[w.0 as usize + 2] = true;
                 self.mov(Slot(w.0 + 2), sv, 2);
                 self.mov(Slot(w.0 + 4), i, 1);
@@ -1918,7 +1934,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let md = self.desc_const(xt);
                 let init = self.c.rt_native("runtime.mapiterinit");
                 let next = self.c.rt_native("runtime.mapiternext");
-                let w = self.alloc(3);
+                let w = self.alloc_raw(3);
                 self.ptrs[w.0 as usize] = true;
                 self.ptrs[w.0 as usize + 2] = true;
                 self.load_u64(Slot(w.0 + 1), md);
@@ -2321,7 +2337,15 @@ pub(crate) fn compile_decl<'a>(
         f.emit(Instr::Ret);
         return f.finish(res, args, path, 0, false);
     };
-    f.body(body, res, args, path, false)
+    if d.keep_uintptrs {
+        // Any argument word may be a uintptr made from a pointer.
+        f.ptrs[res as usize..(res + args) as usize]
+            .iter_mut()
+            .for_each(|b| *b = true);
+    }
+    let mut func = f.body(body, res, args, path, false);
+    func.args_live = d.keep_uintptrs;
+    func
 }
 
 /// Compiles a function literal: prologue loads captured cells.

@@ -189,6 +189,9 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
         recover_pc: *new_pc.get(f.recover_pc as usize)?,
         wrapper: f.wrapper,
         inlined: inlined.into_boxed_slice(),
+        stackmap: Default::default(),
+        scan_whole_frame: f.scan_whole_frame,
+        args_live: f.args_live,
     })
 }
 

@@ -1186,7 +1186,11 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
         let fw = f.itab_fun(iv, cur, m);
         f.mov(recv_at, Slot(iv.0 + 1), 1);
         f.mov(Slot(recv_at.0 + 1), Slot(p0.0 + 1), ps);
-        f.emit(Instr::CallIndirect { f: fw, base: win });
+        f.emit(Instr::CallIndirect {
+            f: fw,
+            base: win,
+            n: (rs + recv_slots + ps) as u16,
+        });
     } else {
         let fid = f.c.method_fid(m, cur)?;
         if ptr_recv {
@@ -1298,7 +1302,11 @@ pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> F
     let win = f.alloc(rs + 1 + ps);
     f.mov(Slot(win.0 + rs as u16), Slot(iv.0 + 1), 1);
     f.mov(Slot(win.0 + rs as u16 + 1), Slot(iv.0 + 2), ps);
-    f.emit(Instr::CallIndirect { f: fw, base: win });
+    f.emit(Instr::CallIndirect {
+        f: fw,
+        base: win,
+        n: (rs + 1 + ps) as u16,
+    });
     f.mov(Slot(0), win, rs);
     f.emit(Instr::Ret);
     let func = f.finish(rs, 2 + ps, String::new(), 0, true);
@@ -1456,10 +1464,12 @@ pub(crate) fn call_thunk(
         ThunkCall::Closure => f.emit(Instr::CallClosure {
             fv: fword,
             base: win,
+            n: (res_slots + cap_slots + fwd_slots) as u16,
         }),
         ThunkCall::Indirect => f.emit(Instr::CallIndirect {
             f: fword,
             base: win,
+            n: (res_slots + cap_slots + fwd_slots) as u16,
         }),
     };
     if returns {

@@ -346,7 +346,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.emit(Instr::New { dst: p, typ: idx });
                 if crate::func::block_has_defer(&r.body) {
                     let runner = defer_runner(self.c);
-                    let w = self.alloc(2);
+                    let w = self.alloc_raw(2);
                     self.ptrs[w.0 as usize + 1] = true;
                     let iw = self.c.take(runner);
                     self.load_u64(w, iw);
@@ -429,7 +429,11 @@ impl<'c, 'a> Fc<'c, 'a> {
         let base = self.alloc_ptr();
         self.windows.insert(base.0, 1);
         self.mov(base, clo, 1);
-        self.emit(Instr::CallClosure { fv: seqv, base });
+        self.emit(Instr::CallClosure {
+            fv: seqv,
+            base,
+            n: 1,
+        });
         self.set_line(r.body.rbrace);
         let st = self.scalar();
         self.load_word(st, clo, state_off);

@@ -41,9 +41,12 @@ const MF_PREP: u32 = 32;
 const MF_FN: u32 = 40;
 const MF_POST: u32 = 48;
 
-fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32, ptrs: &[u32]) -> Func {
+/// A stub's frame holds values of any type (its windows serve every
+/// signature), so every slot is a possible pointer: the collector scans
+/// the live ones, ignoring words that point into no allocated object.
+fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32) -> Func {
     let mut ptrmap = vec![0u64; (frame as usize).div_ceil(64)];
-    for &p in ptrs {
+    for p in 0..frame {
         ptrmap[p as usize / 64] |= 1 << (p % 64);
     }
     let n = code.len();
@@ -60,6 +63,9 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32, ptrs: &[u32]) -> Fu
         recover_pc: 0,
         wrapper: true,
         inlined: Box::new([]),
+        stackmap: Default::default(),
+        scan_whole_frame: true,
+        args_live: false,
         files: Box::new([]),
         arg_info: Box::new([]),
     }
@@ -100,6 +106,7 @@ impl Compiler<'_> {
                     Instr::CallClosure {
                         fv: s(4),
                         base: s(5),
+                        n: w,
                     },
                     Instr::CallNative {
                         id: call_out,
@@ -110,7 +117,6 @@ impl Compiler<'_> {
                 ],
                 5 + n,
                 4,
-                &[0, 1, 4],
             );
             // Method trampoline: [window N][ctx][fv][method window N+1].
             let meth = func(
@@ -125,6 +131,7 @@ impl Compiler<'_> {
                     Instr::CallClosure {
                         fv: s(n + 1),
                         base: s(n + 2),
+                        n: w + 1,
                     },
                     Instr::CallNative {
                         id: meth_out,
@@ -135,7 +142,6 @@ impl Compiler<'_> {
                 ],
                 2 * n + 3,
                 n,
-                &[n, n + 1],
             );
             // MakeFunc trampoline: [window N][ctx][buf][fv][call window 6].
             let (ctx, buf, fv, win) = (s(n), s(n + 1), s(n + 2), s(n + 3));
@@ -164,7 +170,11 @@ impl Compiler<'_> {
                         dst: s(n + 7),
                         src: buf,
                     },
-                    Instr::CallClosure { fv, base: win },
+                    Instr::CallClosure {
+                        fv,
+                        base: win,
+                        n: 6,
+                    },
                     // fn(args []Value) []Value
                     Instr::MovN {
                         dst: s(n + 6),
@@ -172,7 +182,11 @@ impl Compiler<'_> {
                         n: 3,
                     },
                     load(MF_FN),
-                    Instr::CallClosure { fv, base: win },
+                    Instr::CallClosure {
+                        fv,
+                        base: win,
+                        n: 6,
+                    },
                     // post(out []Value, ctx, buf)
                     Instr::Mov {
                         dst: s(n + 6),
@@ -183,7 +197,11 @@ impl Compiler<'_> {
                         src: buf,
                     },
                     load(MF_POST),
-                    Instr::CallClosure { fv, base: win },
+                    Instr::CallClosure {
+                        fv,
+                        base: win,
+                        n: 6,
+                    },
                     Instr::CallNative {
                         id: mf_out,
                         n: 9,
@@ -193,7 +211,6 @@ impl Compiler<'_> {
                 ],
                 n + 9,
                 n,
-                &[n, n + 1, n + 2],
             );
             let mut ids = [0u32; 3];
             for (k, f) in [call, meth, mf].into_iter().enumerate() {

@@ -194,6 +194,8 @@ pub struct GState {
     /// The closure register while the goroutine is out of the loop
     /// (preempted at a function entry, or about to start).
     pub ctx: u64,
+    /// `runtime.GC` yielded once already (see mgc.rs's `n_gc`).
+    pub gc_yielded: bool,
 }
 
 /// A goroutine: its stack, defer and panic chains, and its scheduler
@@ -1437,7 +1439,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 } => {
                     enter!(callee_id, cur.fp as usize + base.idx());
                 }
-                Instr::CallClosure { fv, base } => {
+                Instr::CallClosure { fv, base, .. } => {
                     let f = r!(fv);
                     if f == 0 {
                         throw_rt!(RuntimeError::nil_deref(0));
@@ -1446,7 +1448,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     let fid = dyn_func!(*(f as *const u64), f);
                     enter!(fid, cur.fp as usize + base.idx());
                 }
-                Instr::CallIndirect { f, base } => {
+                Instr::CallIndirect { f, base, .. } => {
                     let fid = dyn_func!(r!(f), 0);
                     enter!(fid, cur.fp as usize + base.idx());
                 }
@@ -1472,16 +1474,20 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     }
                     Some(caller) => {
                         // The returning frame's arguments and locals are
-                        // dead: clear its pointers, so the GC does not
-                        // keep what they pointed to through the caller's
-                        // not yet rewritten temporaries that overlap them.
-                        zero_ptr_slots(
-                            fp,
-                            &func.ptrmap,
-                            func.result_slots as usize,
-                            func.frame_size as usize,
-                            0..0,
-                        );
+                        // dead: clear its pointers, so that a caller's
+                        // window later over them (whose result slots the
+                        // stack maps count as read, stackmap.rs) does not
+                        // keep what they pointed to. A reflect stub's
+                        // arguments hold its results: it clears nothing.
+                        if !func.scan_whole_frame {
+                            zero_ptr_slots(
+                                fp,
+                                &func.ptrmap,
+                                func.result_slots as usize,
+                                func.frame_size as usize,
+                                0..0,
+                            );
+                        }
                         cur = caller;
                         func = funcs.get_unchecked(cur.func.idx());
                         code = func.code.as_ptr();
@@ -1533,6 +1539,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     m,
                     base,
                     recv,
+                    ..
                 } => {
                     let off = 24 + 8 * m as usize;
                     let itab = nonnil!(r!(iface), off);

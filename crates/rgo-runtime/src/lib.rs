@@ -50,6 +50,7 @@ pub mod proc;
 pub mod select;
 pub mod sema;
 pub mod sizeclasses;
+pub mod stackmap;
 pub mod symtab;
 pub mod time;
 pub mod traceback;

@@ -390,16 +390,19 @@ fn is_marked(p: usize) -> bool {
 
 /// Readies the finalizer goroutine if it waits for work (after a cycle
 /// queued some, with the world started again).
-pub(crate) fn wake_fing() {
-    let _q = FINQ.lock().unwrap_or_else(|e| e.into_inner());
+/// Returns whether finalizers wait to run.
+pub(crate) fn wake_fing() -> bool {
+    let q = FINQ.lock().unwrap_or_else(|e| e.into_inner());
+    let pending = !q.is_empty();
     let gp = FING_WAITING.swap(std::ptr::null_mut(), Ordering::AcqRel);
-    drop(_q);
+    drop(q);
     if !gp.is_null() {
         // SAFETY: FING_WAITING is set only by the parked finalizer G's
         // unlock function, after it is WAITING; we took it, so we are its
         // one waker.
         unsafe { proc::goready(gp) };
     }
+    pending
 }
 
 pub(crate) const NATIVES: &[(&str, NativeFn, u16)] = &[

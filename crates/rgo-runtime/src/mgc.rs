@@ -62,11 +62,18 @@ const HEAP_MINIMUM: u64 = 4 << 20;
 /// flush out missing roots in tests.
 pub(crate) fn gcstress() -> bool {
     static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *V.get_or_init(|| {
-        std::env::var("RGODEBUG")
-            .map(|v| v.split(',').any(|kv| kv.trim() == "gcstress=1"))
-            .unwrap_or(false)
-    })
+    *V.get_or_init(|| rgodebug("gcstress"))
+}
+
+/// Whether `RGODEBUG` sets `key=1` (rgo's own debugging switches, beside
+/// Go's GODEBUG).
+pub(crate) fn rgodebug(key: &str) -> bool {
+    std::env::var("RGODEBUG")
+        .map(|v| {
+            v.split(',')
+                .any(|kv| kv.trim().strip_prefix(key).is_some_and(|r| r == "=1"))
+        })
+        .unwrap_or(false)
 }
 
 fn gctrace() -> bool {
@@ -280,9 +287,18 @@ unsafe fn n_gc(gs: &mut GState, _: *mut u64) -> Result<(), PanicValue> {
     if !proc::started() || gp.is_null() || proc::getp().is_null() {
         return cycle(gs, start, true);
     }
+    // SAFETY: as above.
+    let callback = unsafe { (*gp).sched.is_callback };
+    // Go's caller parks while the cycle marks concurrently, so goroutines
+    // made runnable just before (one about to drop its last use of an
+    // object) run and exit first. rgo marks with the world stopped: the
+    // caller yields once before it.
+    if !callback && !std::mem::replace(&mut gs.gc_yielded, true) {
+        return Err(proc::yield_retry());
+    }
+    gs.gc_yielded = false;
     if !proc::stop_the_world() {
-        // SAFETY: as above.
-        if unsafe { (*gp).sched.is_callback } {
+        if callback {
             // A callback cannot yield to let the other stop finish:
             // skip this cycle rather than wait for our own P forever.
             return Ok(());
@@ -291,7 +307,12 @@ unsafe fn n_gc(gs: &mut GState, _: *mut u64) -> Result<(), PanicValue> {
     }
     let r = cycle(gs, start, true);
     proc::start_the_world(None);
-    crate::mfinal::wake_fing();
+    // Go's runtime.GC parks until the cycle's mark and sweep are done,
+    // which lets the finalizer goroutine run the finalizers it queued;
+    // rgo's cycle ran inline, so the caller yields instead.
+    if crate::mfinal::wake_fing() && r.is_ok() && !callback {
+        return Err(proc::gosched());
+    }
     r
 }
 

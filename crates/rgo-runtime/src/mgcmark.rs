@@ -133,29 +133,62 @@ impl Work {
         }
     }
 
-    /// Greys the pointer words of a frame of `words` slots at `fp`, by
-    /// the function's pointer map.
-    fn scan_frame(&mut self, buf: &[u64], fp: usize, words: usize, ptrmap: &[u64]) {
-        let end = (fp + words).min(buf.len());
-        for (i, &v) in buf[fp.min(end)..end].iter().enumerate() {
-            if ptrmap.get(i / 64).is_some_and(|m| m & (1 << (i % 64)) != 0) {
-                self.grey(v);
-            }
-        }
-    }
-
     /// Greys everything goroutine `g` keeps alive (Go's `scanstack` plus
-    /// the G's own pointer fields).
-    pub(crate) fn scan_g(&mut self, prog: &Program, g: &G) {
-        let st = &g.stack;
-        for ci in st.frames.iter().chain(std::iter::once(&st.cur)) {
+    /// the G's own pointer fields). A frame's pointer slots are scanned
+    /// if its function's stack map says they are live at the frame's pc;
+    /// with `RGODEBUG=clobberdead=1` the dead ones the frame owns (below
+    /// the next frame) are poisoned (see stackmap.rs).
+    ///
+    /// Takes `g` mutably only for the poisoning; with the world stopped
+    /// nothing else touches its stack, except a native a G in a system
+    /// call is still running, which writes only its own window: such a
+    /// G's frames are not poisoned.
+    pub(crate) fn scan_g(&mut self, prog: &Program, g: &mut G) {
+        let clobber = crate::stackmap::clobberdead()
+            && g.sched.status.load(Ordering::Acquire) != crate::proc::G_SYSCALL;
+        let st = &mut g.stack;
+        let nframes = st.frames.len() + 1;
+        for k in 0..nframes {
+            let ci = if k < st.frames.len() {
+                st.frames[k]
+            } else {
+                st.cur
+            };
             if ci.func == PANIC_MARK {
                 continue;
             }
             let Some(f) = prog.funcs.get(ci.func.idx()) else {
                 continue;
             };
-            self.scan_frame(&st.buf, ci.fp as usize, f.frame_size as usize, &f.ptrmap);
+            let fp = ci.fp as usize;
+            // A suspended caller owns its frame only below the callee's
+            // (the call's arguments are the callee's to keep alive); a
+            // panic's mark shares the panicking frame's fp and owns none.
+            let end = st
+                .frames
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .chain(std::iter::once(&st.cur))
+                .skip(usize::from(k + 1 == nframes))
+                .find(|n| n.func != PANIC_MARK)
+                .and_then(|n| (n.fp as usize).checked_sub(fp))
+                .unwrap_or(usize::MAX);
+            let buf = &mut st.buf;
+            f.stackmap(prog).live_at(ci.pc, |slot, live| {
+                let slot = slot as usize;
+                if slot >= end {
+                    return;
+                }
+                let Some(v) = buf.get_mut(fp + slot) else {
+                    return;
+                };
+                if live {
+                    self.grey(*v);
+                } else if clobber {
+                    *v = crate::stackmap::CLOBBER;
+                }
+            });
         }
         self.grey(g.st.ctx);
         self.grey(g.sched.start_ctx);
@@ -199,7 +232,7 @@ impl Work {
             // SAFETY: a registered callback G stays allocated until it is
             // unregistered, and it does not run while the world is
             // stopped (its M is inside a stopped native or blocked).
-            self.scan_g(prog, unsafe { &*(g as *const G) });
+            self.scan_g(prog, unsafe { &mut *(g as *mut G) });
         }
     }
 }
@@ -223,8 +256,9 @@ impl Work {
             let gs: Vec<*mut G> = sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).clone();
             for gp in gs {
                 // SAFETY: Gs are never freed; with the world stopped none
-                // runs (a G in a system call does not touch its frames).
-                let g = unsafe { &*gp };
+                // runs (a G in a system call does not touch its frames
+                // outside its native's window).
+                let g = unsafe { &mut *gp };
                 // A dead G keeps its sleep timer for its next life.
                 self.grey(g.sched.timer as u64);
                 if g.sched.status.load(Ordering::Acquire) == crate::proc::G_DEAD {

@@ -703,15 +703,19 @@ pub enum Instr {
         base: Slot,
     },
     /// Call the func value (a `*funcval`) in `R[fv]`; the callee reads it
-    /// with `GetClosure`. Nil panics.
+    /// with `GetClosure`. Nil panics. `n` is the window's width (results
+    /// and arguments), for the collector's liveness analysis.
     CallClosure {
         fv: Slot,
         base: Slot,
+        n: u16,
     },
-    /// Call the function whose [`FuncId`] is in `R[f]` (interface methods).
+    /// Call the function whose [`FuncId`] is in `R[f]` (interface methods);
+    /// `n` as for `CallClosure`.
     CallIndirect {
         f: Slot,
         base: Slot,
+        n: u16,
     },
     /// Call Rust native `id` of the program's native table; it reads its
     /// arguments and writes its results in the `n`-slot window at `base`
@@ -806,6 +810,8 @@ pub enum Instr {
         m: u16,
         base: Slot,
         recv: u16,
+        /// Slots of the arguments after the receiver.
+        args: u16,
     },
     /// `R[dst..dst+n] := words at closure + off`: a captured variable (or
     /// its cell pointer) read from the func value this function was called
@@ -937,6 +943,342 @@ pub fn div_by_magic(n: i64, d: i64, m: u64, s: u32) -> i64 {
     q.wrapping_add(((q as u64) >> 63) as i64)
 }
 
+/// How an instruction uses a run of frame slots (see [`Instr::operands`]).
+/// The roles are what the GC's liveness analysis (stackmap.rs) rests on:
+/// a `Read` the table forgets lets the GC free what the frame still
+/// uses, so every role here errs toward reading; a `Write` must cover
+/// every byte of its slots, so partial writes are `Update`s.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Use {
+    /// The instruction reads all the slots.
+    Read,
+    /// It overwrites all the slots without reading them first.
+    Write,
+    /// It reads the slots and may write some or parts of them.
+    Update,
+}
+
+/// Where control goes after an instruction (see [`Instr::flow`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Flow {
+    /// Control may continue at the next instruction.
+    pub next: bool,
+    /// Control may continue at `pc + 1 + off`.
+    pub jump: Option<i32>,
+}
+
+impl Instr {
+    /// The operand table of the instruction set: calls `f(slot, n, use)`
+    /// for every run of `n` frame slots the instruction touches, reads
+    /// before writes. `callee(func)` gives a called function's (result,
+    /// argument) slot counts; a `Call` reads its arguments and writes its
+    /// results (a run of `n` = 0 at `base` for a function without). A `Ret` reads the
+    /// function's results, which the instruction does not name: the
+    /// caller of this table adds them. Exhaustive: a new instruction must
+    /// say its operands here, and the verifier, the liveness analysis and
+    /// the inliner all follow.
+    pub fn operands(
+        &self,
+        callee: impl Fn(FuncId) -> Option<(u32, u32)>,
+        mut f: impl FnMut(Slot, u32, Use),
+    ) -> Result<(), String> {
+        use Instr::*;
+        use Use::{Read as R, Update as U, Write as W};
+        let mut rd = |s: Slot, n: u32| f(s, n, R);
+        match *self {
+            Nop | Ret | DeferReturn | Jmp { .. } => {}
+            Mov { dst, src } => {
+                rd(src, 1);
+                f(dst, 1, W);
+            }
+            MovN { dst, src, n } => {
+                rd(src, n as u32);
+                f(dst, n as u32, W);
+            }
+            ZeroN { dst, n } => f(dst, n as u32, W),
+            LoadImm { dst, .. } | LoadConst { dst, .. } | GetClosure { dst } | New { dst, .. } => {
+                f(dst, 1, W)
+            }
+            AddI64 { dst, a, b }
+            | SubI64 { dst, a, b }
+            | MulI64 { dst, a, b }
+            | DivI64 { dst, a, b }
+            | RemI64 { dst, a, b }
+            | DivU64 { dst, a, b }
+            | RemU64 { dst, a, b }
+            | AndI64 { dst, a, b }
+            | OrI64 { dst, a, b }
+            | XorI64 { dst, a, b }
+            | AndNotI64 { dst, a, b }
+            | Shl { dst, a, b }
+            | ShrI64 { dst, a, b }
+            | ShrU64 { dst, a, b }
+            | AddF64 { dst, a, b }
+            | SubF64 { dst, a, b }
+            | MulF64 { dst, a, b }
+            | DivF64 { dst, a, b }
+            | AddF32 { dst, a, b }
+            | SubF32 { dst, a, b }
+            | MulF32 { dst, a, b }
+            | DivF32 { dst, a, b }
+            | EqI64 { dst, a, b }
+            | NeI64 { dst, a, b }
+            | LtI64 { dst, a, b }
+            | LeI64 { dst, a, b }
+            | LtU64 { dst, a, b }
+            | LeU64 { dst, a, b }
+            | EqF64 { dst, a, b }
+            | NeF64 { dst, a, b }
+            | LtF64 { dst, a, b }
+            | LeF64 { dst, a, b }
+            | EqF32 { dst, a, b }
+            | NeF32 { dst, a, b }
+            | LtF32 { dst, a, b }
+            | LeF32 { dst, a, b }
+            | EqMem { dst, a, b, .. }
+            | IndexAddr {
+                dst, p: a, i: b, ..
+            } => {
+                rd(a, 1);
+                rd(b, 1);
+                f(dst, 1, W);
+            }
+            CmpStr { dst, a, b, .. } => {
+                rd(a, 2);
+                rd(b, 2);
+                f(dst, 1, W);
+            }
+            AddImmI64 { dst, a, .. }
+            | NegI64 { dst, a }
+            | ComI64 { dst, a }
+            | Not { dst, a }
+            | NegF64 { dst, a }
+            | NegF32 { dst, a }
+            | AddPtrImm { dst, a, .. }
+            | Ext { dst, src: a, .. }
+            | Conv { dst, src: a, .. }
+            | SqrtF64 { dst, a }
+            | DivConstI64 { dst, a, .. }
+            | RemConstI64 { dst, a, .. }
+            | Load { dst, p: a, .. }
+            | AtomicLoad { dst, p: a, .. } => {
+                rd(a, 1);
+                f(dst, 1, W);
+            }
+            ShiftCheck { a } | NilCheck { p: a } | Defer { fv: a } | MemZero { p: a, .. } => {
+                rd(a, 1)
+            }
+            JmpIf { cond: a, .. }
+            | JmpIfNot { cond: a, .. }
+            | JmpLtImmI64 { a, .. }
+            | JmpGeImmI64 { a, .. } => rd(a, 1),
+            JmpLtI64 { a, b, .. }
+            | JmpGeI64 { a, b, .. }
+            | JmpLeI64 { a, b, .. }
+            | JmpGtI64 { a, b, .. }
+            | JmpEqI64 { a, b, .. }
+            | JmpNeI64 { a, b, .. }
+            | BoundsCheck { i: a, len: b }
+            | Store { p: a, src: b, .. }
+            | AtomicStore { p: a, src: b, .. }
+            | MemMove { dst: a, src: b, .. } => {
+                rd(a, 1);
+                rd(b, 1);
+            }
+            IncJmpLtI64 { i, n, .. } | AddJmpLtI64 { i, n, .. } | AddJmpLeI64 { i, n, .. } => {
+                rd(n, 1);
+                f(i, 1, U);
+            }
+            AddRJmpLtI64 { i, step, n, .. } | AddRJmpLeI64 { i, step, n, .. } => {
+                rd(step, 1);
+                rd(n, 1);
+                f(i, 1, U);
+            }
+            AtomicRmw { dst, p, src, .. } => {
+                rd(p, 1);
+                rd(src, 1);
+                f(dst, 1, W);
+            }
+            AtomicCas {
+                dst, p, old, new, ..
+            } => {
+                rd(p, 1);
+                rd(old, 1);
+                rd(new, 1);
+                f(dst, 1, W);
+            }
+            LoadElem { dst, s, i, .. } => {
+                rd(s, 2);
+                rd(i, 1);
+                f(dst, 1, W);
+            }
+            StoreElem { s, i, src, .. } => {
+                rd(s, 2);
+                rd(i, 1);
+                rd(src, 1);
+            }
+            LoadN { dst, p, n, .. } => {
+                rd(p, 1);
+                f(dst, n as u32, W);
+            }
+            StoreN { p, src, n, .. } => {
+                rd(p, 1);
+                rd(src, n as u32);
+            }
+            FLoad { dst, kind, off } => {
+                rd(Slot((off / 8) as u16), (off % 8 + kind.size()).div_ceil(8));
+                f(dst, 1, W);
+            }
+            FStore { src, kind, off } => {
+                rd(src, 1);
+                f(
+                    Slot((off / 8) as u16),
+                    (off % 8 + kind.size()).div_ceil(8),
+                    U,
+                );
+            }
+            LoadBytes { dst, p, size } => {
+                rd(p, 1);
+                // The tail of the last slot is zeroed, so the slots are
+                // wholly written; copying nothing writes nothing.
+                match size {
+                    0 => f(dst, 1, U),
+                    _ => f(dst, size.div_ceil(8), W),
+                }
+            }
+            StoreBytes { p, src, size } => {
+                rd(p, 1);
+                rd(src, size.div_ceil(8).max(1));
+            }
+            Print { a, kind } => rd(
+                a,
+                match kind {
+                    PrintKind::Str | PrintKind::Iface | PrintKind::C128 => 2,
+                    PrintKind::Slice => 3,
+                    _ => 1,
+                },
+            ),
+            Call { func, base } => {
+                let (res, args) =
+                    callee(func).ok_or_else(|| format!("call of unknown func {}", func.0))?;
+                let a = Slot(
+                    base.0
+                        .checked_add(res as u16)
+                        .filter(|_| res <= u16::MAX as u32)
+                        .ok_or("call window overflows")?,
+                );
+                if args > 0 {
+                    rd(a, args);
+                }
+                f(base, res, W);
+            }
+            // The callee is not known: its window is read as a whole.
+            CallClosure { fv: a, base, n } | CallIndirect { f: a, base, n } => {
+                rd(a, 1);
+                f(base, n as u32, U);
+            }
+            CallIface {
+                iface,
+                base,
+                recv,
+                args,
+                ..
+            } => {
+                let r = base.0.checked_add(recv).ok_or("receiver slot overflows")?;
+                let a = r.checked_add(1).ok_or("receiver slot overflows")?;
+                f(iface, 2, R);
+                if args > 0 {
+                    f(Slot(a), args as u32, R);
+                }
+                // The receiver slot is the instruction's to write.
+                f(Slot(r), 1, W);
+                f(base, recv as u32, W);
+            }
+            // A native reads its arguments and writes its results in the
+            // window, which the instruction does not tell apart.
+            CallNative { n, base, .. } => f(base, (n as u32).max(1), U),
+            Panic { v } => rd(v, 2),
+            Recover { dst } => f(dst, 2, W),
+            LoadCtx { dst, n, .. } => f(dst, n as u32, W),
+            XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
+                rd(c, 1);
+                rd(a, 1);
+                rd(b, 1);
+                f(d, 1, W);
+            }
+            MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
+                rd(a, 1);
+                rd(b, 1);
+                rd(c, 1);
+                f(t, 1, W);
+                f(d, 1, W);
+            }
+            MapAccess32 { dst, m, key, .. } | MapAccess64 { dst, m, key, .. } => {
+                rd(m, 1);
+                rd(key, 1);
+                f(dst, 2, W);
+            }
+            MapAccessStr { dst, m, key, .. } => {
+                rd(m, 1);
+                rd(key, 2);
+                f(dst, 2, W);
+            }
+            MapAssign32 { dst, m, key, .. } | MapAssign64 { dst, m, key, .. } => {
+                rd(m, 1);
+                rd(key, 1);
+                f(dst, 1, W);
+            }
+            MapAssignStr { dst, m, key, .. } => {
+                rd(m, 1);
+                rd(key, 2);
+                f(dst, 1, W);
+            }
+        }
+        Ok(())
+    }
+
+    /// Where control may go after this instruction. A panic's transfer
+    /// to a recovering frame's `recover_pc` is not an edge here: any
+    /// instruction can fault, so the liveness analysis adds it for every
+    /// instruction of a function that defers.
+    pub fn flow(&self) -> Flow {
+        use Instr::*;
+        let cond = |off: i32| Flow {
+            next: true,
+            jump: Some(off),
+        };
+        match *self {
+            Ret | Panic { .. } => Flow {
+                next: false,
+                jump: None,
+            },
+            Jmp { off } => Flow {
+                next: false,
+                jump: Some(off),
+            },
+            JmpIf { off, .. }
+            | JmpIfNot { off, .. }
+            | JmpLtI64 { off, .. }
+            | JmpGeI64 { off, .. }
+            | JmpLeI64 { off, .. }
+            | JmpGtI64 { off, .. }
+            | JmpEqI64 { off, .. }
+            | JmpNeI64 { off, .. }
+            | JmpLtImmI64 { off, .. }
+            | JmpGeImmI64 { off, .. }
+            | IncJmpLtI64 { off, .. }
+            | AddJmpLtI64 { off, .. }
+            | AddJmpLeI64 { off, .. }
+            | AddRJmpLtI64 { off, .. }
+            | AddRJmpLeI64 { off, .. } => cond(off),
+            _ => Flow {
+                next: true,
+                jump: None,
+            },
+        }
+    }
+}
+
 impl Instr {
     /// Calls `f` on every slot operand (for a multi-slot operand, its
     /// first slot). Exhaustive: a new instruction must say its slots here.
@@ -995,8 +1337,8 @@ impl Instr {
             | StoreBytes { p: x, src: y, .. }
             | BoundsCheck { i: x, len: y }
             | AddPtrImm { dst: x, a: y, .. }
-            | CallClosure { fv: x, base: y }
-            | CallIndirect { f: x, base: y }
+            | CallClosure { fv: x, base: y, .. }
+            | CallIndirect { f: x, base: y, .. }
             | CallIface {
                 iface: x, base: y, ..
             }
@@ -1140,6 +1482,7 @@ mod tests {
                 m: 0,
                 base: Slot(10),
                 recv: 1,
+                args: 0,
             },
             Instr::Jmp { off: 3 },
         ];

@@ -55,6 +55,16 @@ pub struct Func {
     /// Calls the compiler inlined into this function, by ascending
     /// `start` (non-overlapping: inlined bodies contain no calls).
     pub inlined: Box<[InlinedCall]>,
+    /// Which pointer slots are live where, computed the first time the
+    /// collector scans a frame of the function (see stackmap.rs).
+    pub stackmap: std::sync::OnceLock<crate::stackmap::StackMap>,
+    /// The collector scans every pointer slot of the frame at every pc,
+    /// without a stack map: natives it calls read its frame outside their
+    /// windows (reflect's trampolines), which the operand table cannot say.
+    pub scan_whole_frame: bool,
+    /// The arguments stay live until the function returns, and every
+    /// argument slot is a possible pointer (`//go:uintptrescapes`).
+    pub args_live: bool,
 }
 
 /// One step of printing a function's arguments in a traceback (Go's
@@ -118,174 +128,32 @@ impl Program {
     }
 }
 
-/// The slot ranges (start, width) and jump offset of one instruction:
-/// the operand table of the instruction set (a call's window width comes
-/// from `prog`), used by the verifier and by the inliner.
+/// The slot ranges (start, width) and jump offset of one instruction,
+/// from the operand table [`Instr::operands`] (a call's window width comes
+/// from `prog`; a window of unknown width is given as its first slot).
 pub fn operands(ins: &Instr, prog: &Program) -> Result<(Vec<(Slot, u32)>, Option<i32>), String> {
-    use Instr::*;
-    let one = |s: Slot| (s, 1u32);
-    Ok(match *ins {
-        Nop | Ret | DeferReturn => (vec![], None),
-        Mov { dst, src } => (vec![one(dst), one(src)], None),
-        MovN { dst, src, n } => (vec![(dst, n as u32), (src, n as u32)], None),
-        ZeroN { dst, n } => (vec![(dst, n as u32)], None),
-        LoadImm { dst, .. } | GetClosure { dst } => (vec![one(dst)], None),
-        LoadConst { dst, .. } => (vec![one(dst)], None),
-        AddI64 { dst, a, b }
-        | SubI64 { dst, a, b }
-        | MulI64 { dst, a, b }
-        | DivI64 { dst, a, b }
-        | RemI64 { dst, a, b }
-        | DivU64 { dst, a, b }
-        | RemU64 { dst, a, b }
-        | AndI64 { dst, a, b }
-        | OrI64 { dst, a, b }
-        | XorI64 { dst, a, b }
-        | AndNotI64 { dst, a, b }
-        | Shl { dst, a, b }
-        | ShrI64 { dst, a, b }
-        | ShrU64 { dst, a, b }
-        | AddF64 { dst, a, b }
-        | SubF64 { dst, a, b }
-        | MulF64 { dst, a, b }
-        | DivF64 { dst, a, b }
-        | AddF32 { dst, a, b }
-        | SubF32 { dst, a, b }
-        | MulF32 { dst, a, b }
-        | DivF32 { dst, a, b }
-        | EqI64 { dst, a, b }
-        | NeI64 { dst, a, b }
-        | LtI64 { dst, a, b }
-        | LeI64 { dst, a, b }
-        | LtU64 { dst, a, b }
-        | LeU64 { dst, a, b }
-        | EqF64 { dst, a, b }
-        | NeF64 { dst, a, b }
-        | LtF64 { dst, a, b }
-        | LeF64 { dst, a, b }
-        | EqF32 { dst, a, b }
-        | NeF32 { dst, a, b }
-        | LtF32 { dst, a, b }
-        | LeF32 { dst, a, b }
-        | EqMem { dst, a, b, .. } => (vec![one(dst), one(a), one(b)], None),
-        CmpStr { dst, a, b, .. } => (vec![one(dst), (a, 2), (b, 2)], None),
-        ShiftCheck { a } | NilCheck { p: a } | Defer { fv: a } => (vec![one(a)], None),
-        AtomicLoad { dst: a, p: b, .. } | AtomicStore { p: a, src: b, .. } => {
-            (vec![one(a), one(b)], None)
+    let mut v = Vec::new();
+    ins.operands(
+        |f| {
+            prog.funcs
+                .get(f.idx())
+                .map(|c| (c.result_slots, c.arg_slots))
+        },
+        |s, n, _| v.push((s, n)),
+    )?;
+    if let Instr::CallNative { id, n, .. } = *ins {
+        let nat = prog
+            .natives
+            .get(id as usize)
+            .ok_or_else(|| format!("unknown native {}", id))?;
+        if n < nat.slots {
+            return Err(format!(
+                "window of {} slots for native {} needing {}",
+                n, nat.name, nat.slots
+            ));
         }
-        AtomicRmw { dst, p, src, .. } => (vec![one(dst), one(p), one(src)], None),
-        AtomicCas {
-            dst, p, old, new, ..
-        } => (vec![one(dst), one(p), one(old), one(new)], None),
-        AddImmI64 { dst, a, .. }
-        | NegI64 { dst, a }
-        | ComI64 { dst, a }
-        | Not { dst, a }
-        | NegF64 { dst, a }
-        | NegF32 { dst, a }
-        | AddPtrImm { dst, a, .. } => (vec![one(dst), one(a)], None),
-        Ext { dst, src, .. } | Conv { dst, src, .. } => (vec![one(dst), one(src)], None),
-        Jmp { off } => (vec![], Some(off)),
-        JmpIf { cond, off } | JmpIfNot { cond, off } => (vec![one(cond)], Some(off)),
-        JmpLtI64 { a, b, off }
-        | JmpGeI64 { a, b, off }
-        | JmpLeI64 { a, b, off }
-        | JmpGtI64 { a, b, off }
-        | JmpEqI64 { a, b, off }
-        | JmpNeI64 { a, b, off } => (vec![one(a), one(b)], Some(off)),
-        JmpLtImmI64 { a, off, .. } | JmpGeImmI64 { a, off, .. } => (vec![one(a)], Some(off)),
-        IncJmpLtI64 { i, n, off }
-        | AddJmpLtI64 { i, n, off, .. }
-        | AddJmpLeI64 { i, n, off, .. } => (vec![one(i), one(n)], Some(off)),
-        AddRJmpLtI64 { i, step, n, off } | AddRJmpLeI64 { i, step, n, off } => {
-            (vec![one(i), one(step), one(n)], Some(off))
-        }
-        LoadElem { dst, s, i, .. } => (vec![one(dst), (s, 2), one(i)], None),
-        StoreElem { s, i, src, .. } => (vec![(s, 2), one(i), one(src)], None),
-        Load { dst, p, .. } => (vec![one(dst), one(p)], None),
-        Store { p, src, .. } => (vec![one(p), one(src)], None),
-        LoadN { dst, p, n, .. } => (vec![(dst, n as u32), one(p)], None),
-        StoreN { p, src, n, .. } => (vec![one(p), (src, n as u32)], None),
-        FLoad { dst, kind, off } => (
-            vec![
-                one(dst),
-                (Slot((off / 8) as u16), (off % 8 + kind.size()).div_ceil(8)),
-            ],
-            None,
-        ),
-        FStore { src, kind, off } => (
-            vec![
-                one(src),
-                (Slot((off / 8) as u16), (off % 8 + kind.size()).div_ceil(8)),
-            ],
-            None,
-        ),
-        MemMove { dst, src, .. } => (vec![one(dst), one(src)], None),
-        LoadBytes { dst, p, size } => (vec![(dst, size.div_ceil(8).max(1)), one(p)], None),
-        StoreBytes { p, src, size } => (vec![one(p), (src, size.div_ceil(8).max(1))], None),
-        MemZero { p, .. } => (vec![one(p)], None),
-        IndexAddr { dst, p, i, .. } => (vec![one(dst), one(p), one(i)], None),
-        BoundsCheck { i, len } => (vec![one(i), one(len)], None),
-        New { dst, .. } => (vec![one(dst)], None),
-        Print { a, kind } => {
-            let n = match kind {
-                crate::op::PrintKind::Str
-                | crate::op::PrintKind::Iface
-                | crate::op::PrintKind::C128 => 2,
-                crate::op::PrintKind::Slice => 3,
-                _ => 1,
-            };
-            (vec![(a, n)], None)
-        }
-        Call { func, base } => {
-            let callee = prog
-                .funcs
-                .get(func.idx())
-                .ok_or_else(|| format!("call of unknown func {}", func.0))?;
-            (
-                vec![(base, (callee.result_slots + callee.arg_slots).max(1))],
-                None,
-            )
-        }
-        CallClosure { fv, base } | CallIndirect { f: fv, base } => (vec![one(fv), one(base)], None),
-        CallNative { id, n, base } => {
-            let nat = prog
-                .natives
-                .get(id as usize)
-                .ok_or_else(|| format!("unknown native {}", id))?;
-            if n < nat.slots {
-                return Err(format!(
-                    "window of {} slots for native {} needing {}",
-                    n, nat.name, nat.slots
-                ));
-            }
-            (vec![(base, (n as u32).max(1))], None)
-        }
-        Panic { v } | Recover { dst: v } => (vec![(v, 2)], None),
-        CallIface {
-            iface, base, recv, ..
-        } => {
-            let r = Slot(base.0.checked_add(recv).ok_or("receiver slot overflows")?);
-            (vec![(iface, 2), one(base), one(r)], None)
-        }
-        LoadCtx { dst, n, .. } => (vec![(dst, n as u32)], None),
-        SqrtF64 { dst, a } => (vec![one(dst), one(a)], None),
-        DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => (vec![one(dst), one(a)], None),
-        XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
-            (vec![one(d), one(c), one(a), one(b)], None)
-        }
-        MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
-            (vec![one(t), one(a), one(b), one(d), one(c)], None)
-        }
-        MapAccess32 { dst, m, key, .. } | MapAccess64 { dst, m, key, .. } => {
-            (vec![(dst, 2), one(m), one(key)], None)
-        }
-        MapAccessStr { dst, m, key, .. } => (vec![(dst, 2), one(m), (key, 2)], None),
-        MapAssign32 { dst, m, key, .. } | MapAssign64 { dst, m, key, .. } => {
-            (vec![one(dst), one(m), one(key)], None)
-        }
-        MapAssignStr { dst, m, key, .. } => (vec![one(dst), one(m), (key, 2)], None),
-    })
+    }
+    Ok((v, ins.flow().jump))
 }
 
 impl Func {
@@ -308,7 +176,9 @@ impl Func {
         for (pc, ins) in self.code.iter().enumerate() {
             let (slots, jump) = operands(ins, prog)?;
             for (s, w) in slots {
-                if w == 0 || s.0 as u32 + w > size {
+                // A call of a function without results or arguments has
+                // an empty window, still based inside the frame.
+                if s.0 as u32 + w.max(1) > size {
                     return Err(format!(
                         "pc {}: slot {}+{} out of frame of {}",
                         pc, s.0, w, size
@@ -350,6 +220,12 @@ impl Func {
             return Err("pointer map shorter than the frame".into());
         }
         Ok(())
+    }
+
+    /// The function's stack map (computed on first use).
+    pub fn stackmap(&self, prog: &Program) -> &crate::stackmap::StackMap {
+        self.stackmap
+            .get_or_init(|| crate::stackmap::StackMap::new(self, prog))
     }
 
     /// Whether `slot` may hold a pointer.

@@ -28,6 +28,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, res: u32, args: u32) -> Func {
         result_slots: res,
         arg_slots: args,
         ptrmap: Box::new([0]),
+        ..Default::default()
     }
 }
 

@@ -545,6 +545,9 @@ pub struct FuncDecl {
     pub typ: FuncType,
     /// `None` for a function declared without a body (bound to a native).
     pub body: Option<Block>,
+    /// `//go:uintptrescapes` (or the std's `//go:uintptrkeepalive`): what
+    /// the `uintptr` arguments point to stays alive for the whole call.
+    pub keep_uintptrs: bool,
 }
 
 // ---------------------------------------------------------------------------

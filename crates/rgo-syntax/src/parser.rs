@@ -996,6 +996,7 @@ impl<'a> Parser<'a> {
             name,
             typ,
             body,
+            keep_uintptrs: pragmas & pragma::UINTPTR_KEEPALIVE != 0,
         }
     }
 

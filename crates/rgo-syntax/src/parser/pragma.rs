@@ -28,7 +28,7 @@ const NOWRITEBARRIER: u32 = 1 << 7;
 const NOWRITEBARRIERREC: u32 = 1 << 8;
 const YESWRITEBARRIERREC: u32 = 1 << 9;
 const CGO_UNSAFE_ARGS: u32 = 1 << 10;
-const UINTPTR_KEEPALIVE: u32 = 1 << 11;
+pub(super) const UINTPTR_KEEPALIVE: u32 = 1 << 11;
 const UINTPTR_ESCAPES: u32 = 1 << 12;
 const REGISTER_PARAMS: u32 = 1 << 13;
 

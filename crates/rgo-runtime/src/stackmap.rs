@@ -1,0 +1,423 @@
+//! Stack maps: which pointer slots of a frame are live at a pc (gc's
+//! liveness analysis, cmd/compile/internal/liveness, and the stack maps
+//! the runtime's `scanframeworker` reads).
+//!
+//! A function's pointer map (`Func::ptrmap`) says which slots *may* hold
+//! a pointer; this file says which of them the code will still *read*.
+//! The collector scans only those, so a dead temporary, a variable past
+//! its last use, or an argument the function is done with keeps nothing
+//! alive, as in Go (`runtime.KeepAlive` exists because of this).
+//!
+//! rgo computes the maps from the bytecode that runs (after inlining and
+//! peephole rewriting), lazily, the first time the collector scans a frame
+//! of the function; the world is stopped then. A program that never
+//! collects pays nothing.
+//!
+//! Invariants:
+//! - The analysis is a backward may-live dataflow over the operand table
+//!   [`Instr::operands`]: a slot is live at a pc if some path from there
+//!   reads it before overwriting it. A read the table forgets would let
+//!   the collector free what the frame still uses, so the table errs
+//!   toward reads (a native's or a closure call's whole window), and
+//!   counts as a write only what overwrites whole slots.
+//! - A panic can leave any instruction of a function that defers for its
+//!   `recover_pc`, so there every instruction's live-out includes the
+//!   live-in of `recover_pc` (the named results the epilogue returns).
+//! - A frame's saved pc is either the next instruction to run (the
+//!   running or preempted frame, a frame recovered at `recover_pc`) or
+//!   the one after the call it is suspended in. [`StackMap::live_at`]
+//!   returns the union of the live-ins of `pc` and `pc - 1`, which is a
+//!   superset of what either reading needs: for a suspended call, the
+//!   slots live across it plus its own operands (a native's window, which
+//!   it may still read while it calls back into Go).
+//! - A slot dead at one collection and live at a later one was written in
+//!   between (every path to a read passes a write), so the collector
+//!   never sees a pointer it did not see the object of.
+//!
+//! `RGODEBUG=clobberdead=1` checks all this at run time: at every
+//! collection, each pointer slot a frame owns that the map says is dead is
+//! overwritten with a poison address (gc's `-clobberdead`), so a read the
+//! table forgot faults instead of reading freed memory later.
+
+use crate::op::{Instr, Use};
+use crate::symtab::{Func, Program};
+
+/// The address dead pointer slots are overwritten with under
+/// `RGODEBUG=clobberdead=1` (non-canonical on amd64: any use faults).
+pub const CLOBBER: u64 = 0xdead_dead_dead_dead;
+
+/// The liveness of one function's pointer slots, by basic block.
+#[derive(Clone, Debug, Default)]
+pub struct StackMap {
+    /// The frame's pointer slots, ascending; bit `i` of a set is `slots[i]`.
+    slots: Box<[u32]>,
+    /// Words per set.
+    words: usize,
+    /// First pc of each basic block, ascending (block 0 starts at pc 0).
+    starts: Box<[u32]>,
+    /// Live-out set of each block, `words` words each.
+    live_out: Box<[u64]>,
+    /// Added to every instruction's live-out: the live-in of
+    /// `recover_pc` in a function that defers, else empty.
+    on_panic: Box<[u64]>,
+    /// Every pointer slot is live everywhere (`Func::scan_whole_frame`).
+    all: bool,
+    /// What [`StackMap::live_at`] returns for each saved pc `0..=n`: an
+    /// index into `sets` (frames stop at every pc of a loop or a call,
+    /// and each cycle scans them again, so the sets are computed once).
+    at: Box<[u32]>,
+    /// The distinct sets of `at`, `words` words each.
+    sets: Box<[u64]>,
+}
+
+impl StackMap {
+    /// Runs the analysis for `f` (a function of `prog`).
+    pub fn new(f: &Func, prog: &Program) -> StackMap {
+        let slots: Box<[u32]> = (0..f.frame_size)
+            .filter(|&s| f.is_ptr_slot(s as usize))
+            .collect();
+        let words = slots.len().div_ceil(64);
+        let n = f.code.len();
+        let mut sm = StackMap {
+            slots,
+            words,
+            ..StackMap::default()
+        };
+        if words == 0 || n == 0 || f.scan_whole_frame {
+            sm.all = true;
+            sm.starts = Box::new([0]);
+            sm.live_out = Box::new([]);
+            return sm;
+        }
+        let defers = f.code.iter().any(|i| matches!(i, Instr::Defer { .. }));
+
+        // Basic blocks: a leader at 0, at every jump target, after every
+        // jump or return, and at recover_pc.
+        let mut leader = vec![false; n + 1];
+        leader[0] = true;
+        for (pc, ins) in f.code.iter().enumerate() {
+            let fl = ins.flow();
+            if let Some(off) = fl.jump {
+                leader[jump_target(pc, off, n)] = true;
+            }
+            if fl.jump.is_some() || !fl.next {
+                leader[pc + 1] = true;
+            }
+        }
+        if defers {
+            leader[(f.recover_pc as usize).min(n)] = true;
+        }
+        sm.starts = (0..n as u32).filter(|&p| leader[p as usize]).collect();
+        let nb = sm.starts.len();
+        let block_of = |pc: usize| sm.starts.partition_point(|&s| s as usize <= pc) - 1;
+        // Successor blocks of each block.
+        let succs: Vec<[Option<usize>; 2]> = (0..nb)
+            .map(|b| {
+                let last = sm.end(b, n) - 1;
+                let fl = f.code[last].flow();
+                [
+                    (fl.next && last + 1 < n).then(|| block_of(last + 1)),
+                    fl.jump
+                        .map(|off| jump_target(last, off, n))
+                        .filter(|&t| t < n)
+                        .map(block_of),
+                ]
+            })
+            .collect();
+        let recover_block = defers.then(|| block_of((f.recover_pc as usize).min(n - 1)));
+
+        let mut live_out = vec![0u64; nb * words];
+        let mut live_in = vec![0u64; nb * words];
+        sm.on_panic = vec![0u64; words].into_boxed_slice();
+        let mut set = vec![0u64; words];
+        loop {
+            let mut changed = false;
+            for b in (0..nb).rev() {
+                set.iter_mut().for_each(|w| *w = 0);
+                for s in succs[b].iter().flatten() {
+                    or(&mut set, &live_in[s * words..(s + 1) * words]);
+                }
+                or(&mut set, &sm.on_panic);
+                changed |= assign(&mut live_out[b * words..(b + 1) * words], &set);
+                for pc in (sm.starts[b] as usize..sm.end(b, n)).rev() {
+                    sm.step(f, prog, pc, &mut set);
+                }
+                changed |= assign(&mut live_in[b * words..(b + 1) * words], &set);
+            }
+            if let Some(r) = recover_block {
+                // recover_pc leads its block, so its live-in is the block's.
+                let r = live_in[r * words..(r + 1) * words].to_vec();
+                changed |= assign(&mut sm.on_panic, &r);
+            }
+            if !changed {
+                break;
+            }
+        }
+        sm.live_out = live_out.into_boxed_slice();
+
+        // The live-in of every pc, block by block, then the saved-pc sets.
+        let mut live_in_at = vec![0u64; n * words];
+        for b in 0..nb {
+            set.copy_from_slice(&sm.live_out[b * words..(b + 1) * words]);
+            for pc in (sm.starts[b] as usize..sm.end(b, n)).rev() {
+                sm.step(f, prog, pc, &mut set);
+                live_in_at[pc * words..(pc + 1) * words].copy_from_slice(&set);
+            }
+        }
+        let mut index: std::collections::HashMap<Box<[u64]>, u32> = Default::default();
+        let mut sets = Vec::new();
+        let mut at = Vec::with_capacity(n + 1);
+        for pc in 0..=n {
+            set.iter_mut().for_each(|w| *w = 0);
+            if pc < n {
+                or(&mut set, &live_in_at[pc * words..(pc + 1) * words]);
+            }
+            if pc > 0 {
+                or(&mut set, &live_in_at[(pc - 1) * words..pc * words]);
+            }
+            let k = *index
+                .entry(set.clone().into_boxed_slice())
+                .or_insert_with(|| {
+                    sets.extend_from_slice(&set);
+                    (sets.len() / words - 1) as u32
+                });
+            at.push(k);
+        }
+        sm.at = at.into_boxed_slice();
+        sm.sets = sets.into_boxed_slice();
+        sm
+    }
+
+    /// The end (exclusive) of block `b` in a function of `n` instructions.
+    fn end(&self, b: usize, n: usize) -> usize {
+        self.starts.get(b + 1).map_or(n, |&s| s as usize)
+    }
+
+    /// Turns `set` from the live-out of instruction `pc` (without the
+    /// panic edge) into its live-in.
+    fn step(&self, f: &Func, prog: &Program, pc: usize, set: &mut [u64]) {
+        or(set, &self.on_panic);
+        let ins = &f.code[pc];
+        // Writes first, then reads: an instruction reads its operands
+        // before it writes its results.
+        let mut reads: [(u32, u32); 6] = [(0, 0); 6];
+        let mut nr = 0;
+        let mut window = None;
+        let ok = ins.operands(
+            |c| {
+                prog.funcs
+                    .get(c.idx())
+                    .map(|c| (c.result_slots, c.arg_slots))
+            },
+            |s, w, u| match u {
+                Use::Write => self.update(set, s.0 as u32, w, false),
+                Use::Read | Use::Update => {
+                    if nr < reads.len() {
+                        reads[nr] = (s.0 as u32, w);
+                        nr += 1;
+                    } else {
+                        // More reads than any instruction has: keep
+                        // everything from here up, which is a superset.
+                        window = Some(window.map_or(s.0 as u32, |x: u32| x.min(s.0 as u32)));
+                    }
+                }
+            },
+        );
+        if ok.is_err() {
+            // Not a verified instruction: everything may be read.
+            window = Some(0);
+        }
+        for &(s, w) in &reads[..nr] {
+            self.update(set, s, w, true);
+        }
+        if let Some(s) = window {
+            self.update(set, s, u32::MAX - s, true);
+        }
+        if matches!(ins, Instr::Ret) {
+            let n = f.result_slots + if f.args_live { f.arg_slots } else { 0 };
+            self.update(set, 0, n, true);
+        }
+    }
+
+    /// Sets (`live`) or clears the bits of the pointer slots in
+    /// `s .. s + w`.
+    fn update(&self, set: &mut [u64], s: u32, w: u32, live: bool) {
+        let end = s.saturating_add(w);
+        let mut i = self.slots.partition_point(|&x| x < s);
+        while i < self.slots.len() && self.slots[i] < end {
+            if live {
+                set[i / 64] |= 1 << (i % 64);
+            } else {
+                set[i / 64] &= !(1 << (i % 64));
+            }
+            i += 1;
+        }
+    }
+
+    /// Calls `each(slot, live)` for every pointer slot of a frame of `f`
+    /// saved at `pc`: live if in the live-in of `pc` or of `pc - 1` (see
+    /// the module comment).
+    pub fn live_at(&self, pc: u32, mut each: impl FnMut(u32, bool)) {
+        let live = match self.at.get(pc as usize) {
+            Some(&k) if !self.all => {
+                &self.sets[k as usize * self.words..(k as usize + 1) * self.words]
+            }
+            // A pc past the code (not a verified frame) or no map: all.
+            _ => {
+                for &s in self.slots.iter() {
+                    each(s, true);
+                }
+                return;
+            }
+        };
+        for (i, &s) in self.slots.iter().enumerate() {
+            each(s, live[i / 64] >> (i % 64) & 1 == 1);
+        }
+    }
+}
+
+fn jump_target(pc: usize, off: i32, n: usize) -> usize {
+    (pc as i64 + 1 + off as i64).clamp(0, n as i64) as usize
+}
+
+fn or(dst: &mut [u64], src: &[u64]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d |= s;
+    }
+}
+
+/// `dst := src`, reporting whether `dst` changed.
+fn assign(dst: &mut [u64], src: &[u64]) -> bool {
+    let changed = dst != src;
+    dst.copy_from_slice(src);
+    changed
+}
+
+/// Whether `RGODEBUG=clobberdead=1` is set.
+pub(crate) fn clobberdead() -> bool {
+    static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *V.get_or_init(|| crate::mgc::rgodebug("clobberdead"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::op::{PrintKind, Slot};
+
+    fn func(code: Vec<Instr>, frame: u32, res: u32, ptrs: &[u32], recover_pc: u32) -> Func {
+        let mut ptrmap = vec![0u64; (frame as usize).div_ceil(64)];
+        for &p in ptrs {
+            ptrmap[p as usize / 64] |= 1 << (p % 64);
+        }
+        Func {
+            lines: vec![0; code.len()].into(),
+            code: code.into(),
+            frame_size: frame,
+            result_slots: res,
+            ptrmap: ptrmap.into(),
+            recover_pc,
+            ..Default::default()
+        }
+    }
+
+    fn live(f: &Func, pc: u32) -> Vec<u32> {
+        let sm = StackMap::new(f, &Program::default());
+        let mut v = Vec::new();
+        sm.live_at(pc, |s, l| {
+            if l {
+                v.push(s)
+            }
+        });
+        v
+    }
+
+    #[test]
+    fn a_pointer_dies_after_its_last_read() {
+        let s = Slot;
+        let f = func(
+            vec![
+                Instr::New { dst: s(1), typ: 0 },
+                Instr::New { dst: s(2), typ: 0 },
+                Instr::Mov { dst: s(3), src: s(1) },
+                Instr::CallNative { id: 0, n: 1, base: s(4) },
+                Instr::Print { a: s(2), kind: PrintKind::Int },
+                Instr::Ret,
+            ],
+            5,
+            0,
+            &[1, 2, 3, 4],
+            0,
+        );
+        // Suspended in the native: its window and q are live; p and its
+        // copy are dead.
+        assert_eq!(live(&f, 4), vec![2, 4]);
+        // Before the copy: p and q are live. The native's window counts
+        // as read by it, so it is live from the entry (entry zeroes it).
+        assert_eq!(live(&f, 2), vec![1, 2, 4]);
+        assert_eq!(live(&f, 0), vec![4]);
+    }
+
+    #[test]
+    fn a_loop_keeps_what_the_next_iteration_reads() {
+        let s = Slot;
+        // 0: p = new; 1: print p (loop head); 2: jump back to 1.
+        let f = func(
+            vec![
+                Instr::New { dst: s(0), typ: 0 },
+                Instr::Print { a: s(0), kind: PrintKind::Int },
+                Instr::Jmp { off: -2 },
+            ],
+            1,
+            0,
+            &[0],
+            0,
+        );
+        assert_eq!(live(&f, 2), vec![0]);
+        assert_eq!(live(&f, 3), vec![0]);
+    }
+
+    #[test]
+    fn a_function_that_defers_keeps_its_results_for_recovery() {
+        let s = Slot;
+        // Result slot 0 is written at 1 and returned by the epilogue at
+        // recover_pc 4; a panic anywhere may resume there.
+        let f = func(
+            vec![
+                Instr::Defer { fv: s(2) },
+                Instr::New { dst: s(0), typ: 0 },
+                Instr::New { dst: s(1), typ: 0 },
+                Instr::Print { a: s(1), kind: PrintKind::Int },
+                Instr::DeferReturn,
+                Instr::Ret,
+            ],
+            3,
+            1,
+            &[0, 1, 2],
+            4,
+        );
+        assert_eq!(live(&f, 4), vec![0, 1]);
+        assert_eq!(live(&f, 5), vec![0]);
+        // Without the Defer the result is dead until written.
+        let mut g = func(f.code.to_vec(), 3, 1, &[0, 1, 2], 4);
+        g.code[0] = Instr::Nop;
+        assert_eq!(live(&g, 1), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_closure_call_reads_its_window_only() {
+        let s = Slot;
+        let f = func(
+            vec![
+                Instr::New { dst: s(1), typ: 0 },
+                Instr::CallClosure { fv: s(0), base: s(2), n: 2 },
+                Instr::Ret,
+            ],
+            6,
+            0,
+            &[0, 1, 2, 3, 4, 5],
+            0,
+        );
+        // Slots 4 and 5 lie above the window: dead. Slot 1 is dead too.
+        assert_eq!(live(&f, 2), vec![0, 2, 3]);
+    }
+}
