@@ -28,10 +28,12 @@ func main() {
 	for counter.Load() < 3 {
 		runtime.Gosched()
 	}
-	// A fresh time slice for main, so it is not preempted below.
-	runtime.Gosched()
-
 	fmt.Println("shrink, was:", runtime.GOMAXPROCS(1))
+	// A fresh time slice for main, so it is not preempted below (the
+	// shrink waited for the spinner to leave copy, which may take a
+	// slice's worth on a loaded machine): the spinner runs its turn
+	// first, then main.
+	runtime.Gosched()
 	c1 := counter.Load()
 	moved := false
 	for t := time.Now(); time.Since(t) < 3*time.Millisecond; {

@@ -657,18 +657,21 @@ pub unsafe fn chancap(c: *mut HChan) -> usize {
 }
 
 /// Drops a buffered value of a timer channel (Stop/Reset in Go 1.23
-/// guarantee no stale tick is received afterwards).
+/// guarantee no stale tick is received afterwards); returns whether
+/// there was one (Go's `timerchandrain`).
 ///
 /// # Safety
 /// `c` is a valid channel.
-pub unsafe fn drain(c: *mut HChan) {
+pub unsafe fn drain(c: *mut HChan) -> bool {
     // SAFETY: caller's contract.
     unsafe {
         lock(&(*c).lock);
-        for _ in 0..(*c).qcount {
+        let n = (*c).qcount;
+        for _ in 0..n {
             buf_take(c, ptr::null_mut());
         }
         unlock(&(*c).lock);
+        n > 0
     }
 }
 

@@ -177,6 +177,9 @@ pub struct GSched {
     pub unlockarg: *mut u8,
     /// Gosched: requeue on the global queue instead of waiting.
     pub yield_now: bool,
+    /// With `yield_now`: requeue at the tail of the P's local queue
+    /// instead (Go's `goyield`).
+    pub yield_local: bool,
     pub resume: Resume,
     /// Set by the waker: the sudog that completed (select's case).
     pub param: AtomicPtr<crate::chan::Sudog>,
@@ -223,6 +226,7 @@ impl Default for GSched {
             unlockf: None,
             unlockarg: ptr::null_mut(),
             yield_now: false,
+            yield_local: false,
             resume: Resume::Nothing,
             param: AtomicPtr::new(ptr::null_mut()),
             waiting: ptr::null_mut(),
@@ -1352,7 +1356,10 @@ fn execute(gp: *mut G, inherit: bool) {
                 unsafe { (*m).preempt_pending.set(true) };
                 p.preempt.store(false, Ordering::Relaxed);
             }
-            Exit::Park if g.sched.yield_now => g.sched.yield_now = false,
+            Exit::Park if g.sched.yield_now => {
+                g.sched.yield_now = false;
+                g.sched.yield_local = false;
+            }
             Exit::Park => crate::panic::throw("schedule: holding locks"),
             _ => {
                 // The G ends (a panic or Goexit while pinned): unpin.
@@ -1404,7 +1411,12 @@ fn after_run(gp: *mut G, how: Exit) {
             if g.sched.yield_now {
                 g.sched.yield_now = false;
                 g.sched.status.store(G_RUNNABLE, Ordering::Release);
-                globrunqput(gp);
+                if std::mem::take(&mut g.sched.yield_local) {
+                    // SAFETY: we own our P.
+                    unsafe { runqput(getp(), gp, false) };
+                } else {
+                    globrunqput(gp);
+                }
                 return;
             }
             g.sched.status.store(G_WAITING, Ordering::Release);
@@ -1708,6 +1720,7 @@ pub(crate) fn block_callback(gp: *mut G) {
         // no one will ready it, and this thread cannot run another G in
         // the meantime; let other threads run a moment and go on.
         g.sched.yield_now = false;
+        g.sched.yield_local = false;
         std::thread::yield_now();
         return;
     }
@@ -1780,10 +1793,14 @@ fn sysmon() {
                     s.3 = now;
                     continue;
                 }
-                // Retake after 20µs if there is other work, after 10ms
-                // in any case (Go's retake).
-                let work = !runqempty(p) || !lock_sched().runq.is_empty();
-                if (work || now - s.3 >= 10_000_000)
+                // Retake after a sysmon tick (20µs or more) if the P has
+                // queued work or no other P is idle or spinning to take
+                // new work, after 10ms in any case (Go's retake).
+                let keep = runqempty(p)
+                    && sc.nmspinning.load(Ordering::Acquire) + sc.npidle.load(Ordering::Acquire)
+                        > 0
+                    && now - s.3 < 10_000_000;
+                if !keep
                     && p.status
                         .compare_exchange(P_SYSCALL, P_IDLE, Ordering::AcqRel, Ordering::Relaxed)
                         .is_ok()
@@ -1845,6 +1862,19 @@ pub fn gosched() -> PanicValue {
     let gp = getg();
     // SAFETY: the running G is ours.
     unsafe { (*gp).sched.yield_now = true };
+    gopark(None, ptr::null_mut(), WaitReason::Gosched)
+}
+
+/// Yields the P to the Gs queued on it, requeueing the running G at the
+/// tail of the P's local queue (Go's `goyield`: a semaphore release that
+/// handed its count to a waiter lets it run at once).
+pub fn goyield() -> PanicValue {
+    let gp = getg();
+    // SAFETY: the running G is ours.
+    unsafe {
+        (*gp).sched.yield_now = true;
+        (*gp).sched.yield_local = true;
+    }
     gopark(None, ptr::null_mut(), WaitReason::Gosched)
 }
 
@@ -1967,9 +1997,10 @@ pub fn start_the_world(newprocs: Option<i32>) {
 }
 
 /// Changes the number of Ps to `n` with the world stopped: Ps beyond `n`
-/// give their queued Gs to the global queue and their timers to P0 and
-/// die; new Ps join stopped (start_the_world makes them idle). If the
-/// caller's own P dies, its M moves to P0.
+/// give their queued Gs to the global queue, their timers to P0 and
+/// their cached spans back to the mcentrals (Go's `p.destroy` →
+/// `freemcache`), and die; new Ps join stopped (start_the_world makes
+/// them idle). If the caller's own P dies, its M moves to P0.
 fn procresize(n: i32) {
     let sc = sched();
     let old = sc.gomaxprocs.load(Ordering::Acquire);
@@ -1996,6 +2027,11 @@ fn procresize(n: i32) {
     for p in sc.allp.iter().take(old as usize).skip(n as usize) {
         p.status.store(P_DEAD, Ordering::Release);
         p.m.store(ptr::null_mut(), Ordering::Release);
+        // SAFETY: the world is stopped and the P is dead: no M allocates
+        // from its cache (the caller moved to P0 above, and an M in a
+        // system call finds its P dead in exitsyscall before allocating).
+        // The cache is emptied, not freed: the P may come back.
+        unsafe { (*p.mcache).release_all() };
     }
     for p in sc.allp.iter().take(n as usize).skip(old as usize) {
         p.m.store(ptr::null_mut(), Ordering::Release);

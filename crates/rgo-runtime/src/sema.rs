@@ -117,23 +117,24 @@ pub unsafe fn semacquire(addr: *mut u32, lifo: bool, reason: WaitReason) -> Resu
 }
 
 /// Go's `semrelease1`: adds one to `*addr` and wakes a waiter; with
-/// `handoff` the count goes straight to the woken one.
+/// `handoff` the count goes straight to the woken one. Returns whether
+/// it did (the caller then yields to it, as Go's `goyield`).
 ///
 /// # Safety
 /// `addr` points at a live uint32 in Go memory.
-pub unsafe fn semrelease(addr: *mut u32, handoff: bool) -> Result<(), PanicValue> {
+pub unsafe fn semrelease(addr: *mut u32, handoff: bool) -> bool {
     // SAFETY: caller's contract.
     let a = unsafe { AtomicU32::from_ptr(addr) };
     let root = root_for(addr as usize);
     a.fetch_add(1, Ordering::AcqRel);
     if root.nwait.load(Ordering::Acquire) == 0 {
-        return Ok(());
+        return false;
     }
     let s = {
         lock(&root.lock);
         if root.nwait.load(Ordering::Acquire) == 0 {
             unlock(&root.lock);
-            return Ok(());
+            return false;
         }
         // SAFETY: under root.lock.
         let tree = unsafe { &mut *root.tree.get() };
@@ -155,7 +156,7 @@ pub unsafe fn semrelease(addr: *mut u32, handoff: bool) -> Result<(), PanicValue
         s
     };
     let Some(s) = s else {
-        return Ok(());
+        return false;
     };
     // SAFETY: s was dequeued by us; its goroutine is parked.
     unsafe {
@@ -163,14 +164,15 @@ pub unsafe fn semrelease(addr: *mut u32, handoff: bool) -> Result<(), PanicValue
         if handoff && cansemacquire(a) {
             (*s).ticket = 1;
         }
-        if (*s).ticket == 0 {
+        let handed = (*s).ticket == 1;
+        if !handed {
             // Not handed the count: the waiter re-runs its acquire.
             (*gp).sched.resume = proc::Resume::Retry;
         }
         release_sudog(s);
         goready(gp);
+        handed
     }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------
@@ -366,10 +368,10 @@ unsafe fn n_semrelease(_: &mut GState, w: *mut u64) -> R {
     unsafe {
         nil_ptr(*w)?;
         let handoff = *w.add(1) != 0;
-        semrelease(*w as *mut u32, handoff)?;
-        if handoff {
-            // Go yields so the woken waiter runs now (goyield).
-            return Err(proc::gosched());
+        if semrelease(*w as *mut u32, handoff) {
+            // Go yields so the waiter handed the count runs now
+            // (goyield: it waits in runnext, we go to the queue's tail).
+            return Err(proc::goyield());
         }
     }
     Ok(())

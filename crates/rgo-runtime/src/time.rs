@@ -6,7 +6,13 @@
 //!
 //! Invariants:
 //! - a timer's fields are guarded by its own lock; a heap by the P's
-//!   timer-heap lock; lock order is timer, then heap;
+//!   timer-heap lock; a channel timer's sends by its `send_lock`; lock
+//!   order is send lock, timer, heap (then the channel's lock);
+//! - a channel timer's callback (`deliver`) runs under `send_lock` and
+//!   only if the timer's `seq` is still the one it fired with: Stop and
+//!   Reset take `send_lock` and bump `seq`, so no value they did not see
+//!   arrives after them (Go's `sendLock` / `isSending`); a value they
+//!   drain, or a send they cancel, counts as the timer still pending;
 //! - heap entries are `(when, timer, seq)`; an entry is live only while
 //!   its `seq` equals the timer's and the timer is active — modifying or
 //!   stopping a timer bumps `seq`, so stale entries are skipped when they
@@ -51,6 +57,11 @@ pub struct Timer {
     hchan: *mut crate::chan::HChan,
     /// Index + 1 of the P whose heap holds the live entry (0: none).
     heap: usize,
+    /// Channel timers: held while the callback sends, and by Stop/Reset.
+    send_lock: AtomicU32,
+    /// Channel timers: one-shot firings between their timer lock and
+    /// `send_lock` (Go's `isSending`).
+    sending: AtomicU32,
 }
 
 const TIMER_SIZE: usize = std::mem::size_of::<Timer>();
@@ -314,7 +325,30 @@ fn run_entry(from: &TimerHeap, e: Entry, now: i64) {
             (*t).seq = (*t).seq.wrapping_add(1);
             hp.live.fetch_sub(1, Ordering::AcqRel);
         }
+        let fired_seq = (*t).seq;
+        let is_chan = !(*t).hchan.is_null();
+        let one_shot = (*t).period == 0;
+        if is_chan && one_shot {
+            (*t).sending.fetch_add(1, Ordering::AcqRel);
+        }
         unlock(&(*t).lock);
+        let mut f = f;
+        if is_chan {
+            lock(&(*t).send_lock);
+            if one_shot {
+                (*t).sending.fetch_sub(1, Ordering::AcqRel);
+            }
+            // Stopped or reset since it fired: the send is cancelled.
+            let now_seq = {
+                lock(&(*t).lock);
+                let q = (*t).seq;
+                unlock(&(*t).lock);
+                q
+            };
+            if now_seq != fired_seq {
+                f = 0;
+            }
+        }
         if !gp.is_null() {
             proc::goready(gp);
         } else if f != 0 {
@@ -329,6 +363,9 @@ fn run_entry(from: &TimerHeap, e: Entry, now: i64) {
                     crate::print::panic_value_string(&e)
                 ));
             }
+        }
+        if is_chan {
+            unlock(&(*t).send_lock);
         }
     }
 }
@@ -467,40 +504,62 @@ unsafe fn n_new_timer(_: &mut GState, w: *mut u64) -> R {
     Ok(())
 }
 
-/// `[res][t]`.
+/// `[res][t]`: Go's `timer.stop`. For a channel timer (Go 1.23) a
+/// value fired but not received counts as pending: it is dropped and
+/// Stop reports true, as does a send it cancels.
 unsafe fn n_stop_timer(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 2 slots.
     let t = unsafe { *w.add(1) } as *mut Timer;
-    // SAFETY: t came from newTimer.
+    // SAFETY: t came from newTimer; its hchan never changes.
     unsafe {
-        lock(&(*t).lock);
-        let was = stop_locked(t);
         let c = (*t).hchan;
+        if !c.is_null() {
+            lock(&(*t).send_lock);
+        }
+        lock(&(*t).lock);
+        let mut pending = stop_locked(t);
+        if !c.is_null() {
+            // Cancel a firing whose send has not happened yet.
+            (*t).seq = (*t).seq.wrapping_add(1);
+            if (*t).period == 0 && (*t).sending.load(Ordering::Acquire) > 0 {
+                pending = true;
+            }
+        }
         unlock(&(*t).lock);
         if !c.is_null() {
-            crate::chan::drain(c);
+            unlock(&(*t).send_lock);
+            pending |= crate::chan::drain(c);
         }
-        *w = was as u64;
+        *w = pending as u64;
     }
     Ok(())
 }
 
-/// `[res][t][when][period]`.
+/// `[res][t][when][period]`: Go's `timer.modify`; for a channel timer, a
+/// value fired but not received is dropped and counts as pending.
 unsafe fn n_reset_timer(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 4 slots.
     let t = unsafe { *w.add(1) } as *mut Timer;
-    // SAFETY: t came from newTimer.
+    // SAFETY: t came from newTimer; its hchan never changes.
     unsafe {
         let when = *w.add(2) as i64;
-        lock(&(*t).lock);
         let c = (*t).hchan;
         if !c.is_null() {
-            // Go 1.23: no stale value after Reset.
-            crate::chan::drain(c);
+            lock(&(*t).send_lock);
         }
-        let was = modify_locked(t, when, *w.add(3) as i64);
+        lock(&(*t).lock);
+        let one_shot = (*t).period == 0;
+        // modify_locked bumps seq: a firing not yet sent is cancelled.
+        let mut pending = modify_locked(t, when, *w.add(3) as i64);
+        if !c.is_null() && one_shot && (*t).sending.load(Ordering::Acquire) > 0 {
+            pending = true;
+        }
         unlock(&(*t).lock);
-        *w = was as u64;
+        if !c.is_null() {
+            pending |= crate::chan::drain(c);
+            unlock(&(*t).send_lock);
+        }
+        *w = pending as u64;
         proc::timer_added(when);
     }
     Ok(())
