@@ -44,6 +44,10 @@ impl Mode {
     /// as gc does for a package outside the standard library: misplaced
     /// and malformed ones are errors (see `parser/pragma.rs`).
     pub const PRAGMAS: Mode = Mode(8);
+    /// With [`Mode::PRAGMAS`]: the standard library's rules instead (gc's
+    /// `-std`): directives gc does not know are errors, while
+    /// `//go:uintptrkeepalive` and the `//go:cgo_*` ones are allowed.
+    pub const STD: Mode = Mode(16);
 
     pub fn contains(self, other: Mode) -> bool {
         self.0 & other.0 == other.0

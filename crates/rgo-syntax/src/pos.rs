@@ -65,6 +65,9 @@ pub struct SourceFile {
     /// The file's `//line` directives in source order (see
     /// [`SourceFile::apply_line_directives`]); empty for almost every file.
     bases: Vec<LineBase>,
+    /// The file's own path as gc is given it (absolute), which positions
+    /// in messages add after a `//line` position: `x.go:3[/abs/y.go:7:2]`.
+    orig: String,
 }
 
 /// From byte offset `at` on (physical line `at_line`, column `at_col`),
@@ -131,6 +134,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             line_starts,
+            orig: String::new(),
             len: src.len() as u32,
             bases: Vec::new(),
         }
@@ -145,12 +149,17 @@ impl SourceFile {
     /// a relative one absolute against the package directory; cmd/go
     /// shortens it); an empty name with a column keeps the previous name,
     /// an empty name without one prints empty.
+    ///
+    /// `orig` is the file's own path as gc is given it (absolute), for
+    /// [`SourceFile::message_position`].
     pub fn apply_line_directives(
         &mut self,
         src: &[u8],
         directives: &[crate::ast::Directive],
         resolve: &dyn Fn(&str) -> String,
+        orig: &str,
     ) {
+        self.orig = orig.to_string();
         for d in directives {
             let Some(rest) = d.text.strip_prefix("line ") else {
                 continue;
@@ -218,6 +227,26 @@ impl SourceFile {
         }
     }
 
+    /// Which `//line` directive `pos` reads under: 0 for none (the file's
+    /// own positions), else 1 + its index. gc numbers each directive's
+    /// position base apart, and sorts errors by base first.
+    pub fn base_index(&self, pos: Pos) -> usize {
+        self.bases.partition_point(|b| b.at <= pos.0.min(self.len))
+    }
+
+    /// `pos` as gc writes a position inside a message (types2's
+    /// `syntax.Pos.String`): as [`SourceFile::position`], followed, after a
+    /// `//line` directive, by the physical position in brackets:
+    /// `./a.go:10[/abs/x.go:6:5]`.
+    pub fn message_position(&self, pos: Pos) -> String {
+        let rel = self.rel_pos(pos).to_string();
+        if self.base_index(pos) == 0 {
+            return rel;
+        }
+        let lc = self.line_col(pos);
+        format!("{rel}[{}:{}:{}]", self.orig, lc.line, lc.col)
+    }
+
     /// Line and column of `pos`; an offset past the end is clamped to the end.
     pub fn line_col(&self, pos: Pos) -> LineCol {
         let off = pos.0.min(self.len);
@@ -263,7 +292,12 @@ mod tests {
             "package p\n//line a.go:10:5\nx\n  //line b.go:3\ny /*line :7:2*/z\n//line :20\nw\n";
         let (file, _) = crate::parse_file(src.as_bytes(), crate::Mode::NONE);
         let mut f = SourceFile::new("./x.go", src.as_bytes());
-        f.apply_line_directives(src.as_bytes(), &file.directives, &|n| format!("./{n}"));
+        f.apply_line_directives(
+            src.as_bytes(),
+            &file.directives,
+            &|n| format!("./{n}"),
+            "/d/x.go",
+        );
         let at = |s: &str| Pos(src.find(s).unwrap() as u32);
         assert_eq!(f.position(Pos(0)), "./x.go:1:1");
         assert_eq!(f.position(at("x\n")), "./a.go:10:5");

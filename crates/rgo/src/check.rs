@@ -56,6 +56,10 @@ pub struct Session {
     /// `missing function body`), as `go build` checks them; `go vet` does
     /// not (the default, `false`).
     pub complete: bool,
+    /// `-complete` for the packages that another loaded package imports
+    /// only: `go vet` type-checks the packages it vets but compiles their
+    /// dependencies (with `go build`'s flags) for their export data.
+    pub complete_deps: bool,
 }
 
 impl Default for Session {
@@ -76,6 +80,7 @@ impl Session {
             keep_info: false,
             infos: HashMap::new(),
             complete: false,
+            complete_deps: false,
         }
     }
 
@@ -182,7 +187,14 @@ impl Session {
             };
             let cfg = rgo_types::Config {
                 lang: Some(pkg.lang),
-                complete: self.complete && !pkg.std,
+                complete: (self.complete
+                    || (self.complete_deps
+                        && loaded
+                            .packages
+                            .iter()
+                            .any(|p| p.imports.iter().any(|(_, d)| *d == idx))))
+                    && !pkg.std
+                    && !has_non_go_files(pkg),
             };
             let (pid, info, errs) = check_package_with(
                 &cfg,
@@ -313,4 +325,34 @@ impl Importer for Resolved<'_> {
             .copied()
             .ok_or_else(|| format!("package {path} was not loaded"))
     }
+}
+
+/// Whether `go build` would compile `pkg` with other files beside its Go
+/// files (assembly, `.syso` objects, C sources): it passes gc `-complete`
+/// only for a package without them. Named files (`go run x.go`) come
+/// alone.
+fn has_non_go_files(pkg: &crate::load::Package) -> bool {
+    const EXTS: &[&str] = &[
+        ".s", ".S", ".sx", ".syso", ".c", ".cc", ".cpp", ".cxx", ".m", ".f", ".F", ".for", ".f90",
+        ".swig", ".swigcxx",
+    ];
+    let Some(dir) = &pkg.dir else { return false };
+    if pkg.path == "command-line-arguments" {
+        return false;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let tags = crate::load::constraint::Tags::default();
+    rd.filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .any(|n| {
+            let Some(ext) = EXTS.iter().find(|x| n.ends_with(**x)) else {
+                return false;
+            };
+            let stem = &n[..n.len() - ext.len()];
+            !n.starts_with(['.', '_'])
+                && tags.good_file_name(&format!("{stem}.go"))
+                && std::fs::read(dir.join(&n)).is_ok_and(|src| tags.good_header(&src))
+        })
 }

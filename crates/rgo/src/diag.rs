@@ -6,9 +6,10 @@
 //! position), and the compile stops. Without the limit (gc's `-e`), every
 //! error is kept.
 //!
-//! Positions sort by file, then line and column. Files rank in the order
-//! they first had an error reported (gc numbers position bases as it
-//! meets them), which is file order for parse errors.
+//! Positions sort by position base, then line and column. A base is a
+//! file, or the part of one after a `//line` directive; bases rank in the
+//! order they first had an error reported (gc numbers position bases as
+//! it meets them), which is file order for parse errors.
 
 use rgo_syntax::{Pos, SourceFile};
 
@@ -33,8 +34,9 @@ struct Entry {
 pub struct ErrorList {
     limit: Option<usize>,
     entries: Vec<Entry>,
-    /// File names in the order they first had an error.
-    files: Vec<String>,
+    /// Position bases (file name, `//line` directive index) in the order
+    /// they first had an error.
+    files: Vec<(String, usize)>,
     syntax_count: usize,
     last_syntax: Option<(usize, u32)>,
     last_other: Option<(usize, u32, String)>,
@@ -81,20 +83,26 @@ impl ErrorList {
             return;
         }
         let lc = file.line_col(pos);
-        let rank = self.rank(&file.name);
+        let rank = self.rank(&file.name, file.base_index(pos));
+        // gc's "same line" is the physical file and line.
+        let file_id = self
+            .files
+            .iter()
+            .position(|(f, _)| *f == file.name)
+            .unwrap_or(rank);
         if msg.starts_with("syntax error") {
             self.syntax_count += 1;
-            if self.last_syntax == Some((rank, lc.line)) {
+            if self.last_syntax == Some((file_id, lc.line)) {
                 return;
             }
-            self.last_syntax = Some((rank, lc.line));
+            self.last_syntax = Some((file_id, lc.line));
         } else {
             if let Some((r, l, m)) = &self.last_other {
-                if *r == rank && *l == lc.line && m == msg {
+                if *r == file_id && *l == lc.line && m == msg {
                     return;
                 }
             }
-            self.last_other = Some((rank, lc.line, msg.to_string()));
+            self.last_other = Some((file_id, lc.line, msg.to_string()));
         }
         // Printed as `//line` directives say; sorted and deduplicated by
         // the physical position, as gc does.
@@ -112,11 +120,11 @@ impl ErrorList {
         }
     }
 
-    fn rank(&mut self, name: &str) -> usize {
-        match self.files.iter().position(|f| f == name) {
+    fn rank(&mut self, name: &str, base: usize) -> usize {
+        match self.files.iter().position(|(f, b)| f == name && *b == base) {
             Some(i) => i,
             None => {
-                self.files.push(name.to_string());
+                self.files.push((name.to_string(), base));
                 self.files.len() - 1
             }
         }

@@ -44,12 +44,22 @@ pub struct VetOutput {
 /// everything (printed bare); otherwise each package with errors gets a
 /// `# import/path` header followed by its errors.
 pub fn vet(cfg: &load::Config, args: &[String]) -> VetOutput {
+    check_packages(cfg, args, false)
+}
+
+/// [`vet`], with gc's `-complete` as `go build` passes it when `complete`
+/// (`missing function body` for a bodiless function of a package without
+/// assembly: [`check::Session::complete`]); without it, as `go vet`, only
+/// for the packages the others import (go vet compiles them).
+pub fn check_packages(cfg: &load::Config, args: &[String], complete: bool) -> VetOutput {
     let loaded = load::load(cfg.clone(), args);
     let mut text = String::new();
     if !load_messages(&loaded, &mut text) {
         return VetOutput { text, ok: false };
     }
     let mut session = check::Session::new();
+    session.complete = complete;
+    session.complete_deps = true;
     let results = session.check(&loaded);
     let ok = check_messages(&results, &mut text);
     VetOutput { text, ok }

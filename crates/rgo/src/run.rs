@@ -96,6 +96,8 @@ fn build_and_run(files: &[String]) -> i32 {
     }
     let mut session = rgo::check::Session::new();
     session.keep_info = true;
+    // `go run` builds with -complete: a bodiless function is an error.
+    session.complete = true;
     let results = session.check(&loaded);
     timing.phase("typecheck");
     text.clear();

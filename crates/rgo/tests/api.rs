@@ -31,6 +31,7 @@ fn module_packages_are_checked_once_into_the_callers_world() {
         lenient_imports: false,
         all_errors: false,
         lang: None,
+        std_rules: false,
     };
     let mut imp = SessionImporter::new(cfg);
     let mut world = World::new();

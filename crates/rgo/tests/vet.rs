@@ -421,3 +421,116 @@ fn compiler_directives() {
          ./x.go:12:3: //go:linkname must refer to declared function or variable\n"
     );
 }
+
+/// gc's `-complete`: `go build` (and `go run`) report a function declared
+/// without a body in a package with no assembly; `go vet` type-checks the
+/// packages it vets but compiles their dependencies, so only those report
+/// it. Expected texts: go1.27.
+#[test]
+fn missing_function_bodies() {
+    let d = tree(
+        "bodies",
+        &[
+            ("go.mod", MODULE),
+            (
+                "main.go",
+                "package main\n\nimport (\n\t\"example.com/m/asm\"\n\t\"example.com/m/noasm\"\n)\n\nfunc main() { asm.F(); noasm.G() }\n",
+            ),
+            ("asm/a.go", "package asm\n\nfunc F()\n"),
+            ("asm/a_amd64.s", "#include \"textflag.h\"\n\nTEXT ·F(SB),NOSPLIT,$0\n\tRET\n"),
+            ("noasm/n.go", "package noasm\n\nfunc G()\n\nfunc (T) M()\n\ntype T int\n"),
+            ("x/prog.go", "package main\n\nfunc f()\n\nfunc main() { f() }\n"),
+        ],
+    );
+    let noasm = "# example.com/m/noasm\n\
+                 noasm/n.go:3:6: missing function body\n\
+                 noasm/n.go:5:6: missing function body\n";
+    for args in [
+        &["build", "."][..],
+        &["build", "./noasm"],
+        &["vet", "."],
+        &["vet", "./..."],
+    ] {
+        let r = rgo_in(Some(&d), args);
+        assert_eq!((r.code, r.stderr.as_str()), (1, noasm), "rgo {args:?}");
+    }
+    // The vetted package itself, and a package with assembly, are fine.
+    assert_eq!(vet(&d, &["./noasm"]), (0, String::new()));
+    assert_eq!(vet(&d, &["./x"]), (0, String::new()));
+    let r = rgo_in(Some(&d), &["build", "./asm"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    // Assembly for another architecture does not count.
+    fs::rename(d.join("asm/a_amd64.s"), d.join("asm/a_arm64.s")).unwrap();
+    let r = rgo_in(Some(&d), &["build", "./asm"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            1,
+            "# example.com/m/asm\nasm/a.go:3:6: missing function body\n"
+        )
+    );
+    for (cmd, code, err) in [
+        (
+            "build",
+            1,
+            "# command-line-arguments\nx/prog.go:3:6: missing function body\n",
+        ),
+        (
+            "run",
+            1,
+            "# command-line-arguments\nx/prog.go:3:6: missing function body\n",
+        ),
+        ("vet", 0, ""),
+    ] {
+        let r = rgo_in(Some(&d), &[cmd, "x/prog.go"]);
+        assert_eq!(
+            (r.code, r.stderr.as_str()),
+            (code, err),
+            "rgo {cmd} x/prog.go"
+        );
+    }
+}
+
+/// After a `//line` directive, a position inside a message (types2's and
+/// the parser's) carries the physical one in brackets, and errors sort by
+/// position base (each directive starts one) in the order the bases first
+/// had an error. Expected text: `go build` (go1.27).
+#[test]
+fn line_directives_in_messages() {
+    let src = "package main\n\n//line foo.go:10\nvar x int\n\n//line bar.go:20:3\nvar x string\n\n\
+               func main() {\n//line lab.go:40:2\nL:\n\tfor {\n\t\tbreak L\n\t}\nL:\n\tfor {\n\t}\n\
+               //line :90\n\tgoto M\n\tvar v int\nM:\n\t_ = v\n}\n\n\
+               //line other.go:50:10\nfunc (T) M() {}\nfunc (T) M() {}\n\n//line :7\ntype T struct{}\n";
+    let d = tree("linemsg", &[("x.go", src)]);
+    let r = rgo_in(Some(&d), &["build", "x.go"]);
+    let x = d.join("x.go").display().to_string();
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "# command-line-arguments\n\
+             ./lab.go:44:1: label L already defined at ./lab.go:40:2[{x}:11:1]\n\
+             :90: goto M jumps over declaration of v at :91[{x}:20:6]\n\
+             ./bar.go:20:7: x redeclared in this block\n\
+             \t./foo.go:10[{x}:4:5]: other declaration of x\n\
+             ./other.go:51:10: method T.M already declared at ./other.go:50:19[{x}:26:10]\n"
+        )
+    );
+}
+
+/// Import paths the go command refuses before looking for them, reported
+/// at the import spec (its name, if it has one) in the order of the paths.
+/// Expected text: `go build` / `go vet` (go1.27).
+#[test]
+fn malformed_import_paths() {
+    let src = "package main\n\nimport _ \"unicode//utf8\"\nimport (\n\tx \"fmt/\"\n\t\"strings/../fmt\"\n\t\"./fmt\"\n)\n\nfunc main() {}\n";
+    let d = tree("importpaths", &[("e.go", src)]);
+    let want = "e.go:7:2: \"./fmt\" is relative, but relative import paths are not supported in module mode\n\
+                e.go:5:2: malformed import path \"fmt/\": trailing slash\n\
+                e.go:6:2: malformed import path \"strings/../fmt\": invalid path element \"..\"\n\
+                e.go:3:8: malformed import path \"unicode//utf8\": double slash\n";
+    for cmd in ["build", "vet"] {
+        let r = rgo_in(Some(&d), &[cmd, "e.go"]);
+        assert_eq!((r.code, r.stderr.as_str()), (1, want), "rgo {cmd}");
+    }
+}

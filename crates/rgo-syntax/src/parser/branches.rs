@@ -108,7 +108,7 @@ impl Scope<'_> {
                 Some(l) => {
                     l.used = true;
                     let start = self.blocks[l.block].start;
-                    let at = self.src.position(start);
+                    let at = self.src.message_position(start);
                     self.err(
                         g.pos,
                         format!("goto {} jumps into block starting at {at}", g.name),
@@ -209,7 +209,7 @@ impl Scope<'_> {
                         }
                         if let Some((vpos, vname)) = &var_decl {
                             if bad.contains(&g.pos) {
-                                let at = self.src.position(*vpos);
+                                let at = self.src.message_position(*vpos);
                                 self.err(
                                     g.pos,
                                     format!(
@@ -341,7 +341,7 @@ impl Scope<'_> {
 
     fn declare(&mut self, b: usize, l: &Ident, inner: &Stmt) {
         if let Some(alt) = self.labels.get(&l.name) {
-            let at = self.src.position(alt.pos);
+            let at = self.src.message_position(alt.pos);
             self.err(l.pos, format!("label {} already defined at {at}", l.name));
             return;
         }

@@ -36,6 +36,21 @@ const REGISTER_PARAMS: u32 = 1 << 13;
 const FUNC_PRAGMAS: u32 = !GO_BUILD;
 const RUNTIME_PRAGMAS: u32 = SYSTEMSTACK | NOWRITEBARRIER | NOWRITEBARRIERREC | YESWRITEBARRIERREC;
 
+/// The directives without flags the standard library may use (gc's
+/// allowedStdPragmas); any other unknown `//go:` directive is an error
+/// there.
+const ALLOWED_STD: &[&str] = &[
+    "go:cgo_export_static",
+    "go:cgo_export_dynamic",
+    "go:cgo_import_static",
+    "go:cgo_import_dynamic",
+    "go:cgo_ldflag",
+    "go:cgo_dynamic_linker",
+    "go:embed",
+    "go:fix",
+    "go:generate",
+];
+
 /// gc's pragmaFlag: the flags of a directive verb (0 for unknown ones,
 /// which are never misplaced).
 fn pragma_flag(verb: &str) -> u32 {
@@ -84,6 +99,11 @@ pub(super) enum Taker {
 impl Parser<'_> {
     fn pragma_on(&self) -> bool {
         self.mode.contains(crate::Mode::PRAGMAS)
+    }
+
+    /// gc's `-std`: the package is part of the standard library.
+    fn std_rules(&self) -> bool {
+        self.mode.contains(crate::Mode::STD)
     }
 
     fn pragma_error(&mut self, pos: Pos, msg: String) {
@@ -172,7 +192,7 @@ impl Parser<'_> {
         if text.starts_with("go:cgo_") {
             let fields = pragma_fields(text);
             let dynamic = text.starts_with("go:cgo_import_dynamic ") && fields.len() >= 4;
-            if !dynamic {
+            if !dynamic && !self.std_rules() {
                 // Never a cgo-generated file: rgo has no cgo.
                 self.pragma_error(pos, format!("//{text} only allowed in cgo-generated code"));
             }
@@ -187,10 +207,16 @@ impl Parser<'_> {
         if flag & RUNTIME_PRAGMAS != 0 {
             self.pragma_error(pos, format!("//{verb} only allowed in runtime"));
         }
-        if flag == UINTPTR_KEEPALIVE {
+        if flag == UINTPTR_KEEPALIVE && !self.std_rules() {
             self.pragma_error(
                 pos,
                 format!("//{verb} is only allowed in the standard library"),
+            );
+        }
+        if flag == 0 && self.std_rules() && !ALLOWED_STD.contains(&verb) {
+            self.pragma_error(
+                pos,
+                format!("//{verb} is not allowed in the standard library"),
             );
         }
         self.pending.flags.push((pos, flag));

@@ -6,8 +6,10 @@
 //!   takes 64 KiB or more;
 //! - `type T larger than address space`: an array of more than 2⁵⁰ bytes
 //!   (gc's MaxWidth on amd64);
-//! - `stack frame too large (>1GB): L MB locals + A MB args`: a function
-//!   whose parameters and results take 1 GiB or more.
+//! - `stack frame too large (>1GB): L MB locals + A MB args [+ C MB
+//!   callee]`: a function whose parameters and results, or locals, take
+//!   1 GiB or more, or whose locals and callee area do (the locals and
+//!   callee area are estimated by `frame.rs`).
 //!
 //! gc runs these only on a package without type errors, on the
 //! package-level declarations (a defined type is laid out once: the first
@@ -17,8 +19,8 @@
 //! receiver). Known difference: gc sometimes skips a body's errors after
 //! package-level ones (when is not modelled). Generic code is laid out per instance by gc: it is skipped
 //! here. rgo lays out locals that gc's escape analysis would move to the
-//! heap too, so the frame's locals count as 0 (only named variables of up
-//! to 10 MB stay on gc's stack).
+//! heap too (named variables over 128 KiB), so this reports no size
+//! error for them.
 
 use super::Checker;
 use crate::types::*;
@@ -126,7 +128,8 @@ impl Checker<'_, '_> {
     }
 
     /// A function's frame: its receiver, parameters and results (gc's
-    /// ArgWidth) must take less than 1 GiB.
+    /// ArgWidth), and its locals, must take less than 1 GiB; then with the
+    /// callee area too ([`super::frame`] estimates locals and callee).
     fn frame_check(&mut self, fi: usize, fd: &ast::FuncDecl) {
         let Some(o) = self.def_of(fi, &fd.name) else {
             return;
@@ -134,23 +137,29 @@ impl Checker<'_, '_> {
         let Type::Signature(sig) = self.w.types.get(self.w.obj(o).typ) else {
             return;
         };
-        let mut args: i64 = 0;
-        for &v in sig.recv.iter().chain(&sig.params).chain(&sig.results) {
-            let t = self.w.obj(v).typ;
-            let (size, align) = (self.w.sizeof(t), self.w.alignof(t).max(1));
-            if size < 0 {
-                return;
-            }
-            args = args.saturating_add(align - 1) / align * align;
-            args = args.saturating_add(size);
-        }
-        if args >= MAX_STACK {
-            let pos = fd.recv.as_ref().map_or(fd.name.pos, |r| r.opening);
+        let sig = sig.clone();
+        let Some(args) = self.arg_width(&sig) else {
+            return;
+        };
+        let frame = self.frame_estimate(fi, fd, &sig);
+        let pos = fd.recv.as_ref().map_or(fd.name.pos, |r| r.opening);
+        if args >= MAX_STACK || frame.locals >= MAX_STACK {
             self.error(
                 pos,
                 format!(
-                    "stack frame too large (>1GB): 0 MB locals + {} MB args",
+                    "stack frame too large (>1GB): {} MB locals + {} MB args",
+                    frame.locals >> 20,
                     args >> 20
+                ),
+            );
+        } else if frame.locals + frame.callee >= MAX_STACK {
+            self.error(
+                pos,
+                format!(
+                    "stack frame too large (>1GB): {} MB locals + {} MB args + {} MB callee",
+                    frame.locals >> 20,
+                    args >> 20,
+                    frame.callee >> 20
                 ),
             );
         }

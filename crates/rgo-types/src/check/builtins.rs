@@ -413,7 +413,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                     return Operand::invalid();
                 }
                 // Not a constant when a type parameter decides the size.
-                if has_var_size(self.w, x.typ) {
+                if self.has_var_size(x.typ) {
                     return Operand::new(Mode::Value, TypeId::UINTPTR, e);
                 }
                 let v = if b == Builtin::Sizeof {
@@ -720,7 +720,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 );
                 // The offset is a variable when a type parameter decides
                 // the struct's layout (even for fields before that part).
-                if has_var_size(self.w, base) {
+                if self.has_var_size(base) {
                     return Operand::new(Mode::Value, TypeId::UINTPTR, e);
                 }
                 // Sum the offsets along the embedding path.
@@ -878,26 +878,4 @@ impl<'a> Checker<'a, '_> {
         }
         Some(x.typ)
     }
-}
-
-/// Whether the size of `t` depends on a type parameter (types2's
-/// hasVarSize): a type parameter, or an array or struct containing one.
-fn has_var_size(w: &World, t: TypeId) -> bool {
-    fn walk(w: &World, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
-        if matches!(w.types.get(t), Type::TypeParam(_)) {
-            return true;
-        }
-        if matches!(w.types.get(t), Type::Named(_)) {
-            if seen.contains(&t) {
-                return false;
-            }
-            seen.push(t);
-        }
-        match w.types.get(w.types.under(t)) {
-            Type::Array(_, e) => walk(w, *e, seen),
-            Type::Struct(s) => s.fields.iter().any(|f| walk(w, w.obj(*f).typ, seen)),
-            _ => false,
-        }
-    }
-    walk(w, t, &mut Vec::new())
 }

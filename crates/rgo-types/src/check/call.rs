@@ -63,6 +63,16 @@ impl<'a, 'w> Checker<'a, 'w> {
             );
             return Operand::invalid();
         }
+        // Selecting from a type still being declared, or through a
+        // pointer to one (types2's isComplete).
+        if !self.is_complete(x.typ) {
+            return Operand::invalid();
+        }
+        if let Type::Pointer(b) = self.w.types.get(self.w.types.under(x.typ)) {
+            if !self.is_complete(*b) {
+                return Operand::invalid();
+            }
+        }
         let name = &sel.name;
         if x.mode == Mode::TypeExpr {
             return self.method_expr(e, &x, sel);
@@ -355,6 +365,11 @@ impl<'a, 'w> Checker<'a, 'w> {
                 c.fun.start(),
                 format!("cannot use generic type {} without instantiation", ts),
             );
+            return Operand::invalid();
+        }
+        // A conversion to a type still being declared (types2's
+        // isComplete; the arguments are not looked at).
+        if !self.is_complete(t) {
             return Operand::invalid();
         }
         match c.args.len() {
@@ -906,6 +921,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         };
         if !self.w.types.is_valid(typ) {
             self.use_elems(c);
+            return Operand::invalid();
+        }
+        // A literal of a type still being declared (types2's isComplete).
+        if !self.is_complete(base) {
             return Operand::invalid();
         }
         let core = self.w.core_type(base).unwrap_or(TypeId::INVALID);

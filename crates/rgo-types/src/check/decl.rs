@@ -10,7 +10,12 @@ impl<'a, 'w> Checker<'a, 'w> {
     pub(crate) fn obj_decl(&mut self, o: ObjId) {
         match self.color.get(&o).copied().unwrap_or(Color::White) {
             Color::Black => return,
-            Color::Grey => return, // cycles are reported by validType / initorder
+            Color::Grey => {
+                // Cycles of values only are reported by initorder, of
+                // types only by validType; a cycle mixing them here.
+                self.valid_cycle(o);
+                return;
+            }
             Color::White => {}
         }
         let Some(d) = self.decls.get(&o).copied() else {
@@ -678,6 +683,151 @@ impl<'a, 'w> Checker<'a, 'w> {
         None
     }
 
+    /// types2's validCycle for `o`, met again while it is being declared:
+    /// a cycle through both values (constants, variables) and types is
+    /// reported (`invalid recursive type T` with its `refers to` chain)
+    /// and the object made invalid. Cycles of values only (initialization
+    /// cycles), of types with a type definition, and through generic types
+    /// are valid here; those of aliases only are reported where the alias
+    /// is resolved.
+    fn valid_cycle(&mut self, o: ObjId) {
+        let Some(i) = self.obj_path.iter().position(|&p| p == o) else {
+            return;
+        };
+        let cycle = self.obj_path[i..].to_vec();
+        let mut nval = 0;
+        for &c in &cycle {
+            let obj = self.w.obj(c);
+            match obj.kind {
+                ObjKind::Const(_) | ObjKind::Var(_) => nval += 1,
+                ObjKind::TypeName if self.is_generic(obj.typ) => return,
+                _ => {}
+            }
+        }
+        if nval == 0 || nval == cycle.len() {
+            return;
+        }
+        self.report_decl_cycle(&cycle);
+        if matches!(
+            self.w.obj(o).kind,
+            ObjKind::Const(_) | ObjKind::Var(_) | ObjKind::TypeName
+        ) {
+            self.w.obj_mut(o).typ = TypeId::INVALID;
+        }
+    }
+
+    /// types2's isComplete: a value of a type whose declaration is still
+    /// in progress (its name on the object path, directly or through
+    /// aliases) cannot be made, converted, indexed or selected from (its
+    /// underlying type is not known yet): the cycle is reported, and
+    /// `false` returned.
+    pub(crate) fn is_complete(&mut self, t: TypeId) -> bool {
+        let mut t = t;
+        for _ in 0..64 {
+            let (obj, next) = match self.w.types.get_raw(t) {
+                Type::Named(n) => (n.obj, None),
+                Type::Alias(a) => (a.obj, Some(a.rhs)),
+                _ => return true,
+            };
+            if let Some(i) = self.obj_path.iter().position(|&o| o == obj) {
+                let cycle = self.obj_path[i..].to_vec();
+                self.report_decl_cycle(&cycle);
+                return false;
+            }
+            match next {
+                Some(rhs) => t = rhs,
+                None => return true,
+            }
+        }
+        true
+    }
+
+    /// Whether the size of `t` is not a constant (types2's hasVarSize): it
+    /// depends on a type parameter (a type parameter, or an array or
+    /// struct containing one), or on a type still being declared, whose
+    /// cycle is then reported.
+    pub(crate) fn has_var_size(&mut self, t: TypeId) -> bool {
+        self.var_size_walk(t, &mut Vec::new(), &mut Vec::new())
+    }
+
+    fn var_size_walk(
+        &mut self,
+        t: TypeId,
+        seen: &mut Vec<TypeId>,
+        walked: &mut Vec<ObjId>,
+    ) -> bool {
+        match self.w.types.get(t) {
+            Type::TypeParam(_) => return true,
+            Type::Named(n) => {
+                let obj = n.obj;
+                if let Some(i) = self.obj_path.iter().position(|&o| o == obj) {
+                    let mut cycle = self.obj_path[i..].to_vec();
+                    cycle.extend_from_slice(walked);
+                    self.report_decl_cycle(&cycle);
+                    return true;
+                }
+                if seen.contains(&t) || walked.contains(&obj) {
+                    return false;
+                }
+                seen.push(t);
+                walked.push(obj);
+                let u = self.w.types.under(t);
+                let r = self.var_size_walk(u, seen, walked);
+                walked.pop();
+                return r;
+            }
+            _ => {}
+        }
+        match self.w.types.get(self.w.types.under(t)).clone() {
+            Type::Array(_, e) => self.var_size_walk(e, seen, walked),
+            Type::Struct(s) => s.fields.iter().any(|f| {
+                let ft = self.w.obj(*f).typ;
+                self.var_size_walk(ft, seen, walked)
+            }),
+            _ => false,
+        }
+    }
+
+    /// types2's cycleError for a cycle of any objects, starting at the one
+    /// declared first in the source: `invalid recursive type T` (or
+    /// `invalid cycle in declaration of x`) and the `refers to` chain.
+    fn report_decl_cycle(&mut self, cycle: &[ObjId]) {
+        let Some(start) = (0..cycle.len()).min_by_key(|&i| {
+            let o = self.w.obj(cycle[i]);
+            (o.file, o.pos)
+        }) else {
+            return;
+        };
+        let first = cycle[start];
+        let is_type = matches!(self.w.obj(first).kind, ObjKind::TypeName);
+        let name = self.w.obj(first).name.clone();
+        if cycle.len() == 1 {
+            let msg = if is_type {
+                format!("invalid recursive type: {name} refers to itself")
+            } else {
+                format!("invalid cycle in declaration: {name} refers to itself")
+            };
+            self.error_at_obj(first, msg);
+            return;
+        }
+        let mut msg = if is_type {
+            format!("invalid recursive type {name}")
+        } else {
+            format!("invalid cycle in declaration of {name}")
+        };
+        for i in 0..cycle.len() {
+            let o = cycle[(start + i) % cycle.len()];
+            let next = cycle[(start + i + 1) % cycle.len()];
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                self.obj_position(o),
+                self.w.obj(o).name,
+                self.w.obj(next).name
+            ));
+        }
+        self.error_at_obj(first, msg);
+    }
+
     /// Reports a declaration cycle through the objects `objs` (types2's
     /// cycleError): `invalid recursive type T` and the `refers to` chain.
     pub(crate) fn report_obj_cycle(&mut self, objs: &[ObjId]) {
@@ -743,7 +893,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                     let at = self
                         .sources
                         .get(file as usize)
-                        .map(|s| s.position(pos))
+                        .map(|s| s.message_position(pos))
                         .unwrap_or_else(|| "?".into());
                     items.push((self.tstr(t), at));
                 }

@@ -1637,6 +1637,18 @@ impl<'a, 'w> Checker<'a, 'w> {
                 return self.instantiate_func_expr(e, x, idx);
             }
         }
+        // Indexing a value of a type still being declared, or through a
+        // pointer to one, or a map whose element type is (types2's
+        // isComplete).
+        if !self.is_complete(x.typ) {
+            return Operand::invalid();
+        }
+        match self.w.types.get(self.w.types.under(x.typ)).clone() {
+            Type::Pointer(t) | Type::Map(_, t) if !self.is_complete(t) => {
+                return Operand::invalid();
+            }
+            _ => {}
+        }
         if idx.len() != 1 {
             self.error(
                 idx.get(1).map(|i| i.start()).unwrap_or(e.pos),

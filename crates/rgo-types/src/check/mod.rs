@@ -24,6 +24,7 @@ mod call;
 mod decl;
 mod directives;
 mod expr;
+mod frame;
 mod generics;
 mod initorder;
 mod mono;
@@ -732,10 +733,11 @@ impl<'a, 'w> Checker<'a, 'w> {
         !self.errors.is_empty() && (inner("invalid operand") || inner("invalid type"))
     }
 
-    /// `file:line:col` of a position in the current file.
+    /// `file:line:col` of a position in the current file, for a message
+    /// (after a `//line` directive with the physical position too).
     pub(crate) fn pos_string(&self, pos: Pos) -> String {
         match self.sources.get(self.file as usize) {
-            Some(src) => src.position(pos),
+            Some(src) => src.message_position(pos),
             None => String::from("?"),
         }
     }
@@ -775,7 +777,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return String::from("?");
         }
         match self.sources.get(ob.file as usize) {
-            Some(src) => src.position(ob.pos),
+            Some(src) => src.message_position(ob.pos),
             None => String::from("?"),
         }
     }

@@ -187,7 +187,7 @@ impl Checker<'_, '_> {
             let at = self
                 .sources
                 .get(e.file as usize)
-                .map(|src| src.position(e.pos))
+                .map(|src| src.message_position(e.pos))
                 .unwrap_or_default();
             msg.push_str(&format!(
                 "\n\t{}: {} instantiated as {}",

@@ -18,6 +18,7 @@
 //! load errors: they belong to the compile step ([`crate::check`]).
 
 pub mod constraint;
+mod importpath;
 pub mod module;
 mod reduce;
 pub mod scan;
@@ -47,6 +48,9 @@ pub struct Config {
     /// gc's `-lang` for every non-std package, overriding go.mod (for Go's
     /// errorcheck tests, which pass it to the compiler directly).
     pub lang: Option<u32>,
+    /// gc's `-std` for every non-std package: the standard library's
+    /// directive rules ([`Mode::STD`]; for Go's errorcheck tests).
+    pub std_rules: bool,
 }
 
 impl Config {
@@ -61,6 +65,7 @@ impl Config {
             lenient_imports: false,
             all_errors: false,
             lang: None,
+            std_rules: false,
         }
     }
 }
@@ -89,9 +94,14 @@ struct Parsed {
     errors: Vec<SyntaxError>,
 }
 
-/// The import paths of a file with the positions of their literals.
+/// The import paths of a file with the positions of their specs (the
+/// name if there is one, else the literal: where the go command reports
+/// an import's errors).
 pub fn file_imports(f: &ast::File) -> impl Iterator<Item = (String, Pos)> + '_ {
-    f.imports().map(|s| (unquote(&s.path.value), s.path_pos))
+    f.imports().map(|s| {
+        let pos = s.name.as_ref().map_or(s.path_pos, |n| n.pos);
+        (unquote(&s.path.value), pos)
+    })
 }
 
 /// One package of the build.
@@ -431,7 +441,17 @@ impl Loader {
         if let Some(idx) = self.defer_std(path) {
             return Some(idx);
         }
-        let result = self.find_and_parse(path);
+        // An import path is checked before it is looked for: by the go
+        // command, or (Go's errorcheck tests) by gc's importer.
+        let bad_path = match site {
+            Some(_) if self.cfg.lenient_imports => importpath::compiler_error(path),
+            Some(_) => importpath::go_command_error(path),
+            None => None,
+        };
+        let result = match bad_path {
+            Some(msg) => Err(msg),
+            None => self.find_and_parse(path),
+        };
         let (dir, std, files) = match result {
             Ok(found) => found,
             Err(msg) if self.cfg.lenient_imports && site.is_some() => {
@@ -583,6 +603,9 @@ impl Loader {
                 wanted.push((path, site));
             }
         }
+        // The go command loads (and reports) a package's imports in the
+        // order of their paths.
+        wanted.sort_by(|a, b| a.0.cmp(&b.0));
         self.load_edges(idx, wanted);
     }
 
@@ -779,6 +802,9 @@ impl Loader {
                     .is_some_and(|g| dir.is_some_and(|d| d.starts_with(g)));
                 if dir.is_some() && !std_dir {
                     mode = mode | Mode::PRAGMAS;
+                    if self.cfg.std_rules {
+                        mode = mode | Mode::STD;
+                    }
                 }
                 let mut parsed = parse_one(name, display, short, &src, mode);
                 if let Some(d) = dir {
@@ -788,10 +814,17 @@ impl Loader {
                         .iter()
                         .any(|x| x.text.starts_with("line "))
                     {
+                        // Positions follow the `//line` directives, those
+                        // the parser writes into messages too: parse again
+                        // with them.
                         let resolve = |f: &str| self.line_file_name(d, f);
-                        parsed
-                            .source
-                            .apply_line_directives(&src, &parsed.ast.directives, &resolve);
+                        let orig = clean(&d.join(&parsed.name)).display().to_string();
+                        let mut source = parsed.source.clone();
+                        source.apply_line_directives(&src, &parsed.ast.directives, &resolve, &orig);
+                        let (ast, errors) = parse_file_checked(&src, mode, &source);
+                        parsed.ast = ast;
+                        parsed.errors = errors;
+                        parsed.source = source;
                     }
                 }
                 parsed

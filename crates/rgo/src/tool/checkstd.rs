@@ -87,6 +87,7 @@ fn check_all(goroot: &Path, opts: &Opts) -> i32 {
         lenient_imports: false,
         all_errors: false,
         lang: None,
+        std_rules: false,
     };
     // One load for all: each package is parsed once. A package that cannot
     // be loaded is reported from the load errors and is not a root.

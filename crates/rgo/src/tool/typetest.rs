@@ -9,7 +9,9 @@
 //!   annotations ask for and no other (test/run.go's rules, see
 //!   [`rgo::gotest`]), with every error reported (gc's `-e`). Programs
 //!   whose recipe needs compiler flags rgo lacks (`-m`, `-d=ssa/...`)
-//!   are skipped and counted; `-lang=go1.N` sets the language version.
+//!   are skipped and counted; `-lang=go1.N` sets the language version,
+//!   `-std` the standard library's directive rules, `-complete` reports
+//!   bodiless functions, `-e=0` keeps gc's error limit.
 //!
 //! Flags:
 //! - `-lists DIR`: the committed pass lists `DIR/run-pass.txt` and
@@ -227,6 +229,7 @@ fn one_test(
         lang,
         limit,
         complete,
+        std,
         other: flags,
     } = gc_flags(recipe);
     if kind == Kind::ErrorCheck && !flags.is_empty() {
@@ -246,6 +249,7 @@ fn one_test(
         lenient_imports: kind == Kind::ErrorCheck,
         all_errors: !limit,
         lang,
+        std_rules: std,
     };
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // `// run other.go`: the program is the file plus the named ones.
@@ -269,6 +273,7 @@ fn one_test(
             goroot_src
                 .as_ref()
                 .is_some_and(|s| !p.is_empty() && s.join(p).is_dir())
+                && loaded.missing[*p].ends_with("is not in std")
         }) {
             return Err(Outcome::NeedsStd(p.clone()));
         }
@@ -320,6 +325,9 @@ struct GcFlags<'r> {
     /// `-complete`: functions without a body are errors (`go build` of a
     /// package without assembly).
     complete: bool,
+    /// `-std`: the file is compiled as part of the standard library (its
+    /// directive rules).
+    std: bool,
     /// The others, which ask for modes rgo does not have (`-m`, `-d=...`).
     other: Vec<&'r str>,
 }
@@ -331,6 +339,7 @@ fn gc_flags(recipe: &Recipe) -> GcFlags<'_> {
         lang: None,
         limit: false,
         complete: false,
+        std: false,
         other: Vec::new(),
     };
     for f in recipe.compiler_flags() {
@@ -338,6 +347,7 @@ fn gc_flags(recipe: &Recipe) -> GcFlags<'_> {
             "-race" | "-t" => {}
             "-e=0" => g.limit = true,
             "-complete" => g.complete = true,
+            "-std" => g.std = true,
             _ => match f
                 .strip_prefix("-lang=")
                 .and_then(rgo_types::check::version::parse_lang)
@@ -659,8 +669,10 @@ fn compare_with_go(go: &str, dir: &Path, list: &[(String, Outcome)], verbose: bo
         };
         let path = dir.join(file);
         let src = std::fs::read_to_string(&path).unwrap_or_default();
-        let lang = Recipe::parse(&src).and_then(|r| gc_flags(&r).lang);
-        let Some(go_errs) = go_errors(go, &path, lang) else {
+        let Some(recipe) = Recipe::parse(&src) else {
+            continue;
+        };
+        let Some(go_errs) = go_errors(go, &path, &gc_flags(&recipe)) else {
             continue;
         };
         let name = path
@@ -730,20 +742,29 @@ fn compare_with_go(go: &str, dir: &Path, list: &[(String, Outcome)], verbose: bo
 
 /// The errors `go build -gcflags=-e` reports for the file, or `None` if
 /// go could not be run. Lines of other files are dropped.
-fn go_errors(go: &str, path: &Path, lang: Option<u32>) -> Option<Vec<Reported>> {
+fn go_errors(go: &str, path: &Path, flags: &GcFlags) -> Option<Vec<Reported>> {
     let dir = path.parent()?;
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let gcflags = match lang {
-        Some(l) => format!("-gcflags=-e -lang=go1.{l}"),
-        None => "-gcflags=-e".to_string(),
-    };
+    let mut gcflags = "-gcflags=-e".to_string();
+    if let Some(l) = flags.lang {
+        gcflags.push_str(&format!(" -lang=go1.{l}"));
+    }
+    if flags.std {
+        gcflags.push_str(" -std");
+    }
+    // The binary goes to a scratch file rather than /dev/null, which may
+    // be missing.
+    let bin = std::env::temp_dir().join(format!("rgo-typetest-{}.bin", std::process::id()));
     let out = std::process::Command::new(go)
-        .args(["build", &gcflags, "-o", "/dev/null", &name])
+        .args(["build", &gcflags, "-o"])
+        .arg(&bin)
+        .arg(&name)
         .current_dir(dir)
         .env("GOTOOLCHAIN", "local")
         .env("GO111MODULE", "off")
         .output()
         .ok()?;
+    let _ = std::fs::remove_file(&bin);
     let text = String::from_utf8_lossy(&out.stderr);
     let mut errs: Vec<Reported> = Vec::new();
     for line in text.lines() {
@@ -853,14 +874,13 @@ fn record_current_go(
         let Some(recipe) = Recipe::parse(&src) else {
             continue;
         };
-        let GcFlags {
-            lang, limit, other, ..
-        } = gc_flags(&recipe);
+        let flags = gc_flags(&recipe);
+        let GcFlags { limit, other, .. } = &flags;
         // `go build -gcflags=-e` reports every error: not what a program
         // asking for gc's error limit checks.
         if !matches!(recipe.action.as_str(), "errorcheck" | "errorcheckwithauto")
             || !other.is_empty()
-            || limit
+            || *limit
         {
             continue;
         }
@@ -871,7 +891,7 @@ fn record_current_go(
         let Ok(wanted) = wanted_errors(&src, &name) else {
             continue;
         };
-        let Some(errs) = go_errors(go, &path, lang) else {
+        let Some(errs) = go_errors(go, &path, &flags) else {
             continue;
         };
         if !match_errors(&wanted, &errs).is_ok() {
