@@ -338,9 +338,19 @@ mod tests {
             vec![
                 Instr::New { dst: s(1), typ: 0 },
                 Instr::New { dst: s(2), typ: 0 },
-                Instr::Mov { dst: s(3), src: s(1) },
-                Instr::CallNative { id: 0, n: 1, base: s(4) },
-                Instr::Print { a: s(2), kind: PrintKind::Int },
+                Instr::Mov {
+                    dst: s(3),
+                    src: s(1),
+                },
+                Instr::CallNative {
+                    id: 0,
+                    n: 1,
+                    base: s(4),
+                },
+                Instr::Print {
+                    a: s(2),
+                    kind: PrintKind::Int,
+                },
                 Instr::Ret,
             ],
             5,
@@ -364,7 +374,10 @@ mod tests {
         let f = func(
             vec![
                 Instr::New { dst: s(0), typ: 0 },
-                Instr::Print { a: s(0), kind: PrintKind::Int },
+                Instr::Print {
+                    a: s(0),
+                    kind: PrintKind::Int,
+                },
                 Instr::Jmp { off: -2 },
             ],
             1,
@@ -386,7 +399,10 @@ mod tests {
                 Instr::Defer { fv: s(2) },
                 Instr::New { dst: s(0), typ: 0 },
                 Instr::New { dst: s(1), typ: 0 },
-                Instr::Print { a: s(1), kind: PrintKind::Int },
+                Instr::Print {
+                    a: s(1),
+                    kind: PrintKind::Int,
+                },
                 Instr::DeferReturn,
                 Instr::Ret,
             ],
@@ -409,7 +425,11 @@ mod tests {
         let f = func(
             vec![
                 Instr::New { dst: s(1), typ: 0 },
-                Instr::CallClosure { fv: s(0), base: s(2), n: 2 },
+                Instr::CallClosure {
+                    fv: s(0),
+                    base: s(2),
+                    n: 2,
+                },
                 Instr::Ret,
             ],
             6,
