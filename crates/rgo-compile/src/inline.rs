@@ -266,28 +266,10 @@ fn forward_args(
         }
         let mut i = *ins;
         let written = crate::peephole::dst_mut(&mut i).map(|d| d.0 + base.0);
-        let reads_only = matches!(
-            ins,
-            Instr::Ret
-                | Instr::Jmp { .. }
-                | Instr::JmpIf { .. }
-                | Instr::JmpIfNot { .. }
-                | Instr::JmpLtI64 { .. }
-                | Instr::JmpGeI64 { .. }
-                | Instr::JmpEqI64 { .. }
-                | Instr::JmpNeI64 { .. }
-                | Instr::JmpLeI64 { .. }
-                | Instr::JmpGtI64 { .. }
-                | Instr::JmpLtImmI64 { .. }
-                | Instr::JmpGeImmI64 { .. }
-                | Instr::Store { .. }
-                | Instr::NilCheck { .. }
-                | Instr::BoundsCheck { .. }
-        );
         match written {
             Some(w) if out.iter().any(|(d, _)| d.0 == w) => return Vec::new(),
             Some(_) => {}
-            None if reads_only => {}
+            None if ins.writes_no_slot() => {}
             None => return Vec::new(),
         }
     }

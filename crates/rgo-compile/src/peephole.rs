@@ -622,7 +622,7 @@ pub(crate) fn optimize(
             if mentioned(&ops[j], s32) {
                 let writes_s = match dst_mut(&mut code[j].clone()) {
                     Some(d) => *d == s,
-                    None => !reads_only(&code[j]),
+                    None => !code[j].writes_no_slot(),
                 };
                 if writes_s {
                     break;
@@ -646,7 +646,7 @@ pub(crate) fn optimize(
         match dst_mut(&mut code[j].clone()) {
             Some(d) if *d != t && *d != s => {}
             Some(_) => continue,
-            None if reads_only(&code[j]) => {}
+            None if code[j].writes_no_slot() => {}
             None => continue,
         }
         let mut x = code[j];
@@ -695,32 +695,6 @@ pub(crate) fn optimize(
     if changed {
         compact(code, lines, recover_pc, &removed);
     }
-}
-
-/// Instructions that write no slot (only memory, or nothing).
-fn reads_only(ins: &Instr) -> bool {
-    use Instr::*;
-    matches!(
-        ins,
-        Store { .. }
-            | StoreElem { .. }
-            | AtomicStore { .. }
-            | MemMove { .. }
-            | MemZero { .. }
-            | BoundsCheck { .. }
-            | NilCheck { .. }
-            | ShiftCheck { .. }
-            | JmpIf { .. }
-            | JmpIfNot { .. }
-            | JmpLtI64 { .. }
-            | JmpGeI64 { .. }
-            | JmpEqI64 { .. }
-            | JmpNeI64 { .. }
-            | JmpLeI64 { .. }
-            | JmpGtI64 { .. }
-            | JmpLtImmI64 { .. }
-            | JmpGeImmI64 { .. }
-    )
 }
 
 /// Pure instructions whose result depends only on their slot operands
@@ -827,7 +801,7 @@ fn common_subexpressions(
                     break;
                 }
                 written.push(u.0 as u32);
-            } else if !reads_only(&code[i]) {
+            } else if !code[i].writes_no_slot() {
                 for &(s, len) in &ops[i] {
                     written.extend(s..s + len.min(1 << 16));
                 }

@@ -1237,6 +1237,16 @@ impl Instr {
         Ok(())
     }
 
+    /// Whether the instruction leaves every frame slot as it is (it
+    /// writes only memory, or nothing), by the operand table. A `Call`
+    /// counts as writing (its results).
+    pub fn writes_no_slot(&self) -> bool {
+        let mut writes = false;
+        self.operands(|_| None, |_, _, u| writes |= u != Use::Read)
+            .is_ok()
+            && !writes
+    }
+
     /// Where control may go after this instruction. A panic's transfer
     /// to a recovering frame's `recover_pc` is not an edge here: any
     /// instruction can fault, so the liveness analysis adds it for every
