@@ -46,20 +46,13 @@ use crate::symtab::{Func, Program};
 /// `RGODEBUG=clobberdead=1` (non-canonical on amd64: any use faults).
 pub const CLOBBER: u64 = 0xdead_dead_dead_dead;
 
-/// The liveness of one function's pointer slots, by basic block.
+/// The liveness of one function's pointer slots, at every saved pc.
 #[derive(Clone, Debug, Default)]
 pub struct StackMap {
     /// The frame's pointer slots, ascending; bit `i` of a set is `slots[i]`.
     slots: Box<[u32]>,
     /// Words per set.
     words: usize,
-    /// First pc of each basic block, ascending (block 0 starts at pc 0).
-    starts: Box<[u32]>,
-    /// Live-out set of each block, `words` words each.
-    live_out: Box<[u64]>,
-    /// Added to every instruction's live-out: the live-in of
-    /// `recover_pc` in a function that defers, else empty.
-    on_panic: Box<[u64]>,
     /// Every pointer slot is live everywhere (`Func::scan_whole_frame`).
     all: bool,
     /// What [`StackMap::live_at`] returns for each saved pc `0..=n`: an
@@ -68,6 +61,17 @@ pub struct StackMap {
     at: Box<[u32]>,
     /// The distinct sets of `at`, `words` words each.
     sets: Box<[u64]>,
+}
+
+/// The analysis while it runs: the basic blocks and the panic edge.
+struct Blocks<'a> {
+    /// The frame's pointer slots (as [`StackMap::slots`]).
+    slots: &'a [u32],
+    /// First pc of each basic block, ascending (block 0 starts at pc 0).
+    starts: Vec<u32>,
+    /// Added to every instruction's live-out: the live-in of
+    /// `recover_pc` in a function that defers, else empty.
+    on_panic: Vec<u64>,
 }
 
 impl StackMap {
@@ -85,8 +89,6 @@ impl StackMap {
         };
         if words == 0 || n == 0 || f.scan_whole_frame {
             sm.all = true;
-            sm.starts = Box::new([0]);
-            sm.live_out = Box::new([]);
             return sm;
         }
         let defers = f.code.iter().any(|i| matches!(i, Instr::Defer { .. }));
@@ -107,13 +109,17 @@ impl StackMap {
         if defers {
             leader[(f.recover_pc as usize).min(n)] = true;
         }
-        sm.starts = (0..n as u32).filter(|&p| leader[p as usize]).collect();
-        let nb = sm.starts.len();
-        let block_of = |pc: usize| sm.starts.partition_point(|&s| s as usize <= pc) - 1;
+        let mut bl = Blocks {
+            slots: &sm.slots,
+            starts: (0..n as u32).filter(|&p| leader[p as usize]).collect(),
+            on_panic: vec![0u64; words],
+        };
+        let nb = bl.starts.len();
+        let block_of = |pc: usize| bl.starts.partition_point(|&s| s as usize <= pc) - 1;
         // Successor blocks of each block.
         let succs: Vec<[Option<usize>; 2]> = (0..nb)
             .map(|b| {
-                let last = sm.end(b, n) - 1;
+                let last = bl.end(b, n) - 1;
                 let fl = f.code[last].flow();
                 [
                     (fl.next && last + 1 < n).then(|| block_of(last + 1)),
@@ -128,7 +134,6 @@ impl StackMap {
 
         let mut live_out = vec![0u64; nb * words];
         let mut live_in = vec![0u64; nb * words];
-        sm.on_panic = vec![0u64; words].into_boxed_slice();
         let mut set = vec![0u64; words];
         loop {
             let mut changed = false;
@@ -137,30 +142,29 @@ impl StackMap {
                 for s in succs[b].iter().flatten() {
                     or(&mut set, &live_in[s * words..(s + 1) * words]);
                 }
-                or(&mut set, &sm.on_panic);
+                or(&mut set, &bl.on_panic);
                 changed |= assign(&mut live_out[b * words..(b + 1) * words], &set);
-                for pc in (sm.starts[b] as usize..sm.end(b, n)).rev() {
-                    sm.step(f, prog, pc, &mut set);
+                for pc in (bl.starts[b] as usize..bl.end(b, n)).rev() {
+                    bl.step(f, prog, pc, &mut set);
                 }
                 changed |= assign(&mut live_in[b * words..(b + 1) * words], &set);
             }
             if let Some(r) = recover_block {
                 // recover_pc leads its block, so its live-in is the block's.
                 let r = live_in[r * words..(r + 1) * words].to_vec();
-                changed |= assign(&mut sm.on_panic, &r);
+                changed |= assign(&mut bl.on_panic, &r);
             }
             if !changed {
                 break;
             }
         }
-        sm.live_out = live_out.into_boxed_slice();
 
         // The live-in of every pc, block by block, then the saved-pc sets.
         let mut live_in_at = vec![0u64; n * words];
         for b in 0..nb {
-            set.copy_from_slice(&sm.live_out[b * words..(b + 1) * words]);
-            for pc in (sm.starts[b] as usize..sm.end(b, n)).rev() {
-                sm.step(f, prog, pc, &mut set);
+            set.copy_from_slice(&live_out[b * words..(b + 1) * words]);
+            for pc in (bl.starts[b] as usize..bl.end(b, n)).rev() {
+                bl.step(f, prog, pc, &mut set);
                 live_in_at[pc * words..(pc + 1) * words].copy_from_slice(&set);
             }
         }
@@ -188,6 +192,29 @@ impl StackMap {
         sm
     }
 
+    /// Calls `each(slot, live)` for every pointer slot of a frame of `f`
+    /// saved at `pc`: live if in the live-in of `pc` or of `pc - 1` (see
+    /// the module comment).
+    pub fn live_at(&self, pc: u32, mut each: impl FnMut(u32, bool)) {
+        let live = match self.at.get(pc as usize) {
+            Some(&k) if !self.all => {
+                &self.sets[k as usize * self.words..(k as usize + 1) * self.words]
+            }
+            // A pc past the code (not a verified frame) or no map: all.
+            _ => {
+                for &s in self.slots.iter() {
+                    each(s, true);
+                }
+                return;
+            }
+        };
+        for (i, &s) in self.slots.iter().enumerate() {
+            each(s, live[i / 64] >> (i % 64) & 1 == 1);
+        }
+    }
+}
+
+impl Blocks<'_> {
     /// The end (exclusive) of block `b` in a function of `n` instructions.
     fn end(&self, b: usize, n: usize) -> usize {
         self.starts.get(b + 1).map_or(n, |&s| s as usize)
@@ -251,27 +278,6 @@ impl StackMap {
                 set[i / 64] &= !(1 << (i % 64));
             }
             i += 1;
-        }
-    }
-
-    /// Calls `each(slot, live)` for every pointer slot of a frame of `f`
-    /// saved at `pc`: live if in the live-in of `pc` or of `pc - 1` (see
-    /// the module comment).
-    pub fn live_at(&self, pc: u32, mut each: impl FnMut(u32, bool)) {
-        let live = match self.at.get(pc as usize) {
-            Some(&k) if !self.all => {
-                &self.sets[k as usize * self.words..(k as usize + 1) * self.words]
-            }
-            // A pc past the code (not a verified frame) or no map: all.
-            _ => {
-                for &s in self.slots.iter() {
-                    each(s, true);
-                }
-                return;
-            }
-        };
-        for (i, &s) in self.slots.iter().enumerate() {
-            each(s, live[i / 64] >> (i % 64) & 1 == 1);
         }
     }
 }
