@@ -96,11 +96,13 @@ impl<'c, 'a> Fc<'c, 'a> {
             }
             Callee::Closure(fv) => {
                 let n = (rslots + recv_slots + pslots) as u16;
-                self.emit(Instr::CallClosure { fv, base, n });
+                let res = rslots as u16;
+                self.emit(Instr::CallClosure { fv, base, n, res });
             }
             Callee::Indirect(f) => {
                 let n = (rslots + recv_slots + pslots) as u16;
-                self.emit(Instr::CallIndirect { f, base, n });
+                let res = rslots as u16;
+                self.emit(Instr::CallIndirect { f, base, n, res });
             }
         }
         let _ = dst;

@@ -83,9 +83,11 @@ impl<'c, 'a> Fc<'c, 'a> {
     fn emit_recv(&mut self, w: Slot, c: Slot, et: TypeId) {
         let id = self.c.rt_native("runtime.chanrecv");
         self.mov(Slot(w.0 + 1), c, 1);
-        // The native's window is read and written as a whole for the
-        // collector (op.rs); clearing the element first ends the life of
-        // the value a loop's previous receive left there.
+        // The element is the native's result, which a sender may write
+        // while the receiver is parked: cleared first, the collector's
+        // stack map counts it as written, so it scans what a sender puts
+        // there (stackmap.rs), and the value a loop's previous receive
+        // left there ends its life.
         let mut words = Vec::new();
         layout::pointer_words(self.c.w, et, 0, &mut words);
         if words.iter().any(|&p| p) {
@@ -261,7 +263,8 @@ impl<'c, 'a> Fc<'c, 'a> {
             offs.push(elem_off);
             elem_off += self.nslots(cases[i].et);
         }
-        let w = self.alloc(elem_off);
+        // Typed exactly: the channels and the elements by their types.
+        let w = self.alloc_raw(elem_off);
         for (k, &i) in comm_cases.iter().enumerate() {
             let cs = &cases[i];
             let base = Slot(w.0 + 4 + 3 * k as u16);
@@ -270,9 +273,22 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.mov(base, evaluated[k].0, 1);
             self.load_u64(Slot(base.0 + 1), if cs.send.is_some() { 1 } else { 2 });
             self.load_u64(Slot(base.0 + 2), offs[k] as u64);
+            let es = self.nslots(cs.et);
             if let Some(v) = evaluated[k].1 {
-                let es = self.nslots(cs.et);
                 self.mov(Slot(w.0 + offs[k] as u16), v, es);
+            } else {
+                // A receive case's element is the native's result, which
+                // a sender may write while the select is parked: cleared
+                // first, the collector counts it as written (and scans
+                // what the sender puts there), as for `emit_recv`.
+                let mut words = Vec::new();
+                layout::pointer_words(self.c.w, cs.et, 0, &mut words);
+                if words.iter().any(|&p| p) {
+                    self.emit(Instr::ZeroN {
+                        dst: Slot(w.0 + offs[k] as u16),
+                        n: es as u16,
+                    });
+                }
             }
         }
         self.load_u64(Slot(w.0 + 2), n as u64);

@@ -3,14 +3,14 @@
 //!
 //! A call `Call { func: f, base }` runs `f` with its frame at the caller's
 //! slot `base`. When `f` is a small *leaf* — straight-line or forward-
-//! branching code that calls nothing, allocates nothing, defers nothing
+//! branching code that calls nothing, defers nothing
 //! and never looks at its closure — the call is replaced by `f`'s code
 //! with every slot operand moved up by `base`: the inlined code uses the
 //! very slots the callee's frame would have occupied, so arguments and
 //! results need no copying and nothing else changes.
 //!
 //! Invariants:
-//! - an inlined body contains no safepoint (no call, no allocation, no
+//! - an inlined body contains no safepoint (no call, no
 //!   backward jump), so neither the GC nor a preemption nor a goroutine
 //!   dump can observe a frame stopped inside it; only a panic raised by
 //!   one of its instructions can, and the traceback then prints the
@@ -285,7 +285,7 @@ fn remap_consts(
     const_of: &mut HashMap<(u32, u32), u32>,
 ) -> Option<()> {
     let (idx, width) = match ins {
-        Instr::LoadConst { idx, .. } => (idx, 1),
+        Instr::LoadConst { idx, .. } | Instr::New { typ: idx, .. } => (idx, 1),
         Instr::DivConstI64 { k, .. } | Instr::RemConstI64 { k, .. } => (k, 3),
         _ => return Some(()),
     };
@@ -305,8 +305,9 @@ fn remap_consts(
 }
 
 /// Whether an inlined body may contain `ins` (besides `Ret`): straight
-/// computation, memory access through slots, forward branches. Not calls,
-/// allocation, defer/panic/recover, the closure context, frame byte
+/// computation, memory access through slots, forward branches, `New`
+/// (an allocation is no safepoint: a cycle it triggers waits for the next
+/// call or back edge, after the body). Not calls, defer/panic/recover, the closure context, frame byte
 /// offsets (`FLoad`/`FStore`), bulk moves, or counted-loop back edges.
 fn allowed(ins: &Instr) -> bool {
     use Instr::*;
@@ -318,6 +319,7 @@ fn allowed(ins: &Instr) -> bool {
                 | ZeroN { .. }
                 | LoadImm { .. }
                 | LoadConst { .. }
+                | New { .. }
                 | DivI64 { .. }
                 | RemI64 { .. }
                 | DivU64 { .. }

@@ -1190,6 +1190,7 @@ fn promoted_wrapper(c: &mut Compiler, base: TypeId, path: &[usize], m: ObjId) ->
             f: fw,
             base: win,
             n: (rs + recv_slots + ps) as u16,
+            res: rs as u16,
         });
     } else {
         let fid = f.c.method_fid(m, cur)?;
@@ -1306,6 +1307,7 @@ pub(crate) fn iface_method_thunk(c: &mut Compiler, iface: TypeId, m: ObjId) -> F
         f: fw,
         base: win,
         n: (rs + 1 + ps) as u16,
+        res: rs as u16,
     });
     f.mov(Slot(0), win, rs);
     f.emit(Instr::Ret);
@@ -1465,11 +1467,13 @@ pub(crate) fn call_thunk(
             fv: fword,
             base: win,
             n: (res_slots + cap_slots + fwd_slots) as u16,
+            res: res_slots as u16,
         }),
         ThunkCall::Indirect => f.emit(Instr::CallIndirect {
             f: fword,
             base: win,
             n: (res_slots + cap_slots + fwd_slots) as u16,
+            res: res_slots as u16,
         }),
     };
     if returns {

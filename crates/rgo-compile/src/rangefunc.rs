@@ -433,6 +433,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             fv: seqv,
             base,
             n: 1,
+            res: 0,
         });
         self.set_line(r.body.rbrace);
         let st = self.scalar();

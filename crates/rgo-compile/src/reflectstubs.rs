@@ -107,6 +107,7 @@ impl Compiler<'_> {
                         fv: s(4),
                         base: s(5),
                         n: w,
+                        res: 0,
                     },
                     Instr::CallNative {
                         id: call_out,
@@ -132,6 +133,7 @@ impl Compiler<'_> {
                         fv: s(n + 1),
                         base: s(n + 2),
                         n: w + 1,
+                        res: 0,
                     },
                     Instr::CallNative {
                         id: meth_out,
@@ -174,6 +176,7 @@ impl Compiler<'_> {
                         fv,
                         base: win,
                         n: 6,
+                        res: 0,
                     },
                     // fn(args []Value) []Value
                     Instr::MovN {
@@ -186,6 +189,7 @@ impl Compiler<'_> {
                         fv,
                         base: win,
                         n: 6,
+                        res: 0,
                     },
                     // post(out []Value, ctx, buf)
                     Instr::Mov {
@@ -201,6 +205,7 @@ impl Compiler<'_> {
                         fv,
                         base: win,
                         n: 6,
+                        res: 0,
                     },
                     Instr::CallNative {
                         id: mf_out,

@@ -196,6 +196,9 @@ pub struct GState {
     pub ctx: u64,
     /// `runtime.GC` yielded once already (see mgc.rs's `n_gc`).
     pub gc_yielded: bool,
+    /// The goroutine is parked in the native before its saved pc (the
+    /// collector then scans its frame by `StackMap::live_in_native`).
+    pub in_native: bool,
 }
 
 /// A goroutine: its stack, defer and panic chains, and its scheduler
@@ -247,6 +250,10 @@ impl Stack {
                 n *= 2;
             }
             self.buf = vec![0; n];
+        } else {
+            // A reused stack: the entry frame starts zeroed (enter's
+            // entry_zero rule), whatever the last goroutine left.
+            self.buf[..need - 1].fill(0);
         }
         self.frames.clear();
         self.cur = CallInfo {
@@ -273,57 +280,27 @@ impl Stack {
     }
 }
 
-/// The bits `lo..hi` of a word (`lo <= hi <= 64`).
-#[inline(always)]
-fn bit_range(lo: usize, hi: usize) -> u64 {
-    let upto = |n: usize| if n >= 64 { !0u64 } else { (1u64 << n) - 1 };
-    upto(hi) & !upto(lo)
-}
-
-/// Sets to 0 the slots of the frame at `fp` that its pointer map marks
-/// among `lo..hi`, except those in `keep` (an empty range keeps none).
+/// Sets to 0 the slots of the frame at `fp` whose bit is set in `mask`
+/// (a frame's `StackMap::entry_zero`, one bit per slot).
 ///
 /// # Safety
-/// `fp .. fp + hi` must be the frame's slots and `ptrmap` cover `hi`.
+/// `fp` must point at a frame with a slot for every bit set in `mask`.
 #[inline(always)]
-unsafe fn zero_ptr_slots(
-    fp: *mut u64,
-    ptrmap: &[u64],
-    lo: usize,
-    hi: usize,
-    keep: std::ops::Range<usize>,
-) {
-    // Most frames fit one map word: test it once, usually 0.
-    if hi <= 64 {
-        // SAFETY: the map covers hi > 0 slots, so it has a word
-        // (frames have at least one slot).
-        let mut bits = unsafe { *ptrmap.get_unchecked(0) };
-        if bits == 0 {
-            return;
-        }
-        bits &= bit_range(lo, hi) & !bit_range(keep.start.min(64), keep.end.min(64));
-        while bits != 0 {
-            // SAFETY: the slot index is below hi (masked above).
-            unsafe { *fp.add(bits.trailing_zeros() as usize) = 0 };
-            bits &= bits - 1;
-        }
+unsafe fn zero_slots(fp: *mut u64, mask: &[u64]) {
+    // Most frames fit one word, usually 0: test it first.
+    let Some(&w0) = mask.first() else {
+        return;
+    };
+    if w0 == 0 && mask.len() == 1 {
         return;
     }
-    let mut w = lo / 64;
-    while w * 64 < hi {
-        // SAFETY: w * 64 < hi and the map covers hi (caller).
-        let mut bits = unsafe { *ptrmap.get_unchecked(w) };
-        let (wlo, whi) = (w * 64, w * 64 + 64);
-        bits &= bit_range(lo.max(wlo) - wlo, hi.min(whi) - wlo);
-        if keep.start < whi && keep.end > wlo {
-            bits &= !bit_range(keep.start.max(wlo) - wlo, keep.end.min(whi) - wlo);
-        }
+    for (w, &word) in mask.iter().enumerate() {
+        let mut bits = word;
         while bits != 0 {
-            // SAFETY: the slot index is below hi (masked above).
-            unsafe { *fp.add(wlo + bits.trailing_zeros() as usize) = 0 };
+            // SAFETY: a set bit is a slot of the frame (caller).
+            unsafe { *fp.add(w * 64 + bits.trailing_zeros() as usize) = 0 };
             bits &= bits - 1;
         }
-        w += 1;
     }
 }
 
@@ -878,6 +855,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
         stack: st, st: gs, ..
     } = g;
     let mut cur = st.cur;
+    gs.in_native = false;
     let mut ctx: u64 = std::mem::take(&mut gs.ctx);
     // SAFETY: `cur.func` is a valid index: it was checked when the frame was
     // pushed (Program::verify checks every Call's FuncId).
@@ -991,10 +969,10 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 return Trap::StackOverflow;
             }
             fp = st.buf.as_mut_ptr().add(new_fp);
-            // Zero the pointer slots among the results and locals
-            // (op.rs): the GC must find nil or a live pointer there, not
-            // a stale one left by an earlier frame. Other slots are
-            // always written before they are read.
+            // Zero the pointer slots that some path reads before writing
+            // (stackmap.rs): named results, and whatever the code counts
+            // on being nil. Every other slot is written before it is read
+            // or scanned, so it may keep what an earlier frame left.
             let res = callee.result_slots as usize;
             let args_end = res + callee.arg_slots as usize;
             let size = callee.frame_size as usize;
@@ -1005,7 +983,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     *fp.add(i) = 0xdead_beef_dead_beef;
                 }
             }
-            zero_ptr_slots(fp, &callee.ptrmap, 0, size, res..args_end);
+            zero_slots(fp, callee.stackmap(prog).entry_zero());
             cur = CallInfo {
                 func: callee_id,
                 pc: 0,
@@ -1039,7 +1017,23 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 Instr::Nop => {}
                 Instr::Mov { dst, src } => r!(dst) = r!(src),
                 Instr::MovN { dst, src, n } => {
-                    std::ptr::copy(fp.add(src.idx()), fp.add(dst.idx()), n as usize)
+                    let (d, s) = (fp.add(dst.idx()), fp.add(src.idx()));
+                    // Strings, interfaces and slice headers: read all,
+                    // then write (the runs may overlap), without a call.
+                    match n {
+                        2 => {
+                            let (a, b) = (*s, *s.add(1));
+                            *d = a;
+                            *d.add(1) = b;
+                        }
+                        3 => {
+                            let (a, b, c) = (*s, *s.add(1), *s.add(2));
+                            *d = a;
+                            *d.add(1) = b;
+                            *d.add(2) = c;
+                        }
+                        _ => std::ptr::copy(s, d, n as usize),
+                    }
                 }
                 Instr::ZeroN { dst, n } => std::ptr::write_bytes(fp.add(dst.idx()), 0, n as usize),
                 Instr::LoadImm { dst, imm } => r!(dst) = imm as i64 as u64,
@@ -1459,6 +1453,7 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     // runs (or parks) and is restored from here on resume.
                     gs.ctx = ctx;
                     if let Err(e) = (n.f)(gs, fp.add(base.idx())) {
+                        gs.in_native = matches!(e, PanicValue::Park);
                         return Trap::Panic(e);
                     }
                 }
@@ -1473,20 +1468,16 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                         return Trap::DeferReturned;
                     }
                     Some(caller) => {
-                        // The returning frame's arguments and locals are
-                        // dead: clear its pointers, so that a caller's
-                        // window later over them (whose result slots the
-                        // stack maps count as read, stackmap.rs) does not
-                        // keep what they pointed to. A reflect stub's
-                        // arguments hold its results: it clears nothing.
-                        if !func.scan_whole_frame {
-                            zero_ptr_slots(
-                                fp,
-                                &func.ptrmap,
-                                func.result_slots as usize,
-                                func.frame_size as usize,
-                                0..0,
-                            );
+                        // The returning frame's arguments and locals stay
+                        // as they are: the caller's stack map never counts
+                        // a slot a callee may have written as live before
+                        // the caller writes it again (stackmap.rs). Debug
+                        // builds poison them, so that a read of one fails.
+                        if cfg!(debug_assertions) && !func.scan_whole_frame {
+                            let res = func.result_slots as usize;
+                            for i in res + func.arg_slots as usize..func.frame_size as usize {
+                                *fp.add(i) = 0xdead_beef_dead_beef;
+                            }
                         }
                         cur = caller;
                         func = funcs.get_unchecked(cur.func.idx());

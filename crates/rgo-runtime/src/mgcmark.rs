@@ -175,7 +175,8 @@ impl Work {
                 .and_then(|n| (n.fp as usize).checked_sub(fp))
                 .unwrap_or(usize::MAX);
             let buf = &mut st.buf;
-            f.stackmap(prog).live_at(ci.pc, |slot, live| {
+            let sm = f.stackmap(prog);
+            let each = |slot: u32, live: bool| {
                 let slot = slot as usize;
                 if slot >= end {
                     return;
@@ -188,7 +189,12 @@ impl Work {
                 } else if clobber {
                     *v = crate::stackmap::CLOBBER;
                 }
-            });
+            };
+            if k + 1 == nframes && g.st.in_native {
+                sm.live_in_native(ci.pc, each);
+            } else {
+                sm.live_at(ci.pc, each);
+            }
         }
         self.grey(g.st.ctx);
         self.grey(g.sched.start_ctx);

@@ -703,19 +703,21 @@ pub enum Instr {
         base: Slot,
     },
     /// Call the func value (a `*funcval`) in `R[fv]`; the callee reads it
-    /// with `GetClosure`. Nil panics. `n` is the window's width (results
-    /// and arguments), for the collector's liveness analysis.
+    /// with `GetClosure`. Nil panics. `n` is the window's width and `res`
+    /// its result slots (the first), for the collector's liveness analysis.
     CallClosure {
         fv: Slot,
         base: Slot,
         n: u16,
+        res: u16,
     },
     /// Call the function whose [`FuncId`] is in `R[f]` (interface methods);
-    /// `n` as for `CallClosure`.
+    /// `n` and `res` as for `CallClosure`.
     CallIndirect {
         f: Slot,
         base: Slot,
         n: u16,
+        res: u16,
     },
     /// Call Rust native `id` of the program's native table; it reads its
     /// arguments and writes its results in the `n`-slot window at `base`
@@ -1172,10 +1174,25 @@ impl Instr {
                 }
                 f(base, res, W);
             }
-            // The callee is not known: its window is read as a whole.
-            CallClosure { fv: a, base, n } | CallIndirect { f: a, base, n } => {
+            // As `Call`, with the window the instruction describes.
+            CallClosure {
+                fv: a,
+                base,
+                n,
+                res,
+            }
+            | CallIndirect {
+                f: a, base, n, res, ..
+            } => {
+                let res = res.min(n);
                 rd(a, 1);
-                f(base, n as u32, U);
+                if n > res {
+                    rd(
+                        Slot(base.0.checked_add(res).ok_or("call window overflows")?),
+                        (n - res) as u32,
+                    );
+                }
+                f(base, res as u32, W);
             }
             CallIface {
                 iface,
