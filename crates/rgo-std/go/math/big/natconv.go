@@ -107,6 +107,9 @@ body:
 	for err == nil {
 		switch {
 		case c == '.' && point && res.frac < 0:
+			if prev == sepUnder {
+				badSep = true
+			}
 			res.frac = 0
 			prev = sepStart
 		case c == '_' && underscoreOK:
