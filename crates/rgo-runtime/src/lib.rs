@@ -40,6 +40,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mgcsweep;
 pub mod mheap;
+pub mod mprof;
 pub mod mspan;
 pub mod mstats;
 pub mod natives;

@@ -25,6 +25,11 @@
 //! - pointer-free objects are only placed in noscan spans, others only in
 //!   scan spans, so the GC never scans pointer-free memory;
 //! - memory comes back only through a GC cycle's sweep (mgc.rs).
+//!
+//! Heap profiling (mprof.rs): every allocation but one fitting in the
+//! current tiny block passes its slot size to [`MCache::sample`], one
+//! compare and one subtraction of the cache's `next_sample` (Go's
+//! `nextSample` countdown); the sampling decision is made off that path.
 
 use std::cell::Cell;
 use std::ptr;
@@ -85,6 +90,17 @@ impl MCache {
         self.malloc_large(size, typ, noscan, needzero)
     }
 
+    /// Heap sampling's countdown (see the module comment): the object at
+    /// `x` took a slot of `size` bytes.
+    #[inline(always)]
+    fn sample(&mut self, x: usize, size: usize) {
+        if size < self.next_sample {
+            self.next_sample -= size;
+        } else {
+            crate::mprof::profile_alloc(self, x, size);
+        }
+    }
+
     /// A free slot of class `spc`: fast path, else the refilling slow path.
     #[inline(always)]
     fn alloc_slot(&mut self, spc: SpanClass) -> (usize, *mut MSpan) {
@@ -126,6 +142,7 @@ impl MCache {
             self.tiny = v;
             self.tiny_offset = size;
         }
+        self.sample(v, TINY_SIZE);
         v as *mut u8
     }
 
@@ -139,6 +156,7 @@ impl MCache {
             // SAFETY: v is a fresh slot of elemsize bytes.
             unsafe { memclr_small(v, sp.elemsize) };
         }
+        self.sample(v, sp.elemsize);
         v as *mut u8
     }
 
@@ -153,6 +171,7 @@ impl MCache {
         }
         // SAFETY: the span is ours, has heap bits (size <= 512) and v is a slot.
         unsafe { heap_set_type_no_header(sp, v, size, typ) };
+        self.sample(v, sp.elemsize);
         v as *mut u8
     }
 
@@ -167,6 +186,7 @@ impl MCache {
         }
         // SAFETY: the slot's first word is its header, ours to write.
         unsafe { *(v as *mut *const Type) = typ };
+        self.sample(v, sp.elemsize);
         (v + MALLOC_HEADER_SIZE) as *mut u8
     }
 
@@ -202,6 +222,7 @@ impl MCache {
         // SAFETY: s is fresh and on no list.
         unsafe { push_large(s) };
         crate::mgc::check_trigger(bytes as u64);
+        self.sample(base as usize, bytes);
         base
     }
 }

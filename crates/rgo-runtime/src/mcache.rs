@@ -46,6 +46,12 @@ pub struct MCache {
     pub(crate) tiny_offset: usize,
     /// Tiny allocations that fit in an existing block, not yet flushed.
     pub(crate) tiny_allocs: u64,
+    /// Heap sampling (mprof.rs): bytes left before the sampling slow
+    /// path, the rest of the distance to the next sample beyond them, and
+    /// the rate that distance was drawn for.
+    pub(crate) next_sample: usize,
+    pub(crate) sample_rest: usize,
+    pub(crate) sample_rate: i64,
 }
 
 // SAFETY: the spans an MCache points to are owned by it alone (module
@@ -68,6 +74,9 @@ impl MCache {
             tiny: 0,
             tiny_offset: 0,
             tiny_allocs: 0,
+            next_sample: 0,
+            sample_rest: 0,
+            sample_rate: 0,
         }
     }
 

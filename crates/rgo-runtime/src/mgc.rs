@@ -306,6 +306,9 @@ unsafe fn n_gc(gs: &mut GState, _: *mut u64) -> Result<(), PanicValue> {
         return Err(proc::yield_retry());
     }
     let r = cycle(gs, start, true);
+    // Sweeping is done: publish the heap profile as of this cycle's mark
+    // (Go's mProf_PostSweep at the end of runtime.GC).
+    crate::mprof::post_sweep();
     proc::start_the_world(None);
     // Go's runtime.GC parks until the cycle's mark and sweep are done,
     // which lets the finalizer goroutine run the finalizers it queued;

@@ -10,6 +10,9 @@
 //! (so no span is cached) and must run no allocation concurrently. Lazy,
 //! concurrent sweeping with `sweepgen` comes with the concurrent GC.
 //!
+//! Before any mark bit is swapped, the heap profile is told which of its
+//! sampled objects die (Go frees their profile specials while sweeping).
+//!
 //! Invariants after `sweep_all`: every surviving span has `alloc_count`
 //! = its marked objects and no mark bit set; spans with free slots are on
 //! their partial list, others on full; no span without objects remains.
@@ -55,6 +58,10 @@ pub fn sweep_all() -> SweepResult {
     if CACHED_SPANS.load(Ordering::Relaxed) != 0 {
         throw("sweep_all: spans still cached; flush every MCache first");
     }
+    // The heap profile (mprof.rs): marking is over, so the profile's cycle
+    // advances, and the sampled objects left unmarked are counted freed.
+    crate::mprof::next_cycle();
+    crate::mprof::free_unmarked();
     let mut r = SweepResult::default();
     for central in MHEAP.central.iter() {
         let mut lists = central.lock();

@@ -20,8 +20,13 @@ const GOOS string = "linux"
 const GOARCH string = "amd64"
 
 // MemProfileRate controls the fraction of memory allocations that are
-// recorded and reported in the memory profile.
+// recorded and reported in the memory profile: on average one allocation
+// per MemProfileRate bytes (1: every one; 0: none).
 var MemProfileRate int = 512 * 1024
+
+// registerMemProfileRate gives the runtime's allocator the address of
+// MemProfileRate, which it reads while sampling. Native.
+func registerMemProfileRate(p *int)
 
 // The Error interface identifies a run time error.
 type Error interface {
@@ -124,6 +129,7 @@ func runfinq() {
 
 func init() {
 	registerFinq(runfinq)
+	registerMemProfileRate(&MemProfileRate)
 }
 
 // GOROOT returns the root of the Go tree.
@@ -338,8 +344,11 @@ type BlockProfileRecord struct {
 }
 
 // MemProfile returns a profile of memory allocated and freed per
-// allocation site. rgo records none yet.
-func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) { return 0, true }
+// allocation site, as of the last completed garbage collection: n is the
+// number of records; if len(p) >= n they are copied into p and ok is
+// true. Records with no bytes in use are left out unless inuseZero.
+// Native (rgo-runtime's mprof.rs).
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool)
 
 // BlockProfile returns the current blocking profile. rgo records none yet.
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
