@@ -1019,15 +1019,23 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 Instr::MovN { dst, src, n } => {
                     let (d, s) = (fp.add(dst.idx()), fp.add(src.idx()));
                     // Strings, interfaces and slice headers: read all,
-                    // then write (the runs may overlap), without a call.
+                    // then write (the runs may overlap), without a call,
+                    // a word at a time: the words were usually just
+                    // stored one by one, and a wider load of them would
+                    // stall on store forwarding (volatile keeps LLVM from
+                    // merging the loads).
                     match n {
                         2 => {
-                            let (a, b) = (*s, *s.add(1));
+                            let (a, b) = (s.read_volatile(), s.add(1).read_volatile());
                             *d = a;
                             *d.add(1) = b;
                         }
                         3 => {
-                            let (a, b, c) = (*s, *s.add(1), *s.add(2));
+                            let (a, b, c) = (
+                                s.read_volatile(),
+                                s.add(1).read_volatile(),
+                                s.add(2).read_volatile(),
+                            );
                             *d = a;
                             *d.add(1) = b;
                             *d.add(2) = c;
@@ -1397,6 +1405,9 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 }
                 Instr::AddPtrImm { dst, a, imm } => r!(dst) = r!(a).wrapping_add(imm as u64),
                 Instr::New { dst, typ } => {
+                    // The heap profile's sampler reads the allocating
+                    // frame (mprof.rs).
+                    save!();
                     let t = *func.consts.get_unchecked(typ as usize) as *const Type;
                     r!(dst) = crate::malloc::mallocgc((*t).size, t, true) as u64
                 }
