@@ -32,12 +32,28 @@ fn object_mask(typ: &Type, data_size: usize, words: usize) -> u64 {
     if typ.size == 0 || typ.ptrdata == 0 {
         return 0;
     }
+    // One element's mask, read from gcdata a byte at a time (its pointer
+    // words fit 64 bits: the object does), then repeated every element.
+    let pw = (typ.ptrdata / 8).min(64);
+    let mut elem = 0u64;
+    for b in 0..pw.div_ceil(8) {
+        // SAFETY: gcdata covers ptrdata/8 words (typedesc.rs), that is
+        // ceil(ptrdata/64) bytes, and b < ceil(pw/8) <= that.
+        elem |= (unsafe { *typ.gcdata.add(b) } as u64) << (8 * b);
+    }
+    if pw < 64 {
+        elem &= (1u64 << pw) - 1;
+    }
+    let ew = (typ.size / 8).max(1);
+    let limit = (data_size / 8).min(words).min(64);
     let mut mask = 0u64;
-    for i in 0..words.min(64) {
-        let off = i * 8;
-        if off < data_size && typ.is_pointer_word((off % typ.size) / 8) {
-            mask |= 1 << i;
-        }
+    let mut k = 0;
+    while k < limit {
+        mask |= elem << k;
+        k += ew;
+    }
+    if limit < 64 {
+        mask &= (1u64 << limit) - 1;
     }
     mask
 }
@@ -118,6 +134,60 @@ pub unsafe fn for_each_pointer(base: usize, span: &MSpan, mut f: impl FnMut(usiz
         for w in 0..typ.ptrdata / 8 {
             if typ.is_pointer_word(w) {
                 f(data + e * typ.size + w * 8);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typedesc::Kind;
+
+    /// The definition: word `i` is a pointer iff it lies in the data and
+    /// its offset within its element is a pointer word of the type.
+    fn mask_by_word(typ: &Type, data_size: usize, words: usize) -> u64 {
+        let mut mask = 0u64;
+        for i in 0..words.min(64) {
+            let off = i * 8;
+            if off < data_size && typ.size != 0 && typ.is_pointer_word((off % typ.size) / 8) {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
+
+    #[test]
+    fn object_masks_repeat_the_element_mask() {
+        static G1: [u8; 1] = [0b1];
+        static G2: [u8; 1] = [0b101];
+        static G3: [u8; 2] = [0b1000_0001, 0b1];
+        static G4: [u8; 8] = [0xff, 0, 0x10, 0, 0, 0, 0, 0x80];
+        static G5: [u8; 1] = [0b10];
+        let types = [
+            Type::with_pointers(8, Kind::Pointer, &G1, "p"),
+            Type::with_pointers(24, Kind::Struct, &G2, "s3"),
+            Type::with_pointers(32, Kind::Struct, &G2, "s4"),
+            Type::with_pointers(80, Kind::Struct, &G3, "s10"),
+            Type::with_pointers(512, Kind::Array, &G4, "a64"),
+            Type::with_pointers(16, Kind::Interface, &G5, "i"),
+        ];
+        for t in &types {
+            for n in 1..=64 / (t.size / 8).max(1) {
+                let data = n * t.size;
+                for words in [data / 8, data.div_ceil(64) * 8, 64] {
+                    if words < data / 8 || words > 64 {
+                        continue;
+                    }
+                    assert_eq!(
+                        object_mask(t, data, words),
+                        mask_by_word(t, data, words),
+                        "{} x{} in {} words",
+                        t.size,
+                        n,
+                        words
+                    );
+                }
             }
         }
     }
