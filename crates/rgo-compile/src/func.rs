@@ -60,6 +60,9 @@ pub(crate) struct Fc<'c, 'a> {
     /// File names from line directives, as written (entry file k is
     /// `line_files[k-1]`).
     line_files: Vec<String>,
+    /// The file whose lines are the line table's file 0, when the code
+    /// comes from several files (package initializers); else `file`.
+    line_base: Option<usize>,
     /// How tracebacks print the parameters (`layout::arg_info`).
     pub(crate) arg_info: Vec<ArgPart>,
     pub consts: Vec<u64>,
@@ -113,6 +116,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             code: Vec::new(),
             lines: Vec::new(),
             line_files: Vec::new(),
+            line_base: None,
             arg_info: Vec::new(),
             consts: Vec::new(),
             const_idx: HashMap::new(),
@@ -258,8 +262,9 @@ impl<'c, 'a> Fc<'c, 'a> {
             return;
         };
         let p = s.rel_pos(pos);
+        let base = self.line_base.and_then(|b| self.c.srcs.get(b)).unwrap_or(s);
         let mut k = 0;
-        if p.name != s.name {
+        if p.name != base.name {
             k = match self.line_files.iter().position(|f| f == p.name) {
                 Some(i) => i + 1,
                 None if self.line_files.len() < 255 => {
@@ -852,7 +857,11 @@ impl<'c, 'a> Fc<'c, 'a> {
             arg_slots: args,
             ptrmap: ptrmap.into_boxed_slice(),
             files: {
-                let shown = self.c.srcs.get(self.file).map_or("", |s| s.name.as_str());
+                let shown = self
+                    .c
+                    .srcs
+                    .get(self.line_base.unwrap_or(self.file))
+                    .map_or("", |s| s.name.as_str());
                 self.line_files
                     .iter()
                     .map(|f| runtime_file_name(shown, &path, f).into_boxed_str())
@@ -2372,24 +2381,32 @@ pub(crate) fn compile_lit<'a>(c: &mut Compiler<'a>, p: &PendingLit<'a>, path: St
 }
 
 /// A package's initialization function: first the `pre` functions (the
-/// initializers of imported packages, for `runtime.main`), then the
-/// package variables in the checker's init order, the `init`s, and
-/// finally `main` if given.
+/// initializers of imported packages, for `runtime.main`), then, if
+/// `vars`, the package variables in the checker's init order, the
+/// `init`s, and finally `main` if given (after telling the scheduler
+/// that initialization is done).
 pub(crate) fn compile_entry<'a>(
     c: &mut Compiler<'a>,
     pre: &[FuncId],
+    vars: bool,
     inits: &[FuncId],
     main: Option<FuncId>,
     name: String,
 ) -> Func {
     let (info, files) = (c.info, c.files);
     let mut f = Fc::new(c, 0, name);
+    // Lines are told apart by file relative to the first initializer's.
+    let first = info.init_order.first().map_or(0, |i| i.file as usize);
+    if vars {
+        f.line_base = Some(first);
+    }
     for &i in pre {
         let b = f.alloc(1);
         f.emit(Instr::Call { func: i, base: b });
     }
     let rhs = initializer_exprs(files);
-    for ini in &info.init_order {
+    let order: &[_] = if vars { &info.init_order } else { &[] };
+    for ini in order {
         f.file = ini.file as usize;
         let Some(&e) = rhs.get(&(f.file, ini.rhs)) else {
             continue;
@@ -2411,12 +2428,27 @@ pub(crate) fn compile_entry<'a>(
         }
     }
     f.file = 0;
-    for &i in inits.iter().chain(main.iter()) {
+    for &i in inits {
         let b = f.alloc(1);
         f.emit(Instr::Call { func: i, base: b });
     }
+    if let Some(m) = main {
+        // The packages are initialized: the main goroutine leaves the
+        // main thread unless an init locked it there (proc.rs).
+        let id = f.c.rt_native("runtime.mainInitDone");
+        let b = f.alloc_raw(1);
+        f.emit(Instr::CallNative { id, n: 0, base: b });
+        let b = f.alloc(1);
+        f.emit(Instr::Call { func: m, base: b });
+    }
     f.emit(Instr::Ret);
-    f.finish(0, 0, String::new(), 0, true)
+    // runtime.main is the runtime's (not shown in tracebacks); a
+    // package's `init` is shown, as gc shows it, with its file.
+    let path = match (vars, main) {
+        (true, None) => f.c.paths.get(first).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    f.finish(0, 0, path, 0, main.is_some())
 }
 
 /// The package-level initializer expressions by (file, node id).

@@ -191,6 +191,8 @@ pub struct Compiler<'a> {
     pub info: &'a Info,
     pub files: &'a [ast::File],
     pub srcs: &'a [SourceFile],
+    /// The absolute paths of `srcs`, for tracebacks.
+    pub paths: &'a [String],
     pub pkg: PackageId,
     pub(crate) funcs: Vec<Option<Func>>,
     pub(crate) func_of: HashMap<ObjId, FuncId>,
@@ -248,6 +250,7 @@ impl<'a> Compiler<'a> {
         self.info = p.info;
         self.files = p.files;
         self.srcs = p.srcs;
+        self.paths = p.paths;
         self.pkg = p.pkg;
     }
 
@@ -535,6 +538,9 @@ struct PendingDecl<'a> {
     decl: &'a ast::FuncDecl,
     obj: ObjId,
     id: FuncId,
+    /// The k-th `func init` of its package is named `pkg.init.k`, as gc
+    /// names it (`pkg.init` is the package's variable initialization).
+    init_index: Option<usize>,
 }
 
 /// What pass one found in a package: declared functions and `init`s.
@@ -564,6 +570,7 @@ pub fn compile_program<'a>(
         info: last.info,
         files: last.files,
         srcs: last.srcs,
+        paths: last.paths,
         pkg: last.pkg,
         funcs: Vec::new(),
         func_of: HashMap::new(),
@@ -613,7 +620,7 @@ pub fn compile_program<'a>(
             let id = c.reserve();
             let name = format!("{}.init", c.w.pkg(p.pkg).path);
             c.taken.clear();
-            let f = func::compile_entry(&mut c, &[], &d.inits, None, name);
+            let f = func::compile_entry(&mut c, &[], true, &d.inits, None, name);
             c.funcs[id.idx()] = Some(f);
             compile_pending(&mut c, p.paths);
             let taken = std::mem::take(&mut c.taken);
@@ -633,10 +640,22 @@ pub fn compile_program<'a>(
     c.escapes.clear();
     c.by_value.clear();
     let inits = decls.last().map(|d| d.inits.clone()).unwrap_or_default();
+    // The main package's variables are initialized by `main.init` (gc's
+    // name, which tracebacks show), called after the imported packages'
+    // inits; its `func init`s (`main.init.0` ...) follow, then main.
+    let main_init = c.reserve();
+    c.taken.clear();
+    let f = func::compile_entry(&mut c, &[], true, &[], None, "main.init".into());
+    c.funcs[main_init.idx()] = Some(f);
+    compile_pending(&mut c, last.paths);
+    let taken = std::mem::take(&mut c.taken);
+    c.refs.insert(main_init.0, taken);
+    pkg_inits.push(main_init);
     c.taken.clear();
     let f = func::compile_entry(
         &mut c,
         &pkg_inits,
+        false,
         &inits,
         Some(main_id),
         "runtime.main".into(),
@@ -718,7 +737,9 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                         }
                     }
                     let id = c.reserve();
+                    let mut init_index = None;
                     if fd.recv.is_none() && fd.name.name == "init" {
+                        init_index = Some(d.inits.len());
                         d.inits.push(id);
                     } else {
                         c.func_of.insert(o, id);
@@ -731,6 +752,7 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                         decl: fd,
                         obj: o,
                         id,
+                        init_index,
                     });
                 }
                 ast::Decl::Gen(g) if g.kind == ast::DeclKind::Var => {
@@ -799,6 +821,7 @@ fn compile_instances<'a>(c: &mut Compiler<'a>, pkgs: &'a [PkgInput<'a>]) {
             decl,
             obj: o,
             id,
+            init_index: None,
         };
         compile_body_named(c, p, b, name);
         c.subst = None;
@@ -951,7 +974,10 @@ fn recv_is_generic(r: &ast::FieldList) -> bool {
 /// lenient (std) package, a function that fails to compile becomes a stub
 /// whose errors are reported only if the program can reach it.
 fn compile_body<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>, b: PendingDecl<'a>) {
-    let name = c.func_name(b.decl);
+    let mut name = c.func_name(b.decl);
+    if let Some(k) = b.init_index {
+        name = format!("{name}.{k}");
+    }
     compile_body_named(c, p, b, name);
 }
 

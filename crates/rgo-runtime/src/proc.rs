@@ -200,6 +200,9 @@ pub struct GSched {
     /// `LockOSThread` nesting; while positive, `lockedm` is the M this G
     /// is wired to (Go's `lockedExt` and `g.lockedm`).
     pub locked: u32,
+    /// The runtime's own lock (Go's `lockedInt`): the main goroutine stays
+    /// on the main thread while the packages initialize.
+    pub locked_int: bool,
     /// The M this G is locked to (null if none). Written only by the G
     /// while it runs; read by the M that takes the G from a run queue.
     pub lockedm: AtomicPtr<M>,
@@ -237,6 +240,7 @@ impl Default for GSched {
             timer: ptr::null_mut(),
             thread_note: ptr::null(),
             locked: 0,
+            locked_int: false,
             lockedm: AtomicPtr::new(ptr::null_mut()),
             is_callback: false,
             is_main: false,
@@ -409,11 +413,17 @@ pub fn nanotime() -> i64 {
 // ---------------------------------------------------------------------
 // Program start and end.
 
-/// Runs `entry` as the main goroutine on `GOMAXPROCS` Ps; returns the
-/// exit status once the main goroutine returns, `os.Exit` is called or
-/// a goroutine dies of a panic. Other Ms keep running until the process
-/// exits (as Go's do until `exit`).
-pub fn main(prog: &'static Program, entry: FuncId) -> i32 {
+/// Runs `entry` as the main goroutine on `GOMAXPROCS` Ps, with the
+/// calling thread as M0 (the process's main thread, as Go's `m0`); once
+/// the main goroutine returns, `os.Exit` is called or a goroutine dies of
+/// a panic, calls `on_exit` with the exit status on a thread of its own.
+/// Other Ms keep running until `on_exit` ends the process (as Go's do
+/// until `exit`).
+///
+/// The main goroutine is locked to M0 while the packages initialize
+/// (Go's `runtime.main` does the same), so a goroutine that calls
+/// `LockOSThread` in an `init` runs `main.main` on the main thread.
+pub fn main(prog: &'static Program, entry: FuncId, on_exit: fn(i32) -> !) -> ! {
     let ncpu = std::thread::available_parallelism()
         .map(|n| n.get() as i32)
         .unwrap_or(1);
@@ -475,24 +485,73 @@ pub fn main(prog: &'static Program, entry: FuncId) -> i32 {
             pidleput(&mut l, &*sc.allp[i] as *const P as *mut P);
         }
     }
+    let p0 = &*sc.allp[0] as *const P as *mut P;
+    let m0 = allocm(p0, false);
     let mut g = Box::new(G::new(prog, entry));
     g.id = 1;
     g.sched.is_main = true;
+    g.sched.locked_int = true;
+    g.sched.lockedm.store(m0, Ordering::Release);
     let gp = Box::into_raw(g);
+    // SAFETY: m0 is new and not running yet.
+    unsafe { (*m0).lockedg.set(gp) };
     sc.allgs.lock().unwrap_or_else(|e| e.into_inner()).push(gp);
     sc.ngoroutines.fetch_add(1, Ordering::Relaxed);
     // SAFETY: gp was just created and is not shared yet.
     unsafe { (*gp).sched.status.store(G_RUNNABLE, Ordering::Release) };
-    let p0 = &*sc.allp[0] as *const P as *mut P;
-    // SAFETY: P0 is not owned by any M yet.
-    unsafe { runqput(p0, gp, false) };
-    newm(p0, false);
     std::thread::Builder::new()
         .name("sysmon".into())
         .spawn(sysmon)
         .ok();
-    sc.exit_note.sleep();
-    sc.exit_code.load(Ordering::Acquire)
+    std::thread::Builder::new()
+        .name("exit".into())
+        .spawn(move || {
+            let sc = sched();
+            sc.exit_note.sleep();
+            on_exit(sc.exit_code.load(Ordering::Acquire))
+        })
+        .ok();
+    // This thread is M0: it starts by running the main goroutine. Its
+    // stack grows on demand up to RLIMIT_STACK (8 MiB by default); let it
+    // grow as far as the other Ms' 64 MiB (natives' callbacks recurse on
+    // the thread's stack).
+    raise_stack_limit(64 << 20);
+    CURM.with(|c| c.set(m0));
+    interp::set_thread_prog(prog);
+    // SAFETY: our M.
+    let pp = unsafe { (*m0).nextp.swap(ptr::null_mut(), Ordering::AcqRel) };
+    acquirep(pp);
+    execute(gp, false);
+    mloop(m0);
+    // The main thread does not end while the process runs (Go wedges m0
+    // rather than exit it): it sleeps until on_exit ends the process.
+    loop {
+        std::thread::park();
+    }
+}
+
+/// Raises the soft RLIMIT_STACK to `bytes` (at most the hard limit); the
+/// main thread's stack is the one that grows up to it.
+fn raise_stack_limit(bytes: u64) {
+    let mut r = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes the struct we own; setrlimit reads it.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_STACK, &mut r) != 0 || r.rlim_cur == libc::RLIM_INFINITY {
+            return;
+        }
+        let want = if r.rlim_max == libc::RLIM_INFINITY {
+            bytes
+        } else {
+            bytes.min(r.rlim_max)
+        };
+        if want > r.rlim_cur {
+            r.rlim_cur = want;
+            libc::setrlimit(libc::RLIMIT_STACK, &r);
+        }
+    }
 }
 
 fn new_p(id: usize) -> Box<P> {
@@ -904,6 +963,21 @@ fn releasep() -> *mut P {
 
 /// Starts an OS thread running an M with `pp`.
 fn newm(pp: *mut P, spinning: bool) {
+    let m = allocm(pp, spinning);
+    // SAFETY: m is new; its id never changes.
+    let id = unsafe { (*m).id };
+    let mp = m as usize;
+    let r = std::thread::Builder::new()
+        .name(format!("m{id}"))
+        .stack_size(64 << 20)
+        .spawn(move || mstart(mp as *mut M));
+    if r.is_err() {
+        crate::panic::throw("newosproc: cannot create thread");
+    }
+}
+
+/// A new M (not running yet) that will start on `pp` (Go's `allocm`).
+fn allocm(pp: *mut P, spinning: bool) -> *mut M {
     let sc = sched();
     let id = sc.mnext.fetch_add(1, Ordering::Relaxed);
     let m = Box::into_raw(Box::new(M {
@@ -918,14 +992,7 @@ fn newm(pp: *mut P, spinning: bool) {
         exit_thread: Cell::new(false),
     }));
     lock_sched().mcount += 1;
-    let mp = m as usize;
-    let r = std::thread::Builder::new()
-        .name(format!("m{id}"))
-        .stack_size(64 << 20)
-        .spawn(move || mstart(mp as *mut M));
-    if r.is_err() {
-        crate::panic::throw("newosproc: cannot create thread");
-    }
+    m
 }
 
 fn mstart(m: *mut M) {
@@ -934,6 +1001,11 @@ fn mstart(m: *mut M) {
     // SAFETY: our M.
     let pp = unsafe { (*m).nextp.swap(ptr::null_mut(), Ordering::AcqRel) };
     acquirep(pp);
+    mloop(m);
+}
+
+/// Schedules until the M's thread is to end (a G exited locked to it).
+fn mloop(m: *mut M) {
     loop {
         schedule();
         // SAFETY: our M.
@@ -1486,6 +1558,17 @@ pub fn running_status(g: &G) -> &'static str {
     }
 }
 
+/// [`running_status`] for a goroutine dying of a panic: the deferred
+/// calls have run, among them Go's `runtime.main` unlocking the main
+/// thread during init, so only the program's own LockOSThread shows.
+pub fn panicking_status(g: &G) -> &'static str {
+    if g.sched.locked == 0 {
+        "running"
+    } else {
+        running_status(g)
+    }
+}
+
 /// Set when the main goroutine called `runtime.Goexit`.
 static MAIN_GOEXITED: AtomicBool = AtomicBool::new(false);
 
@@ -1505,6 +1588,7 @@ fn goexit0(gp: *mut G) {
             // (Go terminates it rather than return a possibly modified
             // thread to the pool).
             g.sched.locked = 0;
+            g.sched.locked_int = false;
             let m = getm();
             (*m).lockedg.set(ptr::null_mut());
             (*m).exit_thread.set(true);
@@ -2147,6 +2231,7 @@ pub(crate) const NATIVES: &[(&str, interp::NativeFn, u16)] = &[
     ("runtime.NumCPU", n_num_cpu, 1),
     ("runtime.LockOSThread", n_lock_os_thread, 0),
     ("runtime.UnlockOSThread", n_unlock_os_thread, 0),
+    ("runtime.mainInitDone", n_main_init_done, 0),
     ("runtime.SetDefaultGOMAXPROCS", n_set_default_gomaxprocs, 0),
     ("sync.runtime_procPin", n_proc_pin, 1),
     ("sync.runtime_procUnpin", n_proc_unpin, 0),
@@ -2261,11 +2346,46 @@ unsafe fn n_unlock_os_thread(_: &mut GState, _: *mut u64) -> R {
             return Ok(());
         }
         g.sched.locked -= 1;
-        if g.sched.locked == 0 {
-            g.sched.lockedm.store(ptr::null_mut(), Ordering::Release);
-            let m = getm();
-            if !m.is_null() && (*m).lockedg.get() == gp {
-                (*m).lockedg.set(ptr::null_mut());
+        if g.sched.locked == 0 && !g.sched.locked_int {
+            unwire(gp);
+        }
+    }
+    Ok(())
+}
+
+/// Undoes the wiring of the running G `gp` and its M.
+///
+/// # Safety
+/// `gp` must be the running G of this thread.
+unsafe fn unwire(gp: *mut G) {
+    // SAFETY: caller.
+    unsafe {
+        (*gp)
+            .sched
+            .lockedm
+            .store(ptr::null_mut(), Ordering::Release);
+        let m = getm();
+        if !m.is_null() && (*m).lockedg.get() == gp {
+            (*m).lockedg.set(ptr::null_mut());
+        }
+    }
+}
+
+/// Called by the program's entry between the packages' initialization
+/// and `main.main` (Go's `runtime.main` unlocking after `doInit`): the
+/// main goroutine is free of the main thread unless an `init` locked it.
+unsafe fn n_main_init_done(_: &mut GState, _: *mut u64) -> R {
+    let gp = getg();
+    if gp.is_null() {
+        return Ok(());
+    }
+    // SAFETY: the running G is ours.
+    unsafe {
+        let g = &mut *gp;
+        if g.sched.locked_int {
+            g.sched.locked_int = false;
+            if g.sched.locked == 0 {
+                unwire(gp);
             }
         }
     }

@@ -125,7 +125,7 @@ pub fn panic_report(prog: &Program, g: &G) -> String {
         return s;
     }
     s.push('\n');
-    s.push_str(&traceback(prog, g, 100, crate::proc::running_status(g)));
+    s.push_str(&traceback(prog, g, 100, crate::proc::panicking_status(g)));
     if all {
         other_goroutines(prog, g, &mut s);
     }

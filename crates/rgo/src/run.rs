@@ -50,8 +50,35 @@ pub fn main(args: &[String]) -> i32 {
     let mut prog_args = vec![format!("/tmp/go-build/b001/exe/{}", stem)];
     prog_args.extend(args[n_files..].iter().cloned());
     rgo_std::glue::os::set_args(prog_args);
-    let code = rgo::with_deep_stack(move || build_and_run(&files));
-    exit_status(code)
+    // Build on a thread with a deep stack; run on this one, the process's
+    // main thread, which becomes the scheduler's M0 (as in Go, where
+    // runtime.main starts on m0).
+    match rgo::with_deep_stack(move || build(&files)) {
+        Ok(b) => {
+            // SAFETY: the descriptor is leaked by the compiler (lives
+            // forever) and has the layout set_runtime_error_type requires.
+            unsafe {
+                rgo_runtime::print::set_runtime_error_type(
+                    b.runtime_error_type as *const rgo_runtime::typedesc::Type,
+                )
+            };
+            if b.timing {
+                let _ = EXEC_START.set(std::time::Instant::now());
+            }
+            execute(b.prog, b.entry)
+        }
+        Err(code) => exit_status(code),
+    }
+}
+
+/// A program built and ready to run.
+struct Built {
+    prog: Program,
+    entry: rgo_runtime::op::FuncId,
+    /// The compiler's `runtime.Error` descriptor (an address: leaked).
+    runtime_error_type: usize,
+    /// `RGO_TIMING` is on.
+    timing: bool,
 }
 
 /// `rgo run`'s exit status given the program's `code` (negative: the
@@ -69,7 +96,9 @@ fn exit_status(code: i32) -> i32 {
 }
 
 /// Loads, checks, compiles and runs; returns the program's exit status.
-fn build_and_run(files: &[String]) -> i32 {
+/// Loads, checks and compiles the program; `Err` carries the exit status
+/// (`-1`: the build failed, its errors printed already).
+fn build(files: &[String]) -> Result<Built, i32> {
     let mut timing = Timing::from_env();
     // std packages pruned to what the program can reach (`RGO_PRUNE=0`
     // turns that off, to compare).
@@ -84,14 +113,14 @@ fn build_and_run(files: &[String]) -> i32 {
     let loaded_ok = rgo::load_messages(&loaded, &mut text);
     eprint!("{text}");
     if !loaded_ok {
-        return -1;
+        return Err(-1);
     }
     // `go run` runs main packages only.
     for &r in &loaded.roots {
         let p = &loaded.packages[r];
         if p.asts.first().is_some_and(|f| f.name.name != "main") {
             eprintln!("package {} is not a main package", p.path);
-            return -1;
+            return Err(-1);
         }
     }
     let mut session = rgo::check::Session::new();
@@ -104,10 +133,10 @@ fn build_and_run(files: &[String]) -> i32 {
     let compiled = rgo::check_messages(&results, &mut text);
     eprint!("{text}");
     if !compiled {
-        return -1;
+        return Err(-1);
     }
     let Some(&root) = loaded.roots.first() else {
-        return -1;
+        return Err(-1);
     };
     // Every package of the program, dependencies first (the checker's
     // order), the main package last.
@@ -122,7 +151,7 @@ fn build_and_run(files: &[String]) -> i32 {
         let pkg = &loaded.packages[i];
         let Some((pid, info)) = session.infos.remove(&pkg.path) else {
             eprintln!("# {}\ninternal error: package not checked", pkg.path);
-            return -1;
+            return Err(-1);
         };
         metas.push((i, pid, info, file_paths(pkg)));
     }
@@ -147,21 +176,41 @@ fn build_and_run(files: &[String]) -> i32 {
             for e in errs.iter().take(10) {
                 eprintln!("{}", e);
             }
-            return -1;
+            return Err(-1);
         }
     };
     timing.phase("compile");
     if std::env::var_os("RGO_DISASM").is_some() {
         eprint!("{}", disasm(&out.prog));
     }
-    // SAFETY: the descriptor is leaked by the compiler (lives forever) and
-    // has the layout set_runtime_error_type requires.
-    unsafe { rgo_runtime::print::set_runtime_error_type(out.runtime_error_type) };
-    let code = execute(out.prog, out.entry);
-    timing.phase("execute");
-    // Exit here: freeing the trees, the World and the program (and the
-    // allocator's clean-up of this thread) would cost as much as checking
-    // a small program did.
+    let built = Built {
+        prog: out.prog,
+        entry: out.entry,
+        runtime_error_type: out.runtime_error_type as usize,
+        timing: timing.last.is_some(),
+    };
+    // Not freed: the trees, the World and the checker's results would
+    // take as long to free as a small program takes to check, and the
+    // process ends in exit_program.
+    drop(inputs);
+    std::mem::forget(metas);
+    std::mem::forget(session);
+    std::mem::forget(loaded);
+    Ok(built)
+}
+
+/// When the program started, under `RGO_TIMING` (for the execute phase,
+/// which `exit_program` ends).
+static EXEC_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Ends the process with the program's exit status (called by the
+/// runtime on its exit thread). Exit here: freeing the trees, the World
+/// and the program would cost as much as checking a small program did.
+fn exit_program(code: i32) -> ! {
+    if let Some(t) = EXEC_START.get() {
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        eprintln!("rgo: phase {:<11} {:8.3}ms", "execute", ms);
+    }
     std::process::exit(exit_status(code))
 }
 
@@ -225,10 +274,11 @@ fn disasm(prog: &Program) -> String {
 }
 
 /// Runs the program's entry as goroutine 1 under the scheduler
-/// (rgo-runtime's proc.rs); returns the exit status.
-fn execute(prog: Program, entry: rgo_runtime::op::FuncId) -> i32 {
+/// (rgo-runtime's proc.rs), with this thread (the process's main thread)
+/// as M0; the process ends in [`exit_program`].
+fn execute(prog: Program, entry: rgo_runtime::op::FuncId) -> ! {
     // The program lives as long as the process: Ms may still run
     // goroutines after main returns, as Go's do until exit.
     let prog: &'static Program = Box::leak(Box::new(prog));
-    rgo_runtime::proc::main(prog, entry)
+    rgo_runtime::proc::main(prog, entry, exit_program)
 }
