@@ -31,8 +31,9 @@
 //!   callee's frame may extend past the caller's, over slots the caller
 //!   only uses later (slots are handed out in source order, and nothing
 //!   allocated after a call site is live across it). Trade-off: frames are
-//!   larger than with a register allocator; their pointer slots are
-//!   zeroed on entry.
+//!   larger than with a register allocator. Frames are not cleared: the
+//!   runtime's stack maps (stackmap.rs) say which slots hold live values,
+//!   and entry zeroes only the pointer slots some path reads first.
 //! - Escape analysis v1 (conservative): a local whose address is taken
 //!   (`&x`, a pointer-receiver method call on it, slicing it), a local of
 //!   array type, and a variable a closure captures *and* that is
@@ -47,8 +48,7 @@
 //! - Constants used as operands are loaded once per call into a small
 //!   reserved area after the parameters (read-only slots; the area sits
 //!   below every call window so no callee frame overlaps it).
-//! - The callee zeroes its pointer-holding locals on entry (for the GC);
-//!   the code never reads a slot it has not written: every variable is
+//! - The code never reads a slot it has not written: every variable is
 //!   initialized explicitly (`var x T` emits a zeroing). Results are the
 //!   callee's to write: named results are zeroed in the prologue (and all
 //!   results of a function with defers, which may return after a
