@@ -338,6 +338,7 @@ fn allowed(ins: &Instr) -> bool {
                 | JmpLeI64 { .. }
                 | JmpGtI64 { .. }
                 | Load { .. }
+                | LoadIdx { .. }
                 | Store { .. }
                 | LoadN { .. }
                 | StoreN { .. }

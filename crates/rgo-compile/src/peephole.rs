@@ -183,6 +183,12 @@ fn mentions(
             one!(p);
             Kind::Trapping
         }
+        LoadIdx { dst, p, i, .. } => {
+            one!(dst);
+            one!(p);
+            one!(i);
+            Kind::Trapping
+        }
         Store { p, src, .. } => {
             one!(p);
             one!(src);
@@ -428,6 +434,7 @@ pub(crate) fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
         | AtomicRmw { dst, .. }
         | AtomicCas { dst, .. }
         | IndexAddr { dst, .. }
+        | LoadIdx { dst, .. }
         | LoadElem { dst, .. }
         | AddPtrImm { dst, .. }
         | New { dst, .. }
@@ -896,6 +903,22 @@ fn fuse_mul_add(
                     _ => Instr::AddJmpLeI64 { i, n, imm, off },
                 })
             }
+            // An element's address used once, by a load at offset 0.
+            (
+                Instr::IndexAddr { dst: t, p, i, size },
+                Instr::Load {
+                    dst,
+                    p: t2,
+                    kind,
+                    off: 0,
+                },
+            ) if t2 == t && dead(t) => Some(Instr::LoadIdx {
+                dst,
+                p,
+                i,
+                kind,
+                size,
+            }),
             (
                 Instr::MulF64 { dst: t, a, b },
                 Instr::AddF64 {

@@ -1352,6 +1352,17 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                 Instr::IndexAddr { dst, p, i, size } => {
                     r!(dst) = r!(p).wrapping_add(r!(i).wrapping_mul(size as u64))
                 }
+                Instr::LoadIdx {
+                    dst,
+                    p,
+                    i,
+                    kind,
+                    size,
+                } => {
+                    let a = r!(p).wrapping_add(r!(i).wrapping_mul(size as u64));
+                    let base = nonnil!(a, 0);
+                    r!(dst) = load(base, kind)
+                }
                 Instr::BoundsCheck { i, len } => {
                     if r!(i) >= r!(len) {
                         throw_rt!(RuntimeError::index(ri!(i), ri!(len)));

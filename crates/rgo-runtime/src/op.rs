@@ -654,6 +654,17 @@ pub enum Instr {
         i: Slot,
         size: u32,
     },
+    /// `R[dst] := *(R[p] + R[i] * size)` of `kind`: `IndexAddr` and
+    /// `Load` at offset 0 in one (the element loads of `range` loops,
+    /// whose index needs no bounds check). A zero address faults as
+    /// `Load` does.
+    LoadIdx {
+        dst: Slot,
+        p: Slot,
+        i: Slot,
+        kind: MemKind,
+        size: u32,
+    },
     /// panics "index out of range [R[i]] with length R[len]" unless
     /// `0 <= R[i] < R[len]` (unsigned compare)
     BoundsCheck {
@@ -1039,6 +1050,9 @@ impl Instr {
             | LeF32 { dst, a, b }
             | EqMem { dst, a, b, .. }
             | IndexAddr {
+                dst, p: a, i: b, ..
+            }
+            | LoadIdx {
                 dst, p: a, i: b, ..
             } => {
                 rd(a, 1);
@@ -1430,6 +1444,9 @@ impl Instr {
                 ..
             }
             | IndexAddr {
+                dst: x, p: y, i: z, ..
+            }
+            | LoadIdx {
                 dst: x, p: y, i: z, ..
             }
             | LoadElem {
