@@ -2335,61 +2335,49 @@ unsafe fn n_lock_os_thread(_: &mut GState, _: *mut u64) -> R {
 /// `runtime.UnlockOSThread`: undoes one LockOSThread; at zero the G and
 /// the M are free again (an unlock without a lock does nothing).
 unsafe fn n_unlock_os_thread(_: &mut GState, _: *mut u64) -> R {
-    let gp = getg();
-    if gp.is_null() {
-        return Ok(());
-    }
-    // SAFETY: the running G is ours; our M.
-    unsafe {
-        let g = &mut *gp;
-        if g.sched.locked == 0 {
-            return Ok(());
-        }
-        g.sched.locked -= 1;
-        if g.sched.locked == 0 && !g.sched.locked_int {
-            unwire(gp);
-        }
-    }
+    unlock_os_thread(false);
     Ok(())
-}
-
-/// Undoes the wiring of the running G `gp` and its M.
-///
-/// # Safety
-/// `gp` must be the running G of this thread.
-unsafe fn unwire(gp: *mut G) {
-    // SAFETY: caller.
-    unsafe {
-        (*gp)
-            .sched
-            .lockedm
-            .store(ptr::null_mut(), Ordering::Release);
-        let m = getm();
-        if !m.is_null() && (*m).lockedg.get() == gp {
-            (*m).lockedg.set(ptr::null_mut());
-        }
-    }
 }
 
 /// Called by the program's entry between the packages' initialization
 /// and `main.main` (Go's `runtime.main` unlocking after `doInit`): the
 /// main goroutine is free of the main thread unless an `init` locked it.
 unsafe fn n_main_init_done(_: &mut GState, _: *mut u64) -> R {
+    unlock_os_thread(true);
+    Ok(())
+}
+
+/// Drops one of the running G's locks to its thread: the program's
+/// (`locked`, Go's `lockedExt`) or the runtime's (`locked_int`); with
+/// neither left, the G and its M are unwired (Go's `dounlockOSThread`).
+fn unlock_os_thread(internal: bool) {
     let gp = getg();
     if gp.is_null() {
-        return Ok(());
+        return;
     }
-    // SAFETY: the running G is ours.
+    // SAFETY: the running G is ours; our M.
     unsafe {
         let g = &mut *gp;
-        if g.sched.locked_int {
-            g.sched.locked_int = false;
-            if g.sched.locked == 0 {
-                unwire(gp);
+        if internal {
+            if !g.sched.locked_int {
+                return;
             }
+            g.sched.locked_int = false;
+        } else {
+            if g.sched.locked == 0 {
+                return;
+            }
+            g.sched.locked -= 1;
+        }
+        if g.sched.locked != 0 || g.sched.locked_int {
+            return;
+        }
+        g.sched.lockedm.store(ptr::null_mut(), Ordering::Release);
+        let m = getm();
+        if !m.is_null() && (*m).lockedg.get() == gp {
+            (*m).lockedg.set(ptr::null_mut());
         }
     }
-    Ok(())
 }
 
 /// `sync.runtime_procPin`: the running G stays on this M and P until

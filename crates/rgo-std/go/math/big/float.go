@@ -590,17 +590,23 @@ func (x *Float) Int(z *Int) (*Int, Accuracy) {
 	if x.MinPrec() <= e {
 		acc = Exact
 	}
-	have := uint(len(x.mant)) * wordBits
-	switch {
-	case e > have:
-		z.abs = z.abs.shiftLeft(x.mant, e-have)
-	case e < have:
-		z.abs = z.abs.shiftRight(x.mant, have-e)
-	default:
-		z.abs = z.abs.assign(x.mant)
-	}
+	z.abs = z.abs.mantTo(x.mant, e)
 	z.neg = x.neg
 	return z, acc
+}
+
+// mantTo sets z to the integer of the top bits bits of the mantissa m
+// (len(m) words, the binary point at its top): m shifted so that its
+// top bit is bit bits-1.
+func (z nat) mantTo(m nat, bits uint) nat {
+	have := uint(len(m)) * wordBits
+	switch {
+	case bits > have:
+		return z.shiftLeft(m, bits-have)
+	case bits < have:
+		return z.shiftRight(m, have-bits)
+	}
+	return z.assign(m)
 }
 
 // Rat returns x as an exact fraction, stored in z (a new Rat if z is

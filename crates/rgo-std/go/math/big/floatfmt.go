@@ -316,14 +316,7 @@ func (x *Float) appendB(dst []byte) []byte {
 	if x.form == kindZero {
 		return append(dst, '0')
 	}
-	m := x.mant
-	have := uint64(len(m)) * wordBits
-	switch p := uint64(x.prec); {
-	case have < p:
-		m = nat(nil).shiftLeft(m, uint(p-have))
-	case have > p:
-		m = nat(nil).shiftRight(m, uint(have-p))
-	}
+	m := nat(nil).mantTo(x.mant, uint(x.prec))
 	dst = m.appendDigits(dst, 10)
 	e := int64(x.exp) - int64(x.prec)
 	if e >= 0 {
