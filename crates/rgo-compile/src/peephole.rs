@@ -45,8 +45,10 @@ enum Kind {
 }
 
 /// The slot ranges `(start, len)` an instruction reads or writes, with
-/// its kind. `windows` gives the width of the window of the call whose
-/// frame starts at a slot (calls not in it cover every later slot).
+/// its kind. The ranges are the operand table's ([`Instr::operands`]),
+/// but for calls: `windows` gives the width of the window of the call
+/// whose frame starts at a slot, and a call not in it covers every later
+/// slot (its callee's frame lies there).
 fn mentions(
     ins: &Instr,
     nres: u32,
@@ -55,320 +57,163 @@ fn mentions(
 ) -> Kind {
     use Instr::*;
     out.clear();
-    macro_rules! one {
-        ($s:expr) => {
-            out.push(($s.0 as u32, 1))
-        };
+    let kind = kind_of(ins);
+    if kind == Kind::Unknown {
+        return kind;
     }
+    let window = |base: Slot, min: u32| {
+        let w = windows.get(&base.0).copied().unwrap_or(u32::MAX / 2);
+        (base.0 as u32, w.max(min))
+    };
     match *ins {
-        Nop => Kind::Pure,
-        Mov { dst, src } => {
-            one!(dst);
-            one!(src);
-            Kind::Pure
-        }
-        MovN { dst, src, n } => {
-            out.push((dst.0 as u32, n as u32));
-            out.push((src.0 as u32, n as u32));
-            Kind::Pure
-        }
-        ZeroN { dst, n } => {
-            out.push((dst.0 as u32, n as u32));
-            Kind::Pure
-        }
-        LoadImm { dst, .. } | LoadConst { dst, .. } | GetClosure { dst } => {
-            one!(dst);
-            Kind::Pure
-        }
-        AddI64 { dst, a, b }
-        | SubI64 { dst, a, b }
-        | MulI64 { dst, a, b }
-        | AndI64 { dst, a, b }
-        | OrI64 { dst, a, b }
-        | XorI64 { dst, a, b }
-        | AndNotI64 { dst, a, b }
-        | Shl { dst, a, b }
-        | ShrI64 { dst, a, b }
-        | ShrU64 { dst, a, b }
-        | AddF64 { dst, a, b }
-        | SubF64 { dst, a, b }
-        | MulF64 { dst, a, b }
-        | DivF64 { dst, a, b }
-        | AddF32 { dst, a, b }
-        | SubF32 { dst, a, b }
-        | MulF32 { dst, a, b }
-        | DivF32 { dst, a, b }
-        | EqI64 { dst, a, b }
-        | NeI64 { dst, a, b }
-        | LtI64 { dst, a, b }
-        | LeI64 { dst, a, b }
-        | LtU64 { dst, a, b }
-        | LeU64 { dst, a, b }
-        | EqF64 { dst, a, b }
-        | NeF64 { dst, a, b }
-        | LtF64 { dst, a, b }
-        | LeF64 { dst, a, b }
-        | EqF32 { dst, a, b }
-        | NeF32 { dst, a, b }
-        | LtF32 { dst, a, b }
-        | LeF32 { dst, a, b } => {
-            one!(dst);
-            one!(a);
-            one!(b);
-            Kind::Pure
-        }
-        DivI64 { dst, a, b }
-        | RemI64 { dst, a, b }
-        | DivU64 { dst, a, b }
-        | RemU64 { dst, a, b }
-        | EqMem { dst, a, b, .. } => {
-            one!(dst);
-            one!(a);
-            one!(b);
-            Kind::Trapping
-        }
-        CmpStr { dst, a, b, .. } => {
-            one!(dst);
-            out.push((a.0 as u32, 2));
-            out.push((b.0 as u32, 2));
-            Kind::Pure
-        }
-        AddImmI64 { dst, a, .. }
-        | NegI64 { dst, a }
-        | ComI64 { dst, a }
-        | Not { dst, a }
-        | NegF64 { dst, a }
-        | NegF32 { dst, a }
-        | AddPtrImm { dst, a, .. }
-        | Ext { dst, src: a, .. }
-        | Conv { dst, src: a, .. } => {
-            one!(dst);
-            one!(a);
-            Kind::Pure
-        }
-        ShiftCheck { a } | NilCheck { p: a } => {
-            one!(a);
-            Kind::Trapping
-        }
-        Jmp { .. } => Kind::Control,
-        JmpIf { cond: a, .. } | JmpIfNot { cond: a, .. } => {
-            one!(a);
-            Kind::Control
-        }
-        JmpLtI64 { a, b, .. }
-        | JmpGeI64 { a, b, .. }
-        | JmpLeI64 { a, b, .. }
-        | JmpGtI64 { a, b, .. }
-        | JmpEqI64 { a, b, .. }
-        | JmpNeI64 { a, b, .. }
-        | IncJmpLtI64 { i: a, n: b, .. }
-        | AddJmpLtI64 { i: a, n: b, .. }
-        | AddJmpLeI64 { i: a, n: b, .. } => {
-            one!(a);
-            one!(b);
-            Kind::Control
-        }
-        JmpLtImmI64 { a, .. } | JmpGeImmI64 { a, .. } => {
-            one!(a);
-            Kind::Control
-        }
-        AddRJmpLtI64 { i, step, n, .. } | AddRJmpLeI64 { i, step, n, .. } => {
-            one!(i);
-            one!(step);
-            one!(n);
-            Kind::Control
-        }
-        Load { dst, p, .. } => {
-            one!(dst);
-            one!(p);
-            Kind::Trapping
-        }
-        LoadIdx { dst, p, i, .. } => {
-            one!(dst);
-            one!(p);
-            one!(i);
-            Kind::Trapping
-        }
-        Store { p, src, .. } => {
-            one!(p);
-            one!(src);
-            Kind::Trapping
-        }
-        AtomicLoad { dst, p, .. } | AtomicStore { p: dst, src: p, .. } => {
-            one!(dst);
-            one!(p);
-            Kind::Trapping
-        }
-        AtomicRmw { dst, p, src, .. } => {
-            one!(dst);
-            one!(p);
-            one!(src);
-            Kind::Trapping
-        }
-        AtomicCas {
-            dst, p, old, new, ..
-        } => {
-            one!(dst);
-            one!(p);
-            one!(old);
-            one!(new);
-            Kind::Trapping
-        }
-        LoadN { dst, p, n, .. } => {
-            out.push((dst.0 as u32, n as u32));
-            one!(p);
-            Kind::Trapping
-        }
-        StoreN { p, src, n, .. } => {
-            one!(p);
-            out.push((src.0 as u32, n as u32));
-            Kind::Trapping
-        }
-        FLoad { dst, kind, off } => {
-            one!(dst);
-            out.push((off / 8, (off % 8 + kind.size()).div_ceil(8)));
-            Kind::Pure
-        }
-        FStore { src, kind, off } => {
-            one!(src);
-            out.push((off / 8, (off % 8 + kind.size()).div_ceil(8)));
-            Kind::Pure
-        }
-        MemMove { dst, src, .. } => {
-            one!(dst);
-            one!(src);
-            Kind::Trapping
-        }
-        LoadBytes { dst, p, size } => {
-            out.push((dst.0 as u32, size.div_ceil(8).max(1)));
-            one!(p);
-            Kind::Trapping
-        }
-        StoreBytes { p, src, size } => {
-            one!(p);
-            out.push((src.0 as u32, size.div_ceil(8).max(1)));
-            Kind::Trapping
-        }
-        MemZero { p, .. } => {
-            one!(p);
-            Kind::Trapping
-        }
-        IndexAddr { dst, p, i, .. } => {
-            one!(dst);
-            one!(p);
-            one!(i);
-            Kind::Pure
-        }
-        BoundsCheck { i, len } => {
-            one!(i);
-            one!(len);
-            Kind::Trapping
-        }
-        LoadElem { dst, s, i, .. } => {
-            one!(dst);
-            out.push((s.0 as u32, 2));
-            one!(i);
-            Kind::Trapping
-        }
-        StoreElem { s, i, src, .. } => {
-            out.push((s.0 as u32, 2));
-            one!(i);
-            one!(src);
-            Kind::Trapping
-        }
-        New { dst, .. } => {
-            one!(dst);
-            Kind::Trapping
-        }
-        Print { .. } => {
-            // Print reads 1..3 slots; cover the widest.
-            if let Print { a, .. } = *ins {
-                out.push((a.0 as u32, 3));
-            }
-            Kind::Trapping
-        }
-        Call { base, .. } | CallClosure { base, .. } | CallIndirect { base, .. } => {
-            let w = windows.get(&base.0).copied().unwrap_or(u32::MAX / 2);
-            out.push((base.0 as u32, w.max(1)));
-            match *ins {
-                CallClosure { fv, .. } => out.push((fv.0 as u32, 1)),
-                CallIndirect { f, .. } => out.push((f.0 as u32, 1)),
-                _ => {}
-            }
-            Kind::Call
+        Call { base, .. } => out.push(window(base, 1)),
+        CallClosure { fv: x, base, .. } | CallIndirect { f: x, base, .. } => {
+            out.push(window(base, 1));
+            out.push((x.0 as u32, 1));
         }
         CallIface {
             iface, base, recv, ..
         } => {
-            let w = windows.get(&base.0).copied().unwrap_or(u32::MAX / 2);
-            out.push((base.0 as u32, w.max(recv as u32 + 1)));
+            out.push(window(base, recv as u32 + 1));
             out.push((iface.0 as u32, 2));
-            Kind::Call
         }
-        LoadCtx { dst, n, .. } => {
-            out.push((dst.0 as u32, n as u32));
-            Kind::Trapping
-        }
-        SqrtF64 { dst, a } | DivConstI64 { dst, a, .. } | RemConstI64 { dst, a, .. } => {
-            one!(dst);
-            one!(a);
-            Kind::Pure
-        }
-        XorAddI64 { d, c, a, b } | AndAddI64 { d, c, a, b } | OrAddI64 { d, c, a, b } => {
-            one!(d);
-            one!(c);
-            one!(a);
-            one!(b);
-            Kind::Pure
-        }
-        MulAddI64 { t, a, b, d, c } | MulAddF64 { t, a, b, d, c } => {
-            one!(t);
-            one!(a);
-            one!(b);
-            one!(d);
-            one!(c);
-            Kind::Pure
-        }
-        CallNative { n, base, .. } => {
-            out.push((base.0 as u32, (n as u32).max(1)));
-            Kind::Call
-        }
-        MapAccess32 { dst, m, key, .. }
-        | MapAccess64 { dst, m, key, .. }
-        | MapAccessStr { dst, m, key, .. }
-        | MapAssign32 { dst, m, key, .. }
-        | MapAssign64 { dst, m, key, .. }
-        | MapAssignStr { dst, m, key, .. } => {
-            let two = |two: bool| if two { 2 } else { 1 };
-            out.push((
-                dst.0 as u32,
-                two(matches!(
-                    *ins,
-                    MapAccess32 { .. } | MapAccess64 { .. } | MapAccessStr { .. }
-                )),
-            ));
-            one!(m);
-            out.push((
-                key.0 as u32,
-                two(matches!(*ins, MapAccessStr { .. } | MapAssignStr { .. })),
-            ));
-            Kind::Trapping
-        }
-        Ret => {
-            if nres > 0 {
+        CallNative { n, base, .. } => out.push((base.0 as u32, (n as u32).max(1))),
+        _ => {
+            let ok = ins.operands(|_| None, |s, n, _| out.push((s.0 as u32, n)));
+            if ok.is_err() {
+                return Kind::Unknown;
+            }
+            if matches!(ins, Ret) && nres > 0 {
                 out.push((0, nres));
             }
-            Kind::Control
         }
-        Defer { fv } => {
-            out.push((fv.0 as u32, 1));
-            Kind::Control
-        }
-        DeferReturn => Kind::Control,
-        Panic { v } | Recover { dst: v } => {
-            out.push((v.0 as u32, 2));
-            Kind::Control
-        }
+    }
+    kind
+}
+
+/// How an instruction touches the frame beyond its operands (see
+/// [`Kind`]); `Unknown` for one this pass does not know.
+fn kind_of(ins: &Instr) -> Kind {
+    use Instr::*;
+    match ins {
+        Nop
+        | Mov { .. }
+        | MovN { .. }
+        | ZeroN { .. }
+        | LoadImm { .. }
+        | LoadConst { .. }
+        | GetClosure { .. }
+        | AddI64 { .. }
+        | SubI64 { .. }
+        | MulI64 { .. }
+        | AndI64 { .. }
+        | OrI64 { .. }
+        | XorI64 { .. }
+        | AndNotI64 { .. }
+        | Shl { .. }
+        | ShrI64 { .. }
+        | ShrU64 { .. }
+        | AddF64 { .. }
+        | SubF64 { .. }
+        | MulF64 { .. }
+        | DivF64 { .. }
+        | AddF32 { .. }
+        | SubF32 { .. }
+        | MulF32 { .. }
+        | DivF32 { .. }
+        | EqI64 { .. }
+        | NeI64 { .. }
+        | LtI64 { .. }
+        | LeI64 { .. }
+        | LtU64 { .. }
+        | LeU64 { .. }
+        | EqF64 { .. }
+        | NeF64 { .. }
+        | LtF64 { .. }
+        | LeF64 { .. }
+        | EqF32 { .. }
+        | NeF32 { .. }
+        | LtF32 { .. }
+        | LeF32 { .. }
+        | CmpStr { .. }
+        | AddImmI64 { .. }
+        | NegI64 { .. }
+        | ComI64 { .. }
+        | Not { .. }
+        | NegF64 { .. }
+        | NegF32 { .. }
+        | AddPtrImm { .. }
+        | Ext { .. }
+        | Conv { .. }
+        | FLoad { .. }
+        | FStore { .. }
+        | IndexAddr { .. }
+        | SqrtF64 { .. }
+        | DivConstI64 { .. }
+        | RemConstI64 { .. }
+        | XorAddI64 { .. }
+        | AndAddI64 { .. }
+        | OrAddI64 { .. }
+        | MulAddI64 { .. }
+        | MulAddF64 { .. } => Kind::Pure,
+        DivI64 { .. }
+        | RemI64 { .. }
+        | DivU64 { .. }
+        | RemU64 { .. }
+        | EqMem { .. }
+        | ShiftCheck { .. }
+        | NilCheck { .. }
+        | Load { .. }
+        | LoadIdx { .. }
+        | Store { .. }
+        | AtomicLoad { .. }
+        | AtomicStore { .. }
+        | AtomicRmw { .. }
+        | AtomicCas { .. }
+        | LoadN { .. }
+        | StoreN { .. }
+        | MemMove { .. }
+        | LoadBytes { .. }
+        | StoreBytes { .. }
+        | MemZero { .. }
+        | BoundsCheck { .. }
+        | LoadElem { .. }
+        | StoreElem { .. }
+        | New { .. }
+        | Print { .. }
+        | LoadCtx { .. }
+        | MapAccess32 { .. }
+        | MapAccess64 { .. }
+        | MapAccessStr { .. }
+        | MapAssign32 { .. }
+        | MapAssign64 { .. }
+        | MapAssignStr { .. } => Kind::Trapping,
+        Jmp { .. }
+        | JmpIf { .. }
+        | JmpIfNot { .. }
+        | JmpLtI64 { .. }
+        | JmpGeI64 { .. }
+        | JmpLeI64 { .. }
+        | JmpGtI64 { .. }
+        | JmpEqI64 { .. }
+        | JmpNeI64 { .. }
+        | IncJmpLtI64 { .. }
+        | AddJmpLtI64 { .. }
+        | AddJmpLeI64 { .. }
+        | JmpLtImmI64 { .. }
+        | JmpGeImmI64 { .. }
+        | AddRJmpLtI64 { .. }
+        | AddRJmpLeI64 { .. }
+        | Ret
+        | Defer { .. }
+        | DeferReturn
+        | Panic { .. }
+        | Recover { .. } => Kind::Control,
+        Call { .. }
+        | CallClosure { .. }
+        | CallIndirect { .. }
+        | CallIface { .. }
+        | CallNative { .. } => Kind::Call,
         #[allow(unreachable_patterns)]
         _ => Kind::Unknown,
     }
