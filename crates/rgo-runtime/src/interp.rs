@@ -1561,12 +1561,14 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     enter!(fid, cur.fp as usize + base.idx());
                 }
                 Instr::LoadCtx { dst, n, off } => {
-                    let p = nonnil!(ctx, off);
-                    std::ptr::copy_nonoverlapping(
-                        p.add(off as usize) as *const u64,
-                        fp.add(dst.idx()),
-                        n as usize,
-                    )
+                    let p = nonnil!(ctx, off).add(off as usize) as *const u64;
+                    // Usually one word (an int copied in, or a cell
+                    // pointer): no call to memcpy for it.
+                    if n == 1 {
+                        *fp.add(dst.idx()) = *p;
+                    } else {
+                        std::ptr::copy_nonoverlapping(p, fp.add(dst.idx()), n as usize)
+                    }
                 }
                 Instr::SqrtF64 { dst, a } => r!(dst) = rf!(a).sqrt().to_bits(),
                 Instr::DivConstI64 { dst, a, k } => {

@@ -239,7 +239,8 @@ unsafe fn memclr_small(p: usize, n: usize) {
         let w = p as *mut u64;
         for i in 0..n / 8 {
             // SAFETY: word i lies inside [p, p+n) (caller), aligned.
-            unsafe { w.add(i).write(0) };
+            // Volatile: LLVM would turn the loop back into a memset call.
+            unsafe { w.add(i).write_volatile(0) };
         }
     } else {
         // SAFETY: as above.
