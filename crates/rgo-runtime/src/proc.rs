@@ -1593,8 +1593,12 @@ fn goexit0(gp: *mut G) {
             (*m).lockedg.set(ptr::null_mut());
             (*m).exit_thread.set(true);
         }
+        // System goroutines were never counted (or stopped counting:
+        // n_coro_exiting).
+        if !g.sched.is_system {
+            sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
+        }
     }
-    sc.ngoroutines.fetch_sub(1, Ordering::Relaxed);
     gfput(gp);
 }
 
@@ -2232,6 +2236,7 @@ pub(crate) const NATIVES: &[(&str, interp::NativeFn, u16)] = &[
     ("runtime.LockOSThread", n_lock_os_thread, 0),
     ("runtime.UnlockOSThread", n_unlock_os_thread, 0),
     ("runtime.mainInitDone", n_main_init_done, 0),
+    ("iter.coroExiting", n_coro_exiting, 0),
     ("runtime.SetDefaultGOMAXPROCS", n_set_default_gomaxprocs, 0),
     ("sync.runtime_procPin", n_proc_pin, 1),
     ("sync.runtime_procUnpin", n_proc_unpin, 0),
@@ -2344,6 +2349,26 @@ unsafe fn n_unlock_os_thread(_: &mut GState, _: *mut u64) -> R {
 /// main goroutine is free of the main thread unless an `init` locked it.
 unsafe fn n_main_init_done(_: &mut GState, _: *mut u64) -> R {
     unlock_os_thread(true);
+    Ok(())
+}
+
+/// `iter.coroExiting`: the running goroutine is an iter.Pull coroutine
+/// about to hand control back for the last time and end. Go's coroutine
+/// ends in the same switch (`coroexit`), so NumGoroutine never counts it
+/// once its caller runs again; rgo's, a goroutine, stops counting here
+/// (as a system goroutine: not counted, not in dumps) before that
+/// hand-over instead of when it has finished exiting.
+unsafe fn n_coro_exiting(_: &mut GState, _: *mut u64) -> R {
+    let gp = getg();
+    if gp.is_null() || SCHED.get().is_none() {
+        return Ok(());
+    }
+    // SAFETY: the running G is ours.
+    let g = unsafe { &mut *gp };
+    if !g.sched.is_system && !g.sched.is_main && !g.sched.is_callback {
+        g.sched.is_system = true;
+        sched().ngoroutines.fetch_sub(1, Ordering::Relaxed);
+    }
     Ok(())
 }
 

@@ -57,10 +57,16 @@ func coroswitch(c *coro) {
 func (c *coro) main() {
 	defer func() {
 		c.inside = false
+		coroExiting()
 		c.back <- struct{}{}
 	}()
 	c.body(c)
 }
+
+// coroExiting tells the runtime that this goroutine ends with the next
+// hand-over: it is no longer counted by runtime.NumGoroutine, as Go's
+// coroutine is gone once its caller runs again.
+func coroExiting()
 
 // puller is the state shared by the next and stop functions of one Pull
 // and the coroutine that runs the sequence.
