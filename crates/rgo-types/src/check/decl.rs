@@ -815,17 +815,23 @@ impl<'a, 'w> Checker<'a, 'w> {
         } else {
             format!("invalid cycle in declaration of {name}")
         };
-        for i in 0..cycle.len() {
-            let o = cycle[(start + i) % cycle.len()];
-            let next = cycle[(start + i + 1) % cycle.len()];
-            msg.push_str(&format!(
-                "\n\t{}: {} refers to {}",
-                self.obj_position(o),
-                self.w.obj(o).name,
-                self.w.obj(next).name
-            ));
-        }
+        let rotated: Vec<ObjId> = cycle[start..]
+            .iter()
+            .chain(&cycle[..start])
+            .copied()
+            .collect();
+        msg.push_str(&self.obj_chain(&rotated));
         self.error_at_obj(first, msg);
+    }
+
+    /// The `refers to` lines of a cycle error for the objects of `cycle`,
+    /// each referring to the next and the last to the first.
+    pub(crate) fn obj_chain(&self, cycle: &[ObjId]) -> String {
+        let items: Vec<(String, String)> = cycle
+            .iter()
+            .map(|&o| (self.w.obj(o).name.to_string(), self.obj_position(o)))
+            .collect();
+        refers_to_chain(&items)
     }
 
     /// Reports a declaration cycle through the objects `objs` (types2's
@@ -841,16 +847,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return;
         }
         let mut msg = format!("invalid recursive type {}", name);
-        for (i, &o) in objs.iter().enumerate() {
-            let next = objs[(i + 1) % objs.len()];
-            let line = format!(
-                "\n\t{}: {} refers to {}",
-                self.obj_position(o),
-                self.w.obj(o).name,
-                self.w.obj(next).name
-            );
-            msg.push_str(&line);
-        }
+        msg.push_str(&self.obj_chain(objs));
         self.error_at_obj(first, msg);
     }
 
@@ -910,10 +907,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             return;
         }
         let mut msg = format!("invalid recursive type {}", items[0].0);
-        for (i, (name, at)) in items.iter().enumerate() {
-            let next = &items[(i + 1) % items.len()].0;
-            msg.push_str(&format!("\n\t{}: {} refers to {}", at, name, next));
-        }
+        msg.push_str(&refers_to_chain(&items));
         self.error_at_obj(first, msg);
     }
 
@@ -1217,4 +1211,16 @@ impl<'a, 'w> Checker<'a, 'w> {
 
 fn resolver_plural(n: usize) -> &'static str {
     super::resolver::plural(n)
+}
+
+/// The `refers to` lines of types2's cycle errors: for each `(name,
+/// position)` of a cycle, `\n\tposition: name refers to next`, the last
+/// referring to the first.
+pub(crate) fn refers_to_chain(items: &[(String, String)]) -> String {
+    let mut s = String::new();
+    for (i, (name, at)) in items.iter().enumerate() {
+        let next = &items[(i + 1) % items.len()].0;
+        s.push_str(&format!("\n\t{}: {} refers to {}", at, name, next));
+    }
+    s
 }

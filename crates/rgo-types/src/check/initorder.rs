@@ -174,15 +174,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         if cycle.len() == 1 {
             msg = format!("initialization cycle: {} refers to itself", name);
         } else {
-            for (i, &o) in cycle.iter().enumerate() {
-                let next = cycle[(i + 1) % cycle.len()];
-                msg.push_str(&format!(
-                    "\n\t{}: {} refers to {}",
-                    self.obj_position(o),
-                    self.w.obj(o).name,
-                    self.w.obj(next).name
-                ));
-            }
+            msg.push_str(&self.obj_chain(cycle));
         }
         self.error_at_obj(first, msg);
     }
