@@ -95,6 +95,9 @@ fn mentions(
 /// [`Kind`]); `Unknown` for one this pass does not know.
 fn kind_of(ins: &Instr) -> Kind {
     use Instr::*;
+    if value_op(ins) {
+        return Kind::Pure;
+    }
     match ins {
         Nop
         | Mov { .. }
@@ -103,54 +106,9 @@ fn kind_of(ins: &Instr) -> Kind {
         | LoadImm { .. }
         | LoadConst { .. }
         | GetClosure { .. }
-        | AddI64 { .. }
-        | SubI64 { .. }
-        | MulI64 { .. }
-        | AndI64 { .. }
-        | OrI64 { .. }
-        | XorI64 { .. }
-        | AndNotI64 { .. }
-        | Shl { .. }
-        | ShrI64 { .. }
-        | ShrU64 { .. }
-        | AddF64 { .. }
-        | SubF64 { .. }
-        | MulF64 { .. }
-        | DivF64 { .. }
-        | AddF32 { .. }
-        | SubF32 { .. }
-        | MulF32 { .. }
-        | DivF32 { .. }
-        | EqI64 { .. }
-        | NeI64 { .. }
-        | LtI64 { .. }
-        | LeI64 { .. }
-        | LtU64 { .. }
-        | LeU64 { .. }
-        | EqF64 { .. }
-        | NeF64 { .. }
-        | LtF64 { .. }
-        | LeF64 { .. }
-        | EqF32 { .. }
-        | NeF32 { .. }
-        | LtF32 { .. }
-        | LeF32 { .. }
         | CmpStr { .. }
-        | AddImmI64 { .. }
-        | NegI64 { .. }
-        | ComI64 { .. }
-        | Not { .. }
-        | NegF64 { .. }
-        | NegF32 { .. }
-        | AddPtrImm { .. }
-        | Ext { .. }
-        | Conv { .. }
         | FLoad { .. }
         | FStore { .. }
-        | IndexAddr { .. }
-        | SqrtF64 { .. }
-        | DivConstI64 { .. }
-        | RemConstI64 { .. }
         | XorAddI64 { .. }
         | AndAddI64 { .. }
         | OrAddI64 { .. }
