@@ -163,24 +163,8 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// Points the jump at `at` to `target`.
     pub fn patch(&mut self, at: usize, target: usize) {
         let off = target as i32 - at as i32 - 1;
-        match &mut self.code[at] {
-            Instr::Jmp { off: o }
-            | Instr::JmpIf { off: o, .. }
-            | Instr::JmpIfNot { off: o, .. }
-            | Instr::JmpLtI64 { off: o, .. }
-            | Instr::JmpGeI64 { off: o, .. }
-            | Instr::JmpEqI64 { off: o, .. }
-            | Instr::JmpNeI64 { off: o, .. }
-            | Instr::JmpLtImmI64 { off: o, .. }
-            | Instr::JmpGeImmI64 { off: o, .. }
-            | Instr::JmpLeI64 { off: o, .. }
-            | Instr::JmpGtI64 { off: o, .. }
-            | Instr::AddJmpLtI64 { off: o, .. }
-            | Instr::AddJmpLeI64 { off: o, .. }
-            | Instr::AddRJmpLtI64 { off: o, .. }
-            | Instr::AddRJmpLeI64 { off: o, .. }
-            | Instr::IncJmpLtI64 { off: o, .. } => *o = off,
-            _ => {}
+        if let Some(o) = self.code[at].jump_off_mut() {
+            *o = off;
         }
     }
 

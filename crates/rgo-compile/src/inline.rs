@@ -31,8 +31,6 @@ use std::collections::HashMap;
 use rgo_runtime::op::{FuncId, Instr, Slot};
 use rgo_runtime::symtab::{Func, InlinedCall};
 
-use crate::peephole::jump_off_mut;
-
 /// Largest callee body (instructions, trailing `Ret`s excluded) inlined.
 const MAX_BODY: usize = 12;
 
@@ -62,7 +60,7 @@ fn inlinable(f: &Func) -> bool {
         return false;
     }
     f.code[..body].iter().all(|ins| {
-        if let Some(off) = jump_off(ins) {
+        if let Some(off) = ins.jump_off() {
             if off < 0 {
                 return false;
             }
@@ -83,11 +81,6 @@ fn body_len(f: &Func) -> usize {
     } else {
         n
     }
-}
-
-fn jump_off(ins: &Instr) -> Option<i32> {
-    let mut i = *ins;
-    jump_off_mut(&mut i).map(|o| *o)
 }
 
 /// Rebuilds `f` with its inlinable calls spliced; `None` when a call
@@ -137,7 +130,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
                         }
                         // Jumps to the stripped trailing `Ret`s land at
                         // the end of the body.
-                        if let Some(off) = jump_off_mut(&mut r) {
+                        if let Some(off) = r.jump_off_mut() {
                             let target = (j as i64 + 1 + *off as i64).min(body as i64);
                             *off = (target - j as i64 - 1) as i32;
                         }
@@ -156,7 +149,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
                 }
             }
         }
-        if let Some(off) = jump_off(ins) {
+        if let Some(off) = ins.jump_off() {
             let target = (pc as i64 + 1 + off as i64) as usize;
             patches.push((code.len(), target));
         }
@@ -169,7 +162,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
     }
     for (at, target) in patches {
         let t = *new_pc.get(target)? as i64;
-        let off = jump_off_mut(&mut code[at])?;
+        let off = code[at].jump_off_mut()?;
         *off = i32::try_from(t - at as i64 - 1).ok()?;
     }
     let mut ptrmap = f.ptrmap.to_vec();
@@ -199,7 +192,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
 fn jump_targets(f: &Func) -> Vec<bool> {
     let mut t = vec![false; f.code.len() + 1];
     for (pc, ins) in f.code.iter().enumerate() {
-        if let Some(off) = jump_off(ins) {
+        if let Some(off) = ins.jump_off() {
             if let Some(x) = t.get_mut((pc as i64 + 1 + off as i64) as usize) {
                 *x = true;
             }

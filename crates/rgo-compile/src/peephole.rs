@@ -252,30 +252,6 @@ pub(crate) fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
     }
 }
 
-/// The jump offset of a jump instruction.
-pub(crate) fn jump_off_mut(ins: &mut Instr) -> Option<&mut i32> {
-    use Instr::*;
-    match ins {
-        Jmp { off }
-        | JmpIf { off, .. }
-        | JmpIfNot { off, .. }
-        | JmpLtI64 { off, .. }
-        | JmpGeI64 { off, .. }
-        | JmpEqI64 { off, .. }
-        | JmpNeI64 { off, .. }
-        | JmpLtImmI64 { off, .. }
-        | JmpGeImmI64 { off, .. }
-        | JmpLeI64 { off, .. }
-        | JmpGtI64 { off, .. }
-        | AddJmpLtI64 { off, .. }
-        | AddJmpLeI64 { off, .. }
-        | AddRJmpLtI64 { off, .. }
-        | AddRJmpLeI64 { off, .. }
-        | IncJmpLtI64 { off, .. } => Some(off),
-        _ => None,
-    }
-}
-
 /// Optimizes `code` in place (see the module comment). `nres` is the
 /// number of result slots (read by `Ret`), `nparams` that of result and
 /// argument slots, `lines` the line table and `recover_pc` the recovery
@@ -307,7 +283,7 @@ pub(crate) fn optimize(
     // Jump targets (and the recovery pc, entered from the panic machinery).
     let mut target = vec![false; n + 1];
     for (pc, ins) in code.iter_mut().enumerate() {
-        if let Some(off) = jump_off_mut(ins) {
+        if let Some(off) = ins.jump_off_mut() {
             let t = pc as i64 + 1 + *off as i64;
             if (0..=n as i64).contains(&t) {
                 target[t as usize] = true;
@@ -764,7 +740,7 @@ fn compact(code: &mut Vec<Instr>, lines: &mut Vec<u32>, recover_pc: &mut u32, re
             continue;
         }
         let mut ins = code[i];
-        if let Some(off) = jump_off_mut(&mut ins) {
+        if let Some(off) = ins.jump_off_mut() {
             let t = (i as i64 + 1 + *off as i64).clamp(0, n as i64) as usize;
             *off = new_pc[t] as i32 - new_pc[i] as i32 - 1;
         }

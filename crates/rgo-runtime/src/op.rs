@@ -1283,40 +1283,46 @@ impl Instr {
     /// instruction can fault, so the liveness analysis adds it for every
     /// instruction of a function that defers.
     pub fn flow(&self) -> Flow {
-        use Instr::*;
-        let cond = |off: i32| Flow {
-            next: true,
-            jump: Some(off),
-        };
-        match *self {
-            Ret | Panic { .. } => Flow {
+        match (self, self.jump_off()) {
+            (Instr::Ret | Instr::Panic { .. }, _) => Flow {
                 next: false,
                 jump: None,
             },
-            Jmp { off } => Flow {
-                next: false,
-                jump: Some(off),
-            },
-            JmpIf { off, .. }
+            (Instr::Jmp { .. }, jump) => Flow { next: false, jump },
+            (_, jump) => Flow { next: true, jump },
+        }
+    }
+
+    /// The offset of a jump instruction (its target is `pc + 1 + off`);
+    /// `None` for every other instruction. The one list of jumps: control
+    /// flow, the verifier, the peephole and the inliner follow it.
+    pub fn jump_off_mut(&mut self) -> Option<&mut i32> {
+        use Instr::*;
+        match self {
+            Jmp { off }
+            | JmpIf { off, .. }
             | JmpIfNot { off, .. }
             | JmpLtI64 { off, .. }
             | JmpGeI64 { off, .. }
-            | JmpLeI64 { off, .. }
-            | JmpGtI64 { off, .. }
             | JmpEqI64 { off, .. }
             | JmpNeI64 { off, .. }
             | JmpLtImmI64 { off, .. }
             | JmpGeImmI64 { off, .. }
-            | IncJmpLtI64 { off, .. }
+            | JmpLeI64 { off, .. }
+            | JmpGtI64 { off, .. }
             | AddJmpLtI64 { off, .. }
             | AddJmpLeI64 { off, .. }
             | AddRJmpLtI64 { off, .. }
-            | AddRJmpLeI64 { off, .. } => cond(off),
-            _ => Flow {
-                next: true,
-                jump: None,
-            },
+            | AddRJmpLeI64 { off, .. }
+            | IncJmpLtI64 { off, .. } => Some(off),
+            _ => None,
         }
+    }
+
+    /// [`Instr::jump_off_mut`], by value.
+    pub fn jump_off(&self) -> Option<i32> {
+        let mut i = *self;
+        i.jump_off_mut().map(|o| *o)
     }
 }
 
