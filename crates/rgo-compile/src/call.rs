@@ -607,6 +607,9 @@ impl<'c, 'a> Fc<'c, 'a> {
                 let mt = self.ty(&args[0]);
                 match self.under(mt) {
                     Type::Slice(et) => {
+                        if let Some(w) = self.make_const_slice(et, &args[1..]) {
+                            return w;
+                        }
                         let len = self.value_as(&args[1], TypeId::INT);
                         let cap = if args.len() > 2 {
                             self.value_as(&args[2], TypeId::INT)
@@ -784,6 +787,28 @@ impl<'c, 'a> Fc<'c, 'a> {
                 d
             }
         }
+    }
+
+    /// `make([]T, len[, cap])` with constant sizes of a small object: a
+    /// `New` of the array `[cap]T` (one allocation, as makeslice's), which
+    /// escape analysis may keep on the stack as Go does (stackobj.rs).
+    fn make_const_slice(&mut self, et: TypeId, sizes: &[Expr]) -> Option<Slot> {
+        let len = self.const_val(sizes.first()?)?.to_int().int64_val()?;
+        let cap = match sizes.get(1) {
+            Some(c) => self.const_val(c)?.to_int().int64_val()?,
+            None => len,
+        };
+        let size = self.c.w.sizeof(et).checked_mul(cap)?;
+        if !(0..=cap).contains(&len) || size <= 0 || size > 64 << 10 {
+            return None;
+        }
+        let at = self.c.w.types.array(cap, et);
+        let w = self.alloc_raw(3);
+        self.ptrs[w.0 as usize] = true;
+        self.new_into(w, at);
+        self.load_u64(Slot(w.0 + 1), len as u64);
+        self.load_u64(Slot(w.0 + 2), cap as u64);
+        Some(w)
     }
 
     /// `unsafe.Offsetof(x.f)`: the offset of field `f` (through embedded

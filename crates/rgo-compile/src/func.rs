@@ -860,6 +860,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             stackmap: Default::default(),
             scan_whole_frame: false,
             args_live: false,
+            noinline: false,
         }
     }
 
@@ -2338,6 +2339,7 @@ pub(crate) fn compile_decl<'a>(
     }
     let mut func = f.body(body, res, args, path, false);
     func.args_live = d.keep_uintptrs;
+    func.noinline = d.noinline;
     func
 }
 

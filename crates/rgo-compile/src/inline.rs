@@ -52,7 +52,7 @@ pub(crate) fn run(funcs: &mut [Func]) {
 
 /// Whether `f` may be spliced into its callers.
 fn inlinable(f: &Func) -> bool {
-    if f.wrapper {
+    if f.wrapper || f.noinline {
         return false;
     }
     let body = body_len(f);
@@ -185,6 +185,7 @@ fn inline_into(f: &Func, funcs: &[Func], leaf: &[bool]) -> Option<Func> {
         stackmap: Default::default(),
         scan_whole_frame: f.scan_whole_frame,
         args_live: f.args_live,
+        noinline: f.noinline,
     })
 }
 

@@ -708,6 +708,11 @@ impl Descs {
         d
     }
 
+    /// The type of each descriptor built so far, by address.
+    pub fn by_addr(&self) -> HashMap<u64, TypeId> {
+        self.by_id.iter().map(|(&t, &d)| (d as u64, t)).collect()
+    }
+
     /// The types that have descriptors so far.
     pub fn type_ids(&self) -> Vec<TypeId> {
         self.by_id.keys().copied().collect()

@@ -6,8 +6,8 @@
 //! Map: [`layout`] sizes, slots, pointer words and type descriptors;
 //! [`func`] the lowering of one function (frame, statements, control
 //! flow), `expr.rs` expressions and places, `call.rs` calls, builtins,
-//! conversions, interfaces and defer; [`escape`] which variables live on
-//! the heap; this file the package driver (function ids, globals, init
+//! conversions, interfaces and defer; [`escape`] which variables need an
+//! address, `stackobj.rs` which objects stay in their frame; this file the package driver (function ids, globals, init
 //! order, method tables) and the generated functions (value-method and
 //! promoted-method wrappers, defer and method-value thunks).
 //!
@@ -34,17 +34,20 @@
 //!   larger than with a register allocator. Frames are not cleared: the
 //!   runtime's stack maps (stackmap.rs) say which slots hold live values,
 //!   and entry zeroes only the pointer slots some path reads first.
-//! - Escape analysis v1 (conservative): a local whose address is taken
-//!   (`&x`, a pointer-receiver method call on it, slicing it), a local of
-//!   array type, and a variable a closure captures *and* that is
-//!   reassigned somewhere live on the heap (`mallocgc` with the
-//!   variable's type descriptor) and are accessed through a pointer held
-//!   in a slot. A captured variable that is never reassigned nor
-//!   addressed is copied into the closure (by value, as Go does). Nothing
-//!   points into a stack, so stack growth copies without adjusting. Go
-//!   1.22 loop variables get a fresh cell per iteration when on the heap.
+//! - Escape analysis in two steps. [`escape`], on the syntax tree: a
+//!   local whose address is taken (`&x`, a pointer-receiver method call
+//!   on it, slicing it), a local of array type, and a variable a closure
+//!   captures *and* that is reassigned become objects (`New` with the
+//!   variable's type descriptor) accessed through a pointer held in a
+//!   slot. A captured variable that is never reassigned nor addressed is
+//!   copied into the closure (by value, as Go does). Then `stackobj.rs`,
+//!   on the linked and inlined bytecode, keeps the objects that do not
+//!   escape in their frame (`NewStack`), as Go's escape analysis does;
+//!   stack growth moves the pointers to them (the runtime's stack.rs).
+//!   Go 1.22 loop variables get a fresh object per iteration.
 //!   Not modelled yet: Go 1.25's stack-allocated backing store for
-//!   non-escaping `append`/`make` (visible in `cap` results).
+//!   non-escaping `append` (visible in `cap` results), and maps kept on
+//!   the stack.
 //! - Constants used as operands are loaded once per call into a small
 //!   reserved area after the parameters (read-only slots; the area sits
 //!   below every call window so no callee frame overlaps it).
@@ -130,6 +133,7 @@ pub mod layout;
 mod peephole;
 mod rangefunc;
 mod reflectstubs;
+mod stackobj;
 
 use std::collections::{HashMap, HashSet};
 
@@ -444,10 +448,16 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    /// The traceback name of a declared function or method (gc's: a
-    /// generic receiver type is `T[...]`).
+    /// The traceback name of a declared function or method (gc's: the
+    /// package's import path, `main` for the main package; a generic
+    /// receiver type is `T[...]`).
     fn func_name(&self, d: &ast::FuncDecl) -> String {
-        let pkg = self.w.pkg(self.pkg).name.to_string();
+        let p = self.w.pkg(self.pkg);
+        let pkg = if &*p.name == "main" {
+            "main".to_string()
+        } else {
+            p.path.to_string()
+        };
         let Some(recv) = &d.recv else {
             return format!("{}.{}", pkg, d.name.name);
         };
@@ -692,6 +702,34 @@ pub fn compile_program<'a>(
     }
     if std::env::var_os("RGO_NOINLINE").is_none() {
         inline::run(&mut prog.funcs);
+    }
+    if std::env::var_os("RGO_NOSTACKOBJ").is_none() {
+        let funcvals: HashMap<u64, Vec<bool>> = c
+            .word_types
+            .iter()
+            .map(|(bits, &d)| (d as u64, bits.clone()))
+            .collect();
+        let types = c.descs.by_addr();
+        let w: &World = c.w;
+        stackobj::run(&mut prog.funcs, &mut |d| {
+            if let Some(bits) = funcvals.get(&d) {
+                return Some(stackobj::Layout {
+                    size: bits.len() * 8,
+                    ptrs: bits.clone(),
+                    funcval: true,
+                });
+            }
+            let t = *types.get(&d)?;
+            let size = usize::try_from(w.sizeof(t)).ok()?;
+            let mut ptrs = Vec::new();
+            layout::pointer_words(w, t, 0, &mut ptrs);
+            ptrs.resize(size.div_ceil(8), false);
+            Some(stackobj::Layout {
+                size,
+                ptrs,
+                funcval: false,
+            })
+        });
     }
     if let Err(e) = prog.verify() {
         return Err(vec![CompileError {

@@ -66,6 +66,7 @@ fn func(name: &str, code: Vec<Instr>, frame: u32, args: u32) -> Func {
         stackmap: Default::default(),
         scan_whole_frame: true,
         args_live: false,
+        noinline: false,
         files: Box::new([]),
         arg_info: Box::new([]),
     }

@@ -24,28 +24,19 @@
 //!   depth (number of suspended callers) of the frame that deferred it, so
 //!   records of a frame are always on top while that frame runs.
 //!
-//! Goroutine stacks start at 2 KiB (256 slots), as Go's do, and grow by
-//! doubling with a copy. Frames hold slot offsets, never addresses into
-//! the stack (escape analysis v1 puts every addressed variable on the
-//! heap), so growth needs no pointer adjustment yet. The maximum is Go's:
-//! 1 GB, then `runtime: goroutine stack exceeds 1000000000-byte limit` and
-//! `fatal error: stack overflow`.
+//! Goroutine stacks (stack.rs) start at 2 KiB and grow by copying; frames
+//! hold slot offsets, and the pointers into the stack that stack objects
+//! create are adjusted by the copy.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use crate::stack::{Stack, MAX_STACK_BYTES, STACK_MAX_BYTES, STACK_MIN_SLOTS};
 
 use crate::map::{self, HMap};
 use crate::op::{AtomicOp, ConvOp, FuncId, Instr, MemKind, StrCmp};
 use crate::symtab::{Func, Program};
 use crate::typedesc::{GoStr, MapType, Type};
 
-/// Initial stack size in slots (2 KiB, Go's `fixedStack`).
-pub const STACK_MIN_SLOTS: usize = 2048 / 8;
-/// Maximum stack size in bytes (Go's `maxstacksize` on 64-bit).
-pub const STACK_MAX_BYTES: usize = 1_000_000_000;
-/// The stack limit in force for every goroutine (`debug.SetMaxStack`;
-/// Go's `maxstacksize`), in bytes.
-pub static MAX_STACK_BYTES: std::sync::atomic::AtomicUsize =
-    std::sync::atomic::AtomicUsize::new(STACK_MAX_BYTES);
 /// The `func` of a [`CallInfo`] that marks a deferred call run by a panic.
 pub const PANIC_MARK: FuncId = FuncId(u32::MAX);
 
@@ -63,16 +54,6 @@ pub struct CallInfo {
     pub pc: u32,
     /// Slot offset of the caller's frame in the stack.
     pub fp: u32,
-}
-
-/// A goroutine's stack: its frames' slots and the chain of callers.
-pub struct Stack {
-    pub buf: Vec<u64>,
-    pub frames: Vec<CallInfo>,
-    /// The running (or, when saved, the next to run) frame.
-    pub cur: CallInfo,
-    /// Growth limit in bytes ([`STACK_MAX_BYTES`]; tests lower it).
-    pub max_bytes: usize,
 }
 
 /// Why the loop stopped.
@@ -218,65 +199,6 @@ impl G {
             st: GState::default(),
             sched: crate::proc::GSched::default(),
         }
-    }
-}
-
-impl Stack {
-    /// A new stack about to run `entry` with its frame at slot 0.
-    pub fn new(prog: &Program, entry: FuncId) -> Stack {
-        let need = prog.funcs[entry.idx()].frame_size as usize;
-        let mut n = STACK_MIN_SLOTS;
-        while n < need {
-            n *= 2;
-        }
-        Stack {
-            buf: vec![0; n],
-            frames: Vec::new(),
-            cur: CallInfo {
-                func: entry,
-                pc: 0,
-                fp: 0,
-            },
-            max_bytes: STACK_MAX_BYTES,
-        }
-    }
-
-    /// Re-arms a dead goroutine's stack to run `entry` (keeps the buffer).
-    pub fn reset(&mut self, prog: &Program, entry: FuncId) {
-        let need = prog.funcs[entry.idx()].frame_size as usize + 1;
-        if self.buf.len() < need {
-            let mut n = STACK_MIN_SLOTS;
-            while n < need {
-                n *= 2;
-            }
-            self.buf = vec![0; n];
-        } else {
-            // A reused stack: the entry frame starts zeroed (enter's
-            // entry_zero rule), whatever the last goroutine left.
-            self.buf[..need - 1].fill(0);
-        }
-        self.frames.clear();
-        self.cur = CallInfo {
-            func: entry,
-            pc: 0,
-            fp: 0,
-        };
-        self.max_bytes = STACK_MAX_BYTES;
-    }
-
-    /// Grows the stack so that `need` slots fit, copying it. Frames hold
-    /// offsets only (see the module comment), so nothing needs adjusting.
-    #[cold]
-    fn grow(&mut self, need: usize) -> bool {
-        let mut n = self.buf.len() * 2;
-        while n < need {
-            n *= 2;
-        }
-        if n * 8 > self.max_bytes.min(MAX_STACK_BYTES.load(Ordering::Relaxed)) {
-            return false;
-        }
-        self.buf.resize(n, 0);
-        true
     }
 }
 
@@ -608,7 +530,7 @@ fn recovery(prog: &Program, g: &mut G, depth: usize) {
 
 /// Sets up a call of func value `fv` with its frame at slot `base` of the
 /// stack (not from inside the loop: used for deferred calls).
-fn enter_closure(prog: &Program, g: &mut G, fv: u64, base: usize) -> Result<(), ()> {
+fn enter_closure(prog: &Program, g: &mut G, mut fv: u64, base: usize) -> Result<(), ()> {
     let st = &mut g.stack;
     if fv == 0 {
         return Err(());
@@ -619,8 +541,17 @@ fn enter_closure(prog: &Program, g: &mut G, fv: u64, base: usize) -> Result<(), 
     // A forged code word (unsafe Go) is a fault, not an index panic.
     let callee = prog.funcs.get(fid as usize).ok_or(())?;
     let need = base + callee.frame_size as usize + 1;
-    if need > st.buf.len() && !st.grow(need) {
-        return Err(());
+    st.cur = CallInfo {
+        func: FuncId(fid),
+        pc: 0,
+        fp: base as u32,
+    };
+    if need > st.buf.len() {
+        let m = st.grow(need, &prog.funcs).ok_or(())?;
+        for d in g.st.defers.iter_mut() {
+            d.fv = m.adjust(d.fv);
+        }
+        fv = m.adjust(fv);
     }
     st.buf[base..base + callee.frame_size as usize].fill(0);
     // The closure context travels in the word just past the frame top:
@@ -963,10 +894,26 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
             let need = new_fp + callee.frame_size as usize;
             cur.pc = ip.offset_from(code) as u32;
             st.frames.push(cur);
-            if need > st.buf.len() && !st.grow(need) {
-                st.frames.pop();
-                save!();
-                return Trap::StackOverflow;
+            if need > st.buf.len() {
+                // The frame being entered owns its arguments (stack.rs).
+                st.cur = CallInfo {
+                    func: callee_id,
+                    pc: 0,
+                    fp: new_fp as u32,
+                };
+                match st.grow(need, funcs) {
+                    Some(m) => {
+                        ctx = m.adjust(ctx);
+                        for d in gs.defers.iter_mut() {
+                            d.fv = m.adjust(d.fv);
+                        }
+                    }
+                    None => {
+                        st.frames.pop();
+                        save!();
+                        return Trap::StackOverflow;
+                    }
+                }
             }
             fp = st.buf.as_mut_ptr().add(new_fp);
             // Zero the pointer slots that some path reads before writing
@@ -1415,6 +1362,11 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     store(p, kind, r!(src))
                 }
                 Instr::AddPtrImm { dst, a, imm } => r!(dst) = r!(a).wrapping_add(imm as u64),
+                Instr::NewStack { dst, obj, n } => {
+                    let p = fp.add(obj.idx());
+                    std::ptr::write_bytes(p, 0, n as usize);
+                    r!(dst) = p as u64;
+                }
                 Instr::New { dst, typ } => {
                     // The heap profile's sampler reads the allocating
                     // frame (mprof.rs).

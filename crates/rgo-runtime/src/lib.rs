@@ -51,6 +51,7 @@ pub mod proc;
 pub mod select;
 pub mod sema;
 pub mod sizeclasses;
+pub mod stack;
 pub mod stackmap;
 pub mod symtab;
 pub mod time;

@@ -147,6 +147,13 @@ impl Work {
         let clobber = crate::stackmap::clobberdead()
             && g.sched.status.load(Ordering::Acquire) != crate::proc::G_SYSCALL;
         let st = &mut g.stack;
+        // Pointers into the stack lead to stack objects, scanned when
+        // reached (Go's stack object records; stack.rs).
+        let lo = st.buf.as_ptr() as u64;
+        let hi = lo + st.buf.len() as u64 * 8;
+        let mut to_stack: Vec<u64> = Vec::new();
+        // (first slot in the stack, slots, function, its first slot)
+        let mut objects: Vec<(usize, usize, usize, usize)> = Vec::new();
         let nframes = st.frames.len() + 1;
         for k in 0..nframes {
             let ci = if k < st.frames.len() {
@@ -185,7 +192,11 @@ impl Work {
                     return;
                 };
                 if live {
-                    self.grey(*v);
+                    if (lo..hi).contains(&*v) {
+                        to_stack.push(*v);
+                    } else {
+                        self.grey(*v);
+                    }
                 } else if clobber {
                     *v = crate::stackmap::CLOBBER;
                 }
@@ -195,12 +206,48 @@ impl Work {
             } else {
                 sm.live_at(ci.pc, each);
             }
+            for &(obj, n) in sm.objects() {
+                if (obj as usize) < end {
+                    objects.push((fp + obj as usize, n as usize, ci.func.idx(), obj as usize));
+                }
+            }
         }
-        self.grey(g.st.ctx);
-        self.grey(g.sched.start_ctx);
+        let mut stack_root = |v: u64, to_stack: &mut Vec<u64>| {
+            if (lo..hi).contains(&v) {
+                to_stack.push(v);
+            } else {
+                self.grey(v);
+            }
+        };
+        stack_root(g.st.ctx, &mut to_stack);
         for d in &g.st.defers {
-            self.grey(d.fv);
+            stack_root(d.fv, &mut to_stack);
         }
+        if !objects.is_empty() {
+            objects.sort_unstable();
+            let mut seen = vec![false; objects.len()];
+            while let Some(v) = to_stack.pop() {
+                let slot = ((v - lo) / 8) as usize;
+                let i = objects.partition_point(|o| o.0 <= slot);
+                if i == 0 || seen[i - 1] {
+                    continue;
+                }
+                let (at, n, func, obj) = objects[i - 1];
+                if slot >= at + n {
+                    continue;
+                }
+                seen[i - 1] = true;
+                let f = &prog.funcs[func];
+                for w in 0..n {
+                    if f.is_ptr_slot(obj + w) {
+                        if let Some(&x) = st.buf.get(at + w) {
+                            stack_root(x, &mut to_stack);
+                        }
+                    }
+                }
+            }
+        }
+        self.grey(g.sched.start_ctx);
         for p in &g.st.panics {
             self.grey_panic(&p.val);
         }

@@ -699,6 +699,18 @@ pub enum Instr {
         dst: Slot,
         typ: u32,
     },
+    /// `R[dst] := &frame[obj]` after zeroing `R[obj..obj+n]`: a `New` that
+    /// escape analysis proved never outlives the frame nor an iteration
+    /// of a loop around it (rgo-compile's stackobj.rs), allocated in the
+    /// frame as a *stack object*. Its slots lie below every call window,
+    /// no instruction names them but this one, and they are live at every
+    /// pc (the collector scans their pointer words; stack growth adjusts
+    /// every pointer into the stack, stack.rs).
+    NewStack {
+        dst: Slot,
+        obj: Slot,
+        n: u16,
+    },
 
     // --- print ------------------------------------------------------------
     /// print the value in slot `a` (see [`PrintKind`])
@@ -1009,6 +1021,10 @@ impl Instr {
                 f(dst, n as u32, W);
             }
             ZeroN { dst, n } => f(dst, n as u32, W),
+            NewStack { dst, obj, n } => {
+                f(obj, n as u32, W);
+                f(dst, 1, W);
+            }
             LoadImm { dst, .. } | LoadConst { dst, .. } | GetClosure { dst } | New { dst, .. } => {
                 f(dst, 1, W)
             }
@@ -1384,6 +1400,7 @@ impl Instr {
             | StoreBytes { p: x, src: y, .. }
             | BoundsCheck { i: x, len: y }
             | AddPtrImm { dst: x, a: y, .. }
+            | NewStack { dst: x, obj: y, .. }
             | CallClosure { fv: x, base: y, .. }
             | CallIndirect { f: x, base: y, .. }
             | CallIface {

@@ -47,6 +47,11 @@
 //!   objects, so such a word at worst keeps one dead object for a cycle.
 //!   A goroutine parked in a native is told apart (`GState::in_native`)
 //!   and scanned without the results the native has yet to write.
+//! - The words of stack objects (`Instr::NewStack`) are not slots here:
+//!   no instruction but their allocation names them. The collector scans
+//!   a stack object when a live pointer (or a scanned stack object)
+//!   points into it, as Go's stack object records work
+//!   ([`StackMap::objects`]).
 //! - A slot dead at one collection and live at a later one was written in
 //!   between (every path to a read passes a write), so the collector
 //!   never sees a pointer it did not see the object of.
@@ -68,6 +73,8 @@ pub const CLOBBER: u64 = 0xdead_dead_dead_dead;
 pub struct StackMap {
     /// The frame's pointer slots, ascending; bit `i` of a set is `slots[i]`.
     slots: Box<[u32]>,
+    /// The frame's stack objects: (first slot, slots), ascending.
+    objects: Box<[(u32, u32)]>,
     /// Words per set.
     words: usize,
     /// Every pointer slot is live everywhere (`Func::scan_whole_frame`).
@@ -107,13 +114,28 @@ struct Blocks<'a> {
 impl StackMap {
     /// Runs the analysis for `f` (a function of `prog`).
     pub fn new(f: &Func, prog: &Program) -> StackMap {
+        let mut objects: Vec<(u32, u32)> = f
+            .code
+            .iter()
+            .filter_map(|i| match *i {
+                Instr::NewStack { obj, n, .. } => Some((obj.0 as u32, n as u32)),
+                _ => None,
+            })
+            .collect();
+        objects.sort_unstable();
+        objects.dedup();
+        let in_object = |s: u32| {
+            let i = objects.partition_point(|o| o.0 <= s);
+            i > 0 && s < objects[i - 1].0 + objects[i - 1].1
+        };
         let slots: Box<[u32]> = (0..f.frame_size)
-            .filter(|&s| f.is_ptr_slot(s as usize))
+            .filter(|&s| f.is_ptr_slot(s as usize) && !in_object(s))
             .collect();
         let words = slots.len().div_ceil(64);
         let n = f.code.len();
         let mut sm = StackMap {
             slots,
+            objects: objects.into_boxed_slice(),
             words,
             ..StackMap::default()
         };
@@ -130,7 +152,6 @@ impl StackMap {
             return sm;
         }
         let defers = f.code.iter().any(|i| matches!(i, Instr::Defer { .. }));
-
         // Basic blocks: a leader at 0, at every jump target, after every
         // jump or return, and at recover_pc.
         let mut leader = vec![false; n + 1];
@@ -311,6 +332,13 @@ impl StackMap {
         }
         sm.entry_zero = entry_zero.into_boxed_slice();
         sm
+    }
+
+    /// The frame's stack objects, `(first slot, slots)` by ascending
+    /// slot: a collection scans one (by the function's pointer map) only
+    /// when a live pointer points into it.
+    pub fn objects(&self) -> &[(u32, u32)] {
+        &self.objects
     }
 
     /// One bit per frame slot: the slots to zero when a frame of the

@@ -65,6 +65,8 @@ pub struct Func {
     /// The arguments stay live until the function returns, and every
     /// argument slot is a possible pointer (`//go:uintptrescapes`).
     pub args_live: bool,
+    /// `//go:noinline`: the inliner leaves calls of the function alone.
+    pub noinline: bool,
 }
 
 /// One step of printing a function's arguments in a traceback (Go's

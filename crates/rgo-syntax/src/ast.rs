@@ -548,6 +548,8 @@ pub struct FuncDecl {
     /// `//go:uintptrescapes` (or the std's `//go:uintptrkeepalive`): what
     /// the `uintptr` arguments point to stays alive for the whole call.
     pub keep_uintptrs: bool,
+    /// `//go:noinline`: calls of the function are never inlined.
+    pub noinline: bool,
 }
 
 // ---------------------------------------------------------------------------

@@ -997,6 +997,7 @@ impl<'a> Parser<'a> {
             typ,
             body,
             keep_uintptrs: pragmas & pragma::UINTPTR_KEEPALIVE != 0,
+            noinline: pragmas & pragma::NOINLINE != 0,
         }
     }
 

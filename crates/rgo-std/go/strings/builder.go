@@ -1,6 +1,7 @@
 package strings
 
 import (
+	"internal/abi"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -19,7 +20,9 @@ func (b *Builder) own() {
 	switch b.self {
 	case b:
 	case nil:
-		b.self = b
+		// Hidden from escape analysis (as Go's copyCheck does): the
+		// pointer to itself does not make the Builder escape.
+		b.self = (*Builder)(abi.NoEscape(unsafe.Pointer(b)))
 	default:
 		panic("strings: illegal use of non-zero Builder copied by value")
 	}

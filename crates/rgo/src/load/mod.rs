@@ -805,6 +805,10 @@ impl Loader {
                     if self.cfg.std_rules {
                         mode = mode | Mode::STD;
                     }
+                } else if dir.is_none() {
+                    // rgo's own standard library: its directives
+                    // (`//go:noinline`) take effect, under the std's rules.
+                    mode = mode | Mode::PRAGMAS | Mode::STD;
                 }
                 let mut parsed = parse_one(name, display, short, &src, mode);
                 if let Some(d) = dir {

@@ -586,6 +586,7 @@ fn blank(src: &[u8], f: IFile, reached: &[bool]) -> Vec<u8> {
             continue;
         }
         out.extend_from_slice(&src[at..s]);
+        blank_directives(&mut out);
         let (lines, tail) = u.shape();
         out.resize(out.len() + lines, b'\n');
         out.resize(out.len() + tail, b' ');
@@ -595,9 +596,41 @@ fn blank(src: &[u8], f: IFile, reached: &[bool]) -> Vec<u8> {
     out
 }
 
+/// Blanks the compiler directives (`//go:noinline` ...) that end `out`,
+/// those of a unit just pruned: left alone, they would be misplaced.
+fn blank_directives(out: &mut [u8]) {
+    let mut end = out.len();
+    loop {
+        while end > 0 && out[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let start = out[..end]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = &out[start..end];
+        let text = line.trim_ascii_start();
+        if !text.starts_with(b"//go:") {
+            return;
+        }
+        out[start..end].fill(b' ');
+        end = start;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruned_units_lose_their_directives() {
+        let mut text = b"var x = 1\n\n// Doc.\n//go:noinline\n".to_vec();
+        blank_directives(&mut text);
+        assert_eq!(text, b"var x = 1\n\n// Doc.\n             \n".to_vec());
+        let mut kept = b"x := 1 //go:noinline\n".to_vec();
+        blank_directives(&mut kept);
+        assert_eq!(kept, b"x := 1 //go:noinline\n".to_vec());
+    }
 
     /// The pruned text of the files of std packages `paths` for a user
     /// program mentioning `idents` and `quals`, by package and file name.
