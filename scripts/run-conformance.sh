@@ -3,7 +3,8 @@
 # and its ken, chan, interface, fixedbugs, typeparam and abi directories):
 # `// run` programs must exit 0 and print exactly their expected output, as
 # Go's test/run.go judges them (programs needing flags or files beside
-# them fail here and are simply not listed).
+# them fail here and are simply not listed). A program whose build
+# constraint excludes linux/amd64 is not a test here, as for run.go.
 #
 #   scripts/run-conformance.sh [--all] [--update] [--go]
 #
@@ -51,10 +52,36 @@ expected() {
 	fi
 }
 
+# builds_here FILE: whether FILE's build constraint (`// +build` or
+# `//go:build`) holds on linux/amd64 with gc, as Go's test/run.go asks
+# before running a test.
+builds_here() {
+	local line expr tok
+	line=$(grep -m1 -E '^(// \+build|//go:build) ' "$1") || return 0
+	case $line in
+	"// +build "*)
+		# spaces are OR, commas AND
+		expr=${line#// +build }
+		expr="(${expr// /) || (})"
+		expr=${expr//,/ \&\& }
+		;;
+	*) expr=${line#//go:build } ;;
+	esac
+	for tok in $(printf '%s' "$expr" | tr -c 'A-Za-z0-9_.\n' ' '); do
+		case $tok in
+		linux | amd64 | gc | unix | goexperiment.unified) v=1 ;;
+		*) v=0 ;;
+		esac
+		expr=$(printf '%s' "$expr" | sed -E "s/(^|[^A-Za-z0-9_.])$tok([^A-Za-z0-9_.]|$)/\1$v\2/g")
+	done
+	(($expr))
+}
+
 if [ $all = 1 ]; then
 	progs=()
 	for f in "$tests"/*.go "$tests"/{ken,chan,interface,fixedbugs,typeparam,abi}/*.go; do
 		head -1 "$f" | grep -q '^// run$' || continue
+		builds_here "$f" || continue
 		progs+=("${f#"$tests"/}")
 	done
 else

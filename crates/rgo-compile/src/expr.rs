@@ -358,7 +358,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         if let Some(&addr) = self.c.globals.get(&o) {
             let p = self.alloc_ptr();
-            self.load_u64(p, addr);
+            self.load_addr(p, addr);
             let d = dst.unwrap_or_else(|| self.alloc_t(t));
             self.load_mem(p, 0, t, d);
             return d;
@@ -943,7 +943,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 }
                 if let Some(&addr) = self.c.globals.get(&o) {
                     let p = self.alloc_ptr();
-                    self.load_u64(p, addr);
+                    self.load_addr(p, addr);
                     return Place::Mem(p, 0, t);
                 }
                 self.err(e.pos, format!("cannot assign to {}", n));
@@ -958,7 +958,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                 match self.c.globals.get(&o) {
                     Some(&addr) => {
                         let p = self.alloc_ptr();
-                        self.load_u64(p, addr);
+                        self.load_addr(p, addr);
                         Place::Mem(p, 0, t)
                     }
                     None => {
@@ -1863,7 +1863,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         if let Some(&addr) = self.c.globals.get(&o) {
             if self.nslots(t) > BIG_SLOTS {
                 let p = self.alloc_ptr();
-                self.load_u64(p, addr);
+                self.load_addr(p, addr);
                 self.big_to_mem(e, t, p, 0);
                 return;
             }
@@ -1875,7 +1875,7 @@ impl<'c, 'a> Fc<'c, 'a> {
     pub fn store_global(&mut self, o: rgo_types::types::ObjId, t: TypeId, v: Slot) {
         if let Some(&addr) = self.c.globals.get(&o) {
             let p = self.alloc_ptr();
-            self.load_u64(p, addr);
+            self.load_addr(p, addr);
             self.store_mem(p, 0, t, v);
         }
     }

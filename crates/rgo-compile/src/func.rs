@@ -187,6 +187,14 @@ impl<'c, 'a> Fc<'c, 'a> {
         i
     }
 
+    /// An address of static memory (a package variable) into `dst`:
+    /// always a constant of the pool, never an immediate, however small
+    /// (escape analysis takes immediates for integers; stackobj.rs).
+    pub fn load_addr(&mut self, dst: Slot, addr: u64) {
+        let idx = self.konst(addr);
+        self.emit(Instr::LoadConst { dst, idx });
+    }
+
     pub fn load_u64(&mut self, dst: Slot, v: u64) {
         if v as i64 >= i32::MIN as i64 && v as i64 <= i32::MAX as i64 {
             self.emit(Instr::LoadImm {

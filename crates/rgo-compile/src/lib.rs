@@ -802,7 +802,15 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                                 {
                                     let t = c.w.obj(o).typ;
                                     let words = layout::slots(c.w, t).max(1) as usize;
-                                    let mem = Box::leak(vec![0u64; words].into_boxed_slice());
+                                    let Some(mem) = rgo_runtime::mem_linux::data_alloc(words)
+                                    else {
+                                        c.error(
+                                            fi,
+                                            n.pos,
+                                            "rgo: out of memory for package variables",
+                                        );
+                                        continue;
+                                    };
                                     // A GC root: its pointer words.
                                     let mut ptrs = Vec::new();
                                     layout::pointer_words(c.w, t, 0, &mut ptrs);
@@ -812,12 +820,8 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
                                             mask[i / 64] |= 1 << (i % 64);
                                         }
                                     }
-                                    rgo_runtime::mgcmark::add_data_root(
-                                        mem.as_ptr() as usize,
-                                        words,
-                                        &mask,
-                                    );
-                                    c.globals.insert(o, mem.as_mut_ptr() as u64);
+                                    rgo_runtime::mgcmark::add_data_root(mem, words, &mask);
+                                    c.globals.insert(o, mem as u64);
                                 }
                             }
                         }

@@ -840,6 +840,9 @@ impl<'a> Analysis<'a> {
                     });
                 }
             }
+            // Immediates are integers: the compiler loads every address
+            // (package variables, descriptors, static funcvals) from the
+            // constant pool, and those point to memory outside the frame.
             ZeroN { .. } | LoadImm { .. } => {}
             LoadConst { dst, .. } => self.cons.push(C::Obj {
                 dst: wr(dst.0),
@@ -1229,28 +1232,47 @@ impl<'a> Analysis<'a> {
     fn solve(&mut self) {
         let cons = std::mem::take(&mut self.cons);
         let w = self.w;
+        let mut scratch = vec![0u64; w];
         loop {
             let mut changed = false;
             for c in &cons {
                 match c {
                     C::Copy { dst, src } => {
-                        let s = self.set_of(*src);
-                        changed |= self.add(*dst, &s);
+                        let (d, s) = (*dst as usize * w, *src as usize * w);
+                        for k in 0..w {
+                            let v = self.pts[s + k];
+                            if v & !self.pts[d + k] != 0 {
+                                self.pts[d + k] |= v;
+                                changed = true;
+                            }
+                        }
                     }
                     C::Obj { dst, obj } => {
-                        let mut s = vec![0u64; w];
-                        set_bit(&mut s, *obj as usize);
-                        changed |= self.add(*dst, &s);
+                        let i = *dst as usize * w + *obj as usize / 64;
+                        let b = 1u64 << (obj % 64);
+                        if self.pts[i] & b == 0 {
+                            self.pts[i] |= b;
+                            changed = true;
+                        }
                     }
                     C::Load { dst, p } => {
-                        let mut s = vec![0u64; w];
-                        for o in ones(&self.set_of(*p)) {
-                            self.content_into(o as u32, &mut s);
+                        scratch.iter_mut().for_each(|x| *x = 0);
+                        let ps = *p as usize * w;
+                        for k in 0..w {
+                            let mut bits = self.pts[ps + k];
+                            while bits != 0 {
+                                let o = k * 64 + bits.trailing_zeros() as usize;
+                                bits &= bits - 1;
+                                self.content_into(o as u32, &mut scratch);
+                            }
                         }
-                        changed |= self.add(*dst, &s);
+                        changed |= self.add(*dst, &scratch);
                     }
                     C::Store { p, src } => {
                         let v = self.set_of(*src);
+                        if v.iter().all(|&x| x == 0) {
+                            continue;
+                        }
                         for o in ones(&self.set_of(*p)) {
                             if let Obj::Alloc(j) = self.obj(o as u32) {
                                 let c = self.allocs[j as usize].content;
@@ -1259,14 +1281,14 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     C::Move { dp, sp } => {
-                        let mut v = vec![0u64; w];
+                        scratch.iter_mut().for_each(|x| *x = 0);
                         for o in ones(&self.set_of(*sp)) {
-                            self.content_into(o as u32, &mut v);
+                            self.content_into(o as u32, &mut scratch);
                         }
                         for o in ones(&self.set_of(*dp)) {
                             if let Obj::Alloc(j) = self.obj(o as u32) {
                                 let c = self.allocs[j as usize].content;
-                                changed |= self.add(c, &v);
+                                changed |= self.add(c, &scratch);
                             }
                         }
                     }

@@ -37,6 +37,31 @@ pub fn sys_alloc(len: usize) -> Option<usize> {
     mmap_at(0, len)
 }
 
+/// Where package variables live: one reservation low in the address
+/// space, as Go's data and bss segments sit just above its text (so a
+/// program may rely on small addresses for them: Go's test/nilptr.go),
+/// handed out by a bump pointer and never freed.
+const DATA_HINT: usize = 16 << 20;
+const DATA_BYTES: usize = 1 << 30;
+static DATA: std::sync::Mutex<(usize, usize)> = std::sync::Mutex::new((0, 0));
+
+/// Zeroed memory for a package variable of `words` words, in the data
+/// segment while it has room, else anywhere.
+pub fn data_alloc(words: usize) -> Option<usize> {
+    let len = words.max(1).checked_mul(8)?;
+    let mut d = DATA.lock().unwrap_or_else(|e| e.into_inner());
+    if d.0 == 0 {
+        d.0 = mmap_at(DATA_HINT, DATA_BYTES).unwrap_or(usize::MAX);
+    }
+    let (base, used) = *d;
+    if base != usize::MAX && len <= DATA_BYTES - used {
+        d.1 = used + len;
+        return Some(base + used);
+    }
+    drop(d);
+    sys_alloc(len)
+}
+
 /// Tells the OS the pages in `[addr, addr+len)` are unused (Go's
 /// `sysUnused`): their contents are dropped and read back as zero.
 pub fn sys_unused(addr: usize, len: usize) {

@@ -585,8 +585,9 @@ fn blank(src: &[u8], f: IFile, reached: &[bool]) -> Vec<u8> {
         if keep || s < at || s > e {
             continue;
         }
+        let from = out.len();
         out.extend_from_slice(&src[at..s]);
-        blank_directives(&mut out);
+        blank_directives(&mut out[from..]);
         let (lines, tail) = u.shape();
         out.resize(out.len() + lines, b'\n');
         out.resize(out.len() + tail, b' ');
@@ -596,8 +597,9 @@ fn blank(src: &[u8], f: IFile, reached: &[bool]) -> Vec<u8> {
     out
 }
 
-/// Blanks the compiler directives (`//go:noinline` ...) that end `out`,
-/// those of a unit just pruned: left alone, they would be misplaced.
+/// Blanks the compiler directives (`//go:noinline` ...) that end `out`
+/// (the text between two pruned units), those of the unit pruned next:
+/// left alone, they would be misplaced.
 fn blank_directives(out: &mut [u8]) {
     let mut end = out.len();
     loop {
