@@ -107,6 +107,11 @@ impl Stack {
         while n < need {
             n *= 2;
         }
+        if stackmove() {
+            // A new buffer just big enough: the next deeper call moves
+            // the stack again.
+            n = need;
+        }
         if n * 8 > self.max_bytes.min(MAX_STACK_BYTES.load(Ordering::Relaxed)) {
             return None;
         }
@@ -116,7 +121,16 @@ impl Stack {
             hi: lo + self.buf.len() as u64 * 8,
             delta: 0,
         };
-        self.buf.resize(n, 0);
+        if stackmove() {
+            // Slots past `need` belong to no frame (the one being entered
+            // is the newest).
+            let mut b = vec![0u64; n];
+            let keep = self.buf.len().min(n);
+            b[..keep].copy_from_slice(&self.buf[..keep]);
+            self.buf = b;
+        } else {
+            self.buf.resize(n, 0);
+        }
         let moved = Moved {
             delta: (self.buf.as_ptr() as u64).wrapping_sub(lo),
             ..moved
@@ -162,6 +176,15 @@ impl Stack {
             }
         }
     }
+}
+
+/// rgo's stack-copy stress mode (`RGODEBUG=stackmove=1`): a stack grows
+/// into a new buffer just big enough for the frame being entered, so
+/// nearly every call that goes deeper moves the whole stack; a pointer
+/// into the stack that growth fails to move then reads freed memory.
+pub(crate) fn stackmove() -> bool {
+    static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *V.get_or_init(|| crate::mgc::rgodebug("stackmove"))
 }
 
 /// How a growth moved the stack: from `lo..hi` by `delta` bytes.

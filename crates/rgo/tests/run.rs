@@ -200,13 +200,16 @@ const GC_STRESS_DEBUG: &[&str] = &[
     "iter_pull",
     "regexp_api",
     "strings",
+    "stackobj_grow",
 ];
 
 /// The goldens again with a collection at every mcache refill, freed
-/// objects poisoned (`RGODEBUG=gcstress=1`) and the pointer slots each
-/// frame's stack map calls dead overwritten (`clobberdead=1`): a root the
-/// collector misses, or a slot the liveness analysis wrongly calls dead,
-/// shows up as a wrong output or a crash. Skipped: sync_pool_victim (its
+/// objects poisoned (`RGODEBUG=gcstress=1`), the pointer slots each
+/// frame's stack map calls dead overwritten (`clobberdead=1`) and the
+/// stack moved at nearly every deeper call (`stackmove=1`): a root the
+/// collector misses, a slot the liveness analysis wrongly calls dead, or
+/// a pointer to a stack object the stack copy fails to move, shows up as
+/// a wrong output or a crash. Skipped: sync_pool_victim (its
 /// output counts GC cycles, which stress multiplies, as more GCs would
 /// under Go) and gc_collects (allocates 200 MB: too slow at a cycle per
 /// refill); a debug build runs only [`GC_STRESS_DEBUG`].
@@ -214,7 +217,7 @@ const GC_STRESS_DEBUG: &[&str] = &[
 fn golden_programs_under_gc_stress() {
     let only = cfg!(debug_assertions).then_some(GC_STRESS_DEBUG);
     let (n, failures) = run_goldens(
-        &[("RGODEBUG", "gcstress=1,clobberdead=1")],
+        &[("RGODEBUG", "gcstress=1,clobberdead=1,stackmove=1")],
         &["sync_pool_victim", "gc_collects"],
         only,
     );
