@@ -711,7 +711,8 @@ pub fn compile_program<'a>(
             .collect();
         let types = c.descs.by_addr();
         let w: &World = c.w;
-        stackobj::run(&mut prog.funcs, &mut |d| {
+        let natives: Vec<&str> = prog.natives.iter().map(|n| n.name).collect();
+        stackobj::run(&mut prog.funcs, &natives, &mut |d| {
             if let Some(bits) = funcvals.get(&d) {
                 return Some(stackobj::Layout {
                     size: bits.len() * 8,

@@ -130,8 +130,13 @@ impl Tags {
 }
 
 /// Turns every `New` of `funcs` that escape analysis keeps off the heap
-/// into a `NewStack`. `layout` describes a `New`'s descriptor constant.
-pub(crate) fn run(funcs: &mut [Func], layout: &mut dyn FnMut(u64) -> Option<Layout>) {
+/// into a `NewStack`. `natives` are the program's natives' names by id;
+/// `layout` describes a `New`'s descriptor constant.
+pub(crate) fn run(
+    funcs: &mut [Func],
+    natives: &[&str],
+    layout: &mut dyn FnMut(u64) -> Option<Layout>,
+) {
     let n = funcs.len();
     let has_new: Vec<bool> = funcs
         .iter()
@@ -206,7 +211,7 @@ pub(crate) fn run(funcs: &mut [Func], layout: &mut dyn FnMut(u64) -> Option<Layo
                 let (t, objs) = if f.name == NOESCAPE {
                     (Tags::hidden(f), Vec::new())
                 } else {
-                    Analysis::run(f, funcs, &tags, &codes[i], &mut lay)
+                    Analysis::run(f, funcs, natives, &tags, &codes[i], &mut lay)
                 };
                 if !give_up && tags[i].as_ref() != Some(&t) {
                     changed = true;
@@ -234,6 +239,88 @@ pub(crate) fn run(funcs: &mut [Func], layout: &mut dyn FnMut(u64) -> Option<Layo
     for (i, objs) in plans {
         place(&mut funcs[i], &objs);
     }
+}
+
+/// What a native does with the pointers in its window (results first,
+/// then arguments, as a function's frame), for those escape analysis
+/// knows; any other native's arguments escape. Besides what `flows` says,
+/// a native's results are fresh or unknown memory.
+#[derive(Default)]
+struct Native {
+    /// `(result slot, argument slot)`: the result may be what the
+    /// argument points to (an append in place, a concatenation with an
+    /// empty operand).
+    flows: &'static [(usize, usize)],
+    /// The contents of what this slot points to escape: copied into new
+    /// memory (`append`'s growth), or handed to Go code the native calls.
+    copies_out: Option<usize>,
+    /// What slot `.1` points to is copied into what slot `.0` points to.
+    copy: Option<(usize, usize)>,
+    /// The slots from this one on are kept (a map key copied into the
+    /// map).
+    keeps_from: Option<usize>,
+}
+
+fn native_effect(name: &str) -> Option<Native> {
+    let reads = Native::default();
+    Some(match name {
+        "runtime.concatstring2" => Native {
+            flows: &[(0, 2), (0, 4)],
+            ..reads
+        },
+        "runtime.growslice" => Native {
+            flows: &[(0, 3)],
+            copies_out: Some(3),
+            ..reads
+        },
+        "strconv.appendFloatCore" => Native {
+            flows: &[(0, 3)],
+            ..reads
+        },
+        // fmt's core appends to dst; the operands' methods it calls back
+        // in Go may keep what the operands hold, not the operand array.
+        "fmt.appendPrint" | "fmt.appendPrintln" => Native {
+            flows: &[(0, 3)],
+            copies_out: Some(6),
+            ..reads
+        },
+        "fmt.appendPrintf" => Native {
+            flows: &[(0, 7)],
+            copies_out: Some(12),
+            ..reads
+        },
+        "runtime.slicecopy" => Native {
+            copy: Some((1, 4)),
+            ..reads
+        },
+        "runtime.mapassign" => Native {
+            keeps_from: Some(3),
+            ..reads
+        },
+        "runtime.slicebytetostring"
+        | "runtime.stringtoslicebyte"
+        | "runtime.stringtoslicerune"
+        | "runtime.slicerunetostring"
+        | "runtime.intstring"
+        | "runtime.decoderune"
+        | "runtime.makeslice"
+        | "runtime.makemap"
+        | "runtime.slicecheck"
+        | "runtime.panicIndexU"
+        | "runtime.mapaccess1"
+        | "runtime.mapaccess2"
+        | "runtime.mapdelete"
+        | "runtime.mapdelete_fast32"
+        | "runtime.mapdelete_fast64"
+        | "runtime.mapdelete_faststr"
+        | "runtime.maplen"
+        | "runtime.mapclear"
+        | "runtime.ifaceeq"
+        | "runtime.sliceclear"
+        | "runtime.complex128div" => reads,
+        _ if name.starts_with("internal/bytealg.") => reads,
+        _ => return None,
+    })
 }
 
 /// The closure records a function builds whose code it names: `(pc of
@@ -365,6 +452,8 @@ enum C {
     Move { dp: u32, sp: u32 },
     /// What the value points to escapes.
     Escape { n: u32 },
+    /// What the value's pointees hold escapes.
+    EscapeContent { n: u32 },
     /// A call of a known function: (argument slot, value) and (result
     /// slot, value) of its frame.
     Call {
@@ -402,6 +491,8 @@ enum Obj {
 struct Analysis<'a> {
     f: &'a Func,
     funcs: &'a [Func],
+    /// The program's natives by id (their names).
+    natives: &'a [&'a str],
     tags: &'a [Option<Tags>],
     /// Words per points-to set.
     w: usize,
@@ -433,6 +524,7 @@ impl<'a> Analysis<'a> {
     fn run(
         f: &'a Func,
         funcs: &'a [Func],
+        natives: &'a [&'a str],
         tags: &'a [Option<Tags>],
         codes: &[(usize, FuncId)],
         layout: &mut dyn FnMut(u32) -> Option<Layout>,
@@ -470,6 +562,7 @@ impl<'a> Analysis<'a> {
         let mut a = Analysis {
             f,
             funcs,
+            natives,
             tags,
             w: nobj.div_ceil(64),
             pts: Vec::new(),
@@ -998,11 +1091,42 @@ impl<'a> Analysis<'a> {
                     });
                 }
             }
-            CallNative { n, base, .. } => {
-                for k in 0..(n as u32).max(1) {
-                    let v = rd(s(base, k), self);
-                    self.cons.push(C::Escape { n: v });
-                    let d = wr(s(base, k));
+            CallNative { id, n, base } => {
+                let known = self.natives.get(id as usize).and_then(|n| native_effect(n));
+                let vs: Vec<u32> = (0..(n as u32).max(1))
+                    .map(|k| rd(s(base, k), self))
+                    .collect();
+                match known {
+                    None => {
+                        for &v in &vs {
+                            self.cons.push(C::Escape { n: v });
+                        }
+                    }
+                    Some(nat) => {
+                        if let Some(&v) = nat.copies_out.and_then(|k| vs.get(k)) {
+                            self.cons.push(C::EscapeContent { n: v });
+                        }
+                        if let Some((d, k)) = nat.copy {
+                            if let (Some(&dp), Some(&sp)) = (vs.get(d), vs.get(k)) {
+                                self.cons.push(C::Move { dp, sp });
+                            }
+                        }
+                        for &v in vs.iter().skip(nat.keeps_from.unwrap_or(vs.len())) {
+                            self.cons.push(C::Escape { n: v });
+                        }
+                        for &(r, k) in nat.flows {
+                            if let Some(&v) = vs.get(k) {
+                                self.cons.push(C::Copy {
+                                    dst: wr(s(base, r as u32)),
+                                    src: v,
+                                });
+                            }
+                        }
+                    }
+                }
+                // Results: unknown memory; arguments stay.
+                for (k, &v) in vs.iter().enumerate() {
+                    let d = wr(s(base, k as u32));
                     self.cons.push(C::Copy { dst: d, src: v });
                     self.cons.push(C::Obj { dst: d, obj: 0 });
                 }
@@ -1304,7 +1428,10 @@ impl<'a> Analysis<'a> {
                         }
                         None => changed |= self.results(None, args, res),
                     },
-                    C::Escape { .. } | C::Ret { .. } | C::Deferred { .. } => {}
+                    C::Escape { .. }
+                    | C::EscapeContent { .. }
+                    | C::Ret { .. }
+                    | C::Deferred { .. } => {}
                 }
             }
             if !changed {
@@ -1370,6 +1497,11 @@ impl<'a> Analysis<'a> {
                     }
                 }
                 C::Escape { n } => or(&mut e, &self.set_of(*n)),
+                C::EscapeContent { n } => {
+                    for o in ones(&self.set_of(*n)) {
+                        self.content_into(o as u32, &mut e);
+                    }
+                }
                 C::Call { callee, args, .. } => match self.tags_of(*callee) {
                     Some(t) => call_args(&mut e, t, args),
                     None => {

@@ -314,14 +314,33 @@ unsafe fn concatstring2(_: &mut GState, w: *mut u64) -> R {
 }
 
 /// `string(b)`: res str | b []byte.
+/// A one-byte string is a slice of [`BYTE_STRINGS`] and allocates
+/// nothing, as Go's (which points into `staticuint64s`).
 unsafe fn slicebytetostring(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: window of 5 slots; the slice header is valid.
     unsafe {
-        let b = bytes(*w.add(2), *w.add(3)).to_vec();
+        let b = bytes(*w.add(2), *w.add(3));
+        if let [c] = *b {
+            *w = BYTE_STRINGS.as_ptr().add(c as usize) as u64;
+            *w.add(1) = 1;
+            return Ok(());
+        }
+        let b = b.to_vec();
         put_string(w, &b);
     }
     Ok(())
 }
+
+/// Every byte value, for one-byte strings.
+static BYTE_STRINGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// `[]byte(s)`: res []byte | s str.
 unsafe fn stringtoslicebyte(_: &mut GState, w: *mut u64) -> R {

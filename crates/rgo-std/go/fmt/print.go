@@ -142,10 +142,16 @@ func FormatString(state State, verb rune) string {
 	return string(utf8.AppendRune(spec, verb))
 }
 
+// bufSize is the room for output the printing functions keep in their
+// frame: shorter output needs no allocation but the result's (Go reuses
+// a pooled buffer to the same effect).
+const bufSize = 64
+
 // Fprintf formats according to a format specifier and writes to w. It
 // returns the number of bytes written and any write error encountered.
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
-	b, _, _ := appendPrintf(nil, format, a, false)
+	var buf [bufSize]byte
+	b, _, _ := appendPrintf(buf[:0], format, a, false)
 	return w.Write(b)
 }
 
@@ -153,14 +159,16 @@ func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
 // output. It returns the number of bytes written and any write error
 // encountered.
 func Printf(format string, a ...any) (n int, err error) {
-	out, _, _ := appendPrintf(nil, format, a, false)
+	var buf [bufSize]byte
+	out, _, _ := appendPrintf(buf[:0], format, a, false)
 	return os.Stdout.Write(out)
 }
 
 // Sprintf formats according to a format specifier and returns the
 // resulting string.
 func Sprintf(format string, a ...any) string {
-	b, _, _ := appendPrintf(nil, format, a, false)
+	var buf [bufSize]byte
+	b, _, _ := appendPrintf(buf[:0], format, a, false)
 	return string(b)
 }
 
@@ -174,21 +182,24 @@ func Appendf(b []byte, format string, a ...any) []byte {
 // w. Spaces are added between operands when neither is a string. It
 // returns the number of bytes written and any write error encountered.
 func Fprint(w io.Writer, a ...any) (n int, err error) {
-	return w.Write(appendPrint(nil, a))
+	var buf [bufSize]byte
+	return w.Write(appendPrint(buf[:0], a))
 }
 
 // Print formats using the default formats for its operands and writes to
 // standard output. Spaces are added between operands when neither is a
 // string.
 func Print(a ...any) (n int, err error) {
-	return os.Stdout.Write(appendPrint(nil, a))
+	var buf [bufSize]byte
+	return os.Stdout.Write(appendPrint(buf[:0], a))
 }
 
 // Sprint formats using the default formats for its operands and returns
 // the resulting string. Spaces are added between operands when neither is
 // a string.
 func Sprint(a ...any) string {
-	return string(appendPrint(nil, a))
+	var buf [bufSize]byte
+	return string(appendPrint(buf[:0], a))
 }
 
 // Append formats using the default formats for its operands, appends the
@@ -201,21 +212,24 @@ func Append(b []byte, a ...any) []byte {
 // to w. Spaces are always added between operands and a newline is
 // appended.
 func Fprintln(w io.Writer, a ...any) (n int, err error) {
-	return w.Write(appendPrintln(nil, a))
+	var buf [bufSize]byte
+	return w.Write(appendPrintln(buf[:0], a))
 }
 
 // Println formats using the default formats for its operands and writes
 // to standard output. Spaces are always added between operands and a
 // newline is appended.
 func Println(a ...any) (n int, err error) {
-	return os.Stdout.Write(appendPrintln(nil, a))
+	var buf [bufSize]byte
+	return os.Stdout.Write(appendPrintln(buf[:0], a))
 }
 
 // Sprintln formats using the default formats for its operands and returns
 // the resulting string. Spaces are always added between operands and a
 // newline is appended.
 func Sprintln(a ...any) string {
-	return string(appendPrintln(nil, a))
+	var buf [bufSize]byte
+	return string(appendPrintln(buf[:0], a))
 }
 
 // Appendln formats using the default formats for its operands, appends
@@ -229,7 +243,8 @@ func Appendln(b []byte, a ...any) []byte {
 // result's Unwrap() error returns it, with several Unwrap() []error returns
 // them in argument order (duplicates and non-errors left out).
 func Errorf(format string, a ...any) (err error) {
-	text, marked, reordered := appendPrintf(nil, format, a, true)
+	var buf [bufSize]byte
+	text, marked, reordered := appendPrintf(buf[:0], format, a, true)
 	msg := string(text)
 	if len(marked) == 0 {
 		return errors.New(msg)

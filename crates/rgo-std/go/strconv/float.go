@@ -45,7 +45,8 @@ func FormatFloat(f float64, fmt byte, prec, bitSize int) string {
 	if bitSize != 32 && bitSize != 64 {
 		panic("strconv: illegal FormatFloat bitSize")
 	}
-	return string(appendFloatCore(make([]byte, 0, 24), f, fmt, prec, bitSize))
+	var buf [24]byte
+	return string(appendFloatCore(buf[:0], f, fmt, prec, bitSize))
 }
 
 // AppendFloat appends the string form of the floating-point number f, as

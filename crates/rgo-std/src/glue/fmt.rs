@@ -15,11 +15,12 @@
 //!
 //! Invariants: values are read through their descriptors only (a value is
 //! a descriptor plus the address of its memory); output is built in a
-//! Rust buffer and copied to a fresh Go slice at the end.
+//! Rust buffer and appended to the destination slice at the end (in
+//! place when it has room, as Go's appends).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{bytes, put_slice, set, slot, R};
+use super::{bytes, put_appended, put_slice, set, slot, R};
 use crate::natives::strconv as sc;
 use rgo_runtime::interp::{call_go, GState, NativeFn, PanicValue};
 use rgo_runtime::op::FuncId;
@@ -96,7 +97,7 @@ unsafe fn append_print(gs: &mut GState, w: *mut u64) -> R {
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let args = operands(w, 6);
-        let mut p = Printer::new(gs, bytes(w, 3).to_vec());
+        let mut p = Printer::new(gs, Vec::new());
         let mut prev_string = false;
         for (i, a) in args.iter().enumerate() {
             let is_string = !a.t.is_null() && (*a.t).kind() == Kind::String;
@@ -106,7 +107,7 @@ unsafe fn append_print(gs: &mut GState, w: *mut u64) -> R {
             p.print_arg(*a, 'v')?;
             prev_string = is_string;
         }
-        put_slice(w, 0, &p.buf);
+        put_appended(w, 0, 3, &p.buf);
     }
     Ok(())
 }
@@ -120,7 +121,7 @@ unsafe fn append_println(gs: &mut GState, w: *mut u64) -> R {
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
         let args = operands(w, 6);
-        let mut p = Printer::new(gs, bytes(w, 3).to_vec());
+        let mut p = Printer::new(gs, Vec::new());
         for (i, a) in args.iter().enumerate() {
             if i > 0 {
                 p.buf.push(b' ');
@@ -128,7 +129,7 @@ unsafe fn append_println(gs: &mut GState, w: *mut u64) -> R {
             p.print_arg(*a, 'v')?;
         }
         p.buf.push(b'\n');
-        put_slice(w, 0, &p.buf);
+        put_appended(w, 0, 3, &p.buf);
     }
     Ok(())
 }
@@ -145,10 +146,10 @@ unsafe fn append_printf(gs: &mut GState, w: *mut u64) -> R {
     unsafe {
         let format = bytes(w, 10).to_vec();
         let args = operands(w, 12);
-        let mut p = Printer::new(gs, bytes(w, 7).to_vec());
+        let mut p = Printer::new(gs, Vec::new());
         p.wrap = slot(w, 15) != 0;
         p.printf(&format, &args)?;
-        put_slice(w, 0, &p.buf);
+        put_appended(w, 0, 7, &p.buf);
         let mut wb = Vec::with_capacity(p.wrapped.len() * 8);
         for i in &p.wrapped {
             wb.extend_from_slice(&(*i as u64).to_le_bytes());

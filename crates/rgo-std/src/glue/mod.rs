@@ -202,6 +202,45 @@ unsafe fn put_strings<S: AsRef<[u8]>>(w: *mut u64, i: usize, items: &[S]) {
     }
 }
 
+/// `append(dst, more...)` for the `[]byte` `dst` at slots `d..d+3`,
+/// written at slots `i..i+3`: in place when `dst` has room (the result
+/// shares its array, as Go's appends do), else in a new array grown as
+/// Go's growslice grows it.
+///
+/// # Safety
+/// Three readable slots at `d` holding a valid slice, three writable at
+/// `i`.
+unsafe fn put_appended(w: *mut u64, i: usize, d: usize, more: &[u8]) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let (p, len, cap) = (
+            slot(w, d) as *mut u8,
+            slot(w, d + 1) as usize,
+            slot(w, d + 2) as usize,
+        );
+        let new_len = len + more.len();
+        if new_len <= cap {
+            if !more.is_empty() {
+                std::ptr::copy_nonoverlapping(more.as_ptr(), p.add(len), more.len());
+            }
+            set(w, i, p as u64);
+            set(w, i + 1, new_len as u64);
+            set(w, i + 2, cap as u64);
+            return;
+        }
+        let new_cap = rgo_runtime::sizeclasses::roundupsize(
+            rgo_runtime::natives::nextslicecap(new_len, cap),
+            true,
+        );
+        let mut all = Vec::with_capacity(new_len);
+        all.extend_from_slice(bytes(w, d));
+        all.extend_from_slice(more);
+        set(w, i, go_bytes(&all, new_cap));
+        set(w, i + 1, new_len as u64);
+        set(w, i + 2, new_cap as u64);
+    }
+}
+
 /// Writes a new `[]byte` holding `b` at slots `i..i+3`.
 ///
 /// # Safety

@@ -1,7 +1,7 @@
 //! strconv: the float formatting and parsing cores (verified bit-exact
 //! against Go in `natives::strconv`).
 
-use super::{bytes, put_slice, set, slot, R};
+use super::{bytes, put_appended, set, slot, R};
 use crate::natives::strconv as sc;
 use rgo_runtime::interp::{GState, NativeFn};
 
@@ -11,7 +11,8 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
 ];
 
 /// `appendFloatCore(dst []byte, f float64, fmt byte, prec, bitSize int) []byte`:
-/// window `[res 3][dst 3][f][fmt][prec][bitSize]`.
+/// window `[res 3][dst 3][f][fmt][prec][bitSize]`; appends in place when
+/// `dst` has room.
 ///
 /// # Safety
 /// The window has 10 slots.
@@ -19,13 +20,13 @@ unsafe fn append_float_core(_: &mut GState, w: *mut u64) -> R {
     // SAFETY: the window slots and the Go values they describe are valid, as
     // the enclosing function's `# Safety` contract (or its caller) states.
     unsafe {
-        let mut out = bytes(w, 3).to_vec();
+        let mut out = Vec::new();
         let f = f64::from_bits(slot(w, 6));
         let fmt = slot(w, 7) as u8;
         let prec = slot(w, 8) as i64 as i32;
         let bits = slot(w, 9) as u32;
         sc::append_float(&mut out, f, fmt, prec, bits);
-        put_slice(w, 0, &out);
+        put_appended(w, 0, 3, &out);
     }
     Ok(())
 }
