@@ -20,6 +20,7 @@ use rgo_runtime::symtab::ArgPart;
 use rgo_runtime::typedesc::{self as td, GoStr, Kind};
 use rgo_types::constant::BasicKind;
 use rgo_types::types::{Type, TypeId, World};
+use rgo_types::typestring::LocalTypeNames;
 
 /// Number of 8-byte slots a value of `t` occupies.
 pub fn slots(w: &World, t: TypeId) -> u32 {
@@ -373,10 +374,10 @@ pub fn runtime_name(s: &str) -> String {
 }
 
 /// The runtime's name of a func type: parameter and result types only.
-fn func_name(w: &World, s: &rgo_types::types::Signature) -> String {
+fn func_name(w: &World, s: &rgo_types::types::Signature, locals: &LocalTypeNames) -> String {
     let ts = |v: &[rgo_types::types::ObjId]| -> Vec<String> {
         v.iter()
-            .map(|o| runtime_name(&w.type_string(w.obj(*o).typ, None)))
+            .map(|o| runtime_name(&w.runtime_type_string(w.obj(*o).typ, locals)))
             .collect()
     };
     let mut params = ts(&s.params);
@@ -423,6 +424,9 @@ pub struct Descs {
     /// Descriptors of types spelled with `func(` (whose spelling may
     /// carry parameter names), for identity across spellings.
     funcs: Vec<(TypeId, *const td::Type)>,
+    /// What the names of function-scoped types need (their `·N`, the
+    /// type arguments of the generic function declaring them).
+    pub locals: LocalTypeNames,
 }
 
 fn leak_str(s: String) -> GoStr {
@@ -436,7 +440,7 @@ impl Descs {
         if let Some(&d) = self.by_id.get(&t) {
             return d;
         }
-        let mut name = runtime_name(&w.type_string(t, None));
+        let mut name = runtime_name(&w.runtime_type_string(t, &self.locals));
         if let Some(list) = self.by_name.get(&name) {
             for &(o, d) in list {
                 if rgo_types::predicates::identical(w, o, t) {
@@ -455,7 +459,7 @@ impl Descs {
                 }
             }
             if let Type::Signature(sig) = w.types.get(t) {
-                name = func_name(w, sig);
+                name = func_name(w, sig, &self.locals);
             }
             let d = self.build(w, t, name);
             self.funcs.push((t, d));

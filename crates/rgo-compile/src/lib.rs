@@ -745,6 +745,33 @@ pub fn compile_program<'a>(
     })
 }
 
+/// Gives each function-scoped defined type of the package its `·N` for
+/// runtime type names: 1, 2, ... in source order over the files (gc's
+/// vargen, which reflect shows inside type argument lists).
+fn number_local_types(c: &mut Compiler, p: &PkgInput) {
+    use rgo_types::types::ObjKind;
+    let pkg_scope = c.w.pkg(c.pkg).scope;
+    let mut local: Vec<(usize, rgo_syntax::Pos, ObjId)> = Vec::new();
+    for (fi, info) in p.info.files.iter().enumerate() {
+        for &o in info.defs.iter().flatten() {
+            let ob = c.w.obj(o);
+            let tparam = matches!(c.w.types.get(ob.typ), rgo_types::types::Type::TypeParam(_));
+            if matches!(ob.kind, ObjKind::TypeName)
+                && !ob.alias
+                && !tparam
+                && ob.parent != Some(pkg_scope)
+            {
+                local.push((fi, ob.pos, o));
+            }
+        }
+    }
+    local.sort_unstable_by_key(|&(fi, pos, _)| (fi, pos.0));
+    local.dedup_by_key(|x| x.2);
+    for (n, &(_, _, o)) in local.iter().enumerate() {
+        c.descs.locals.vargen.insert(o, n as u32 + 1);
+    }
+}
+
 /// Pass one over a package: reserves ids for its functions and memory
 /// for its variables.
 fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
@@ -753,6 +780,7 @@ fn declare<'a>(c: &mut Compiler<'a>, p: &PkgInput<'a>) -> PkgDecls<'a> {
         inits: Vec::new(),
         main: None,
     };
+    number_local_types(c, p);
     for (fi, f) in p.files.iter().enumerate() {
         for decl in &f.decls {
             match decl {
@@ -946,6 +974,9 @@ fn add_local_types(
                     ..n
                 }));
                 c.local_types.insert(key, x);
+                if !targs.is_empty() {
+                    c.descs.locals.implicit.insert(x, targs.clone());
+                }
                 fresh.push((t, x));
                 x
             }

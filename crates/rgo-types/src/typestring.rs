@@ -61,6 +61,30 @@ impl World {
             depth: 0,
             param_names: true,
             aliases,
+            locals: None,
+            in_targs: 0,
+        };
+        w.typ(t);
+        w.out
+    }
+
+    /// `t` as Go's runtime names it (reflect's `String`, `%T`), before
+    /// the runtime's spelling of basic names (rgo-compile's layout.rs):
+    /// a function-scoped type declared in a generic function lists that
+    /// function's type arguments first (`T[int;string]` for `T[string]`
+    /// declared in `F[int]`, `L[int]` for a plain one), and inside a type
+    /// argument list a function-scoped type carries its `·N` (gc's
+    /// vargen: `P[int,main.L·4]`); type arguments are separated by `,`.
+    pub fn runtime_type_string(&self, t: TypeId, locals: &LocalTypeNames) -> String {
+        let mut w = Writer {
+            w: self,
+            cur: None,
+            out: String::new(),
+            depth: 0,
+            param_names: true,
+            aliases: false,
+            locals: Some(locals),
+            in_targs: 0,
         };
         w.typ(t);
         w.out
@@ -75,12 +99,26 @@ impl World {
             depth: 0,
             param_names: false,
             aliases: true,
+            locals: None,
+            in_targs: 0,
         };
         if let Type::Signature(s) = self.types.get(t) {
             w.signature(s);
         }
         w.out
     }
+}
+
+/// What the runtime names of function-scoped types need beyond the types
+/// themselves ([`World::runtime_type_string`]).
+#[derive(Clone, Debug, Default)]
+pub struct LocalTypeNames {
+    /// The `·N` of each function-scoped defined type: its place among the
+    /// package's function-scoped type declarations, in source order.
+    pub vargen: std::collections::HashMap<ObjId, u32>,
+    /// For each copy of a function-scoped type made for one instance of
+    /// the generic function declaring it: that instance's type arguments.
+    pub implicit: std::collections::HashMap<TypeId, Vec<TypeId>>,
 }
 
 struct Writer<'a> {
@@ -92,6 +130,10 @@ struct Writer<'a> {
     param_names: bool,
     /// Print aliases by their names (messages), not as the aliased type.
     aliases: bool,
+    /// Runtime names ([`World::runtime_type_string`]).
+    locals: Option<&'a LocalTypeNames>,
+    /// Type argument lists the writer is inside (runtime names).
+    in_targs: u32,
 }
 
 impl Writer<'_> {
@@ -167,7 +209,29 @@ impl Writer<'_> {
             }
             Type::Named(n) => {
                 self.type_name(n.obj);
-                if !n.targs.is_empty() {
+                if let Some(locals) = self.locals {
+                    let implicit = locals
+                        .implicit
+                        .get(&n.orig.unwrap_or(t))
+                        .map_or(&[][..], |v| &v[..]);
+                    if !implicit.is_empty() || !n.targs.is_empty() {
+                        self.in_targs += 1;
+                        self.out.push('[');
+                        self.runtime_list(implicit);
+                        if !implicit.is_empty() && !n.targs.is_empty() {
+                            self.out.push(';');
+                        }
+                        self.runtime_list(&n.targs);
+                        self.out.push(']');
+                        self.in_targs -= 1;
+                    }
+                    if self.in_targs > 0 {
+                        if let Some(g) = locals.vargen.get(&n.obj) {
+                            self.out.push('·');
+                            self.out.push_str(&g.to_string());
+                        }
+                    }
+                } else if !n.targs.is_empty() {
                     self.type_list(&n.targs);
                 } else if !n.tparams.is_empty() {
                     self.tparam_list(&n.tparams);
@@ -272,6 +336,15 @@ impl Writer<'_> {
             self.typ(t);
         }
         self.out.push(']');
+    }
+
+    fn runtime_list(&mut self, ts: &[TypeId]) {
+        for (i, &t) in ts.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.typ(t);
+        }
     }
 
     fn tparam_list(&mut self, ts: &[TypeId]) {
