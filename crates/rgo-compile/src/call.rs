@@ -789,6 +789,30 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
+    /// The number of elements of the stack buffer the growth of this
+    /// `append` may use, as gc decides it: appending a fixed number of
+    /// elements of at most 32 bytes to a local slice variable (not one in
+    /// memory, which gc appends to in place), at the first such `append`
+    /// of the variable in the function; `32 / size` elements. Escape
+    /// analysis then decides whether the result allows it.
+    fn append_buf_len(&mut self, first: &BArg<'a>, has_dots: bool, es: u32) -> Option<u64> {
+        const MAX_BUF: u32 = 32;
+        let BArg::E(e) = *first else {
+            return None;
+        };
+        if has_dots || es == 0 || es > MAX_BUF || !matches!(e.unparen().kind, ExprKind::Name(_)) {
+            return None;
+        }
+        let o = self.use_of(e.unparen())?;
+        if !matches!(self.vars.get(&o), Some(crate::func::Var::Slot(_))) {
+            return None;
+        }
+        if !self.append_bufs.insert(o) {
+            return None;
+        }
+        Some((MAX_BUF / es) as u64)
+    }
+
     /// `make([]T, len[, cap])` with constant sizes of a small object: a
     /// `New` of the array `[cap]T` (one allocation, as makeslice's), which
     /// escape analysis may keep on the stack as Go does (stackobj.rs).
@@ -1026,6 +1050,41 @@ impl<'c, 'a> Fc<'c, 'a> {
         let done = self.jmp();
         let g = self.pc();
         self.patch(grow, g);
+        let mut to_grow = Vec::new();
+        let mut to_done = None;
+        if let Some(k) = self.append_buf_len(&args[0], has_dots, es) {
+            // Go's stack backing store: the first growth of an empty
+            // slice to at most K elements, once per call, goes to a
+            // K-element buffer if escape analysis keeps it on the stack
+            // (NewBuf then NewStackOnce, else nil).
+            let kk = self.scalar();
+            self.load_u64(kk, k);
+            let big = self.scalar();
+            self.emit(Instr::LtU64 {
+                dst: big,
+                a: kk,
+                b: newlen,
+            });
+            to_grow.push(self.emit(Instr::JmpIf { cond: big, off: 0 }));
+            to_grow.push(self.emit(Instr::JmpIf {
+                cond: oldlen,
+                off: 0,
+            }));
+            let at = self.c.w.types.array(k as i64, et);
+            let d = self.desc_const(at);
+            let typ = self.konst(d);
+            let buf = self.alloc_ptr();
+            self.emit(Instr::NewBuf { dst: buf, typ });
+            to_grow.push(self.emit(Instr::JmpIfNot { cond: buf, off: 0 }));
+            self.mov(r, buf, 1);
+            self.mov(Slot(r.0 + 1), newlen, 1);
+            self.mov(Slot(r.0 + 2), kk, 1);
+            to_done = Some(self.jmp());
+        }
+        let g = self.pc();
+        for j in to_grow {
+            self.patch(j, g);
+        }
         let id = self.c.rt_native("runtime.growslice");
         let w = self.alloc_raw(8);
         self.ptrs[w.0 as usize] = true;
@@ -1038,6 +1097,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.mov(r, w, 3);
         let end = self.pc();
         self.patch(done, end);
+        if let Some(j) = to_done {
+            self.patch(j, end);
+        }
         if has_dots {
             let q = self.alloc_ptr();
             self.emit(Instr::IndexAddr {

@@ -106,6 +106,9 @@ pub(crate) struct Fc<'c, 'a> {
     pub range_count: u32,
     /// Nesting of range-over-func bodies this function is in (naming).
     pub rf_level: u32,
+    /// Slice variables whose first `append` got a stack buffer (Go's
+    /// stack backing store, one per variable and function; call.rs).
+    pub append_bufs: std::collections::HashSet<ObjId>,
 }
 
 impl<'c, 'a> Fc<'c, 'a> {
@@ -144,6 +147,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             const_area: None,
             windows: HashMap::new(),
             want_consts: true,
+            append_bufs: Default::default(),
         }
     }
 

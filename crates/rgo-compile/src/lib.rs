@@ -45,9 +45,10 @@
 //!   escape in their frame (`NewStack`), as Go's escape analysis does;
 //!   stack growth moves the pointers to them (the runtime's stack.rs).
 //!   Go 1.22 loop variables get a fresh object per iteration.
-//!   Not modelled yet: Go 1.25's stack-allocated backing store for
-//!   non-escaping `append` (visible in `cap` results), and maps kept on
-//!   the stack.
+//!   Go 1.25's stack backing store for `append` is modelled (the first
+//!   growth of an empty local slice, once per call, into a 32-byte
+//!   buffer if the result does not escape: `NewBuf`); not yet maps kept
+//!   on the stack, nor the buffer for variable-size `make`.
 //! - Constants used as operands are loaded once per call into a small
 //!   reserved area after the parameters (read-only slots; the area sits
 //!   below every call window so no callee frame overlaps it).

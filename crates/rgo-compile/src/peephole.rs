@@ -138,6 +138,7 @@ fn kind_of(ins: &Instr) -> Kind {
         | LoadElem { .. }
         | StoreElem { .. }
         | New { .. }
+        | NewBuf { .. }
         | Print { .. }
         | LoadCtx { .. }
         | MapAccess32 { .. }
@@ -241,6 +242,7 @@ pub(crate) fn dst_mut(ins: &mut Instr) -> Option<&mut Slot> {
         | LoadElem { dst, .. }
         | AddPtrImm { dst, .. }
         | New { dst, .. }
+        | NewBuf { dst, .. }
         | SqrtF64 { dst, .. }
         | DivConstI64 { dst, .. }
         | RemConstI64 { dst, .. }

@@ -140,7 +140,11 @@ pub(crate) fn run(
     let n = funcs.len();
     let has_new: Vec<bool> = funcs
         .iter()
-        .map(|f| f.code.iter().any(|i| matches!(i, Instr::New { .. })))
+        .map(|f| {
+            f.code
+                .iter()
+                .any(|i| matches!(i, Instr::New { .. } | Instr::NewBuf { .. }))
+        })
         .collect();
     if !has_new.iter().any(|&b| b) {
         return;
@@ -554,7 +558,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .enumerate()
             .filter_map(|(pc, i)| match *i {
-                Instr::New { typ, .. } => Some((pc, typ)),
+                Instr::New { typ, .. } | Instr::NewBuf { typ, .. } => Some((pc, typ)),
                 _ => None,
             })
             .collect();
@@ -837,7 +841,7 @@ impl<'a> Analysis<'a> {
         self.allocs
             .iter()
             .filter_map(|a| a.layout.as_ref())
-            .map(|l| l.size.div_ceil(8))
+            .map(|l| l.size.div_ceil(8) + 1)
             .sum()
     }
 
@@ -941,14 +945,14 @@ impl<'a> Analysis<'a> {
                 dst: wr(dst.0),
                 obj: 0,
             }),
-            New { dst, .. } => {
+            New { dst, .. } | NewBuf { dst, .. } => {
                 let j = self.allocs.partition_point(|a| a.pc < pc);
                 self.cons.push(C::Obj {
                     dst: wr(dst.0),
                     obj: self.alloc_base + j as u32,
                 });
             }
-            NewStack { dst, .. } => self.cons.push(C::Obj {
+            NewStack { dst, .. } | NewStackOnce { dst, .. } => self.cons.push(C::Obj {
                 dst: wr(dst.0),
                 obj: 0,
             }),
@@ -1577,7 +1581,9 @@ impl<'a> Analysis<'a> {
             self.close(&mut reach);
             for (j, al) in self.allocs.iter().enumerate() {
                 let o = self.alloc_base as usize + j;
-                if *t <= al.pc && al.pc < *pc && bit(&reach, o) {
+                // A NewBuf runs at most once per call (NewStackOnce).
+                let once = matches!(self.f.code[al.pc], Instr::NewBuf { .. });
+                if !once && *t <= al.pc && al.pc < *pc && bit(&reach, o) {
                     set_bit(&mut e, o);
                 }
             }
@@ -1632,7 +1638,12 @@ impl<'a> Analysis<'a> {
 /// local slot moves up past the regions.
 fn place(f: &mut Func, objs: &[(usize, Layout)]) {
     let first = f.result_slots + f.arg_slots;
-    let k: u32 = objs.iter().map(|(_, l)| l.size.div_ceil(8) as u32).sum();
+    // A once-per-call object has its use flag after it.
+    let once = |pc: usize| matches!(f.code[pc], Instr::NewBuf { .. });
+    let k: u32 = objs
+        .iter()
+        .map(|(pc, l)| l.size.div_ceil(8) as u32 + once(*pc) as u32)
+        .sum();
     if f.frame_size + k > u16::MAX as u32 {
         return;
     }
@@ -1661,19 +1672,18 @@ fn place(f: &mut Func, objs: &[(usize, Layout)]) {
     let mut at = first;
     for (pc, l) in objs {
         let words = l.size.div_ceil(8) as u32;
-        if let Instr::New { dst, .. } = code[*pc] {
-            code[*pc] = Instr::NewStack {
-                dst,
-                obj: Slot(at as u16),
-                n: words as u16,
-            };
-            for (i, &p) in l.ptrs.iter().enumerate().take(words as usize) {
-                if p {
-                    set_ptr(at + i as u32);
-                }
+        let (obj, n) = (Slot(at as u16), words as u16);
+        code[*pc] = match code[*pc] {
+            Instr::New { dst, .. } => Instr::NewStack { dst, obj, n },
+            Instr::NewBuf { dst, .. } => Instr::NewStackOnce { dst, obj, n },
+            other => other,
+        };
+        for (i, &p) in l.ptrs.iter().enumerate().take(words as usize) {
+            if p {
+                set_ptr(at + i as u32);
             }
         }
-        at += words;
+        at += words + once(*pc) as u32;
     }
     f.code = code.into_boxed_slice();
     f.ptrmap = ptrmap.into_boxed_slice();

@@ -1367,6 +1367,18 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     std::ptr::write_bytes(p, 0, n as usize);
                     r!(dst) = p as u64;
                 }
+                Instr::NewStackOnce { dst, obj, n } => {
+                    let p = fp.add(obj.idx());
+                    let used = p.add(n as usize);
+                    if *used == 0 {
+                        std::ptr::write_bytes(p, 0, n as usize);
+                        *used = 1;
+                        r!(dst) = p as u64;
+                    } else {
+                        r!(dst) = 0;
+                    }
+                }
+                Instr::NewBuf { dst, .. } => r!(dst) = 0,
                 Instr::New { dst, typ } => {
                     // The heap profile's sampler reads the allocating
                     // frame (mprof.rs).

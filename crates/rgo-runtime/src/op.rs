@@ -711,6 +711,22 @@ pub enum Instr {
         obj: Slot,
         n: u16,
     },
+    /// `R[dst] := 0`: the stack buffer a non-escaping `append` may grow
+    /// into (Go's stack backing store for append, rgo-compile's call.rs),
+    /// which escape analysis could not keep on the stack. A `NewBuf` the
+    /// analysis keeps becomes a `NewStackOnce`.
+    NewBuf {
+        dst: Slot,
+        typ: u32,
+    },
+    /// The first time in a frame: zero `R[obj..obj+n]`, set the flag
+    /// `R[obj+n]` (zeroed on frame entry) and `R[dst] := &frame[obj]`;
+    /// later, `R[dst] := 0`. A stack object used at most once per call.
+    NewStackOnce {
+        dst: Slot,
+        obj: Slot,
+        n: u16,
+    },
 
     // --- print ------------------------------------------------------------
     /// print the value in slot `a` (see [`PrintKind`])
@@ -1025,6 +1041,11 @@ impl Instr {
                 f(obj, n as u32, W);
                 f(dst, 1, W);
             }
+            NewStackOnce { dst, obj, n } => {
+                f(obj, n as u32 + 1, U);
+                f(dst, 1, W);
+            }
+            NewBuf { dst, .. } => f(dst, 1, W),
             LoadImm { dst, .. } | LoadConst { dst, .. } | GetClosure { dst } | New { dst, .. } => {
                 f(dst, 1, W)
             }
@@ -1362,6 +1383,7 @@ impl Instr {
             | MemZero { p: x, .. }
             | NilCheck { p: x }
             | New { dst: x, .. }
+            | NewBuf { dst: x, .. }
             | Print { a: x, .. }
             | GetClosure { dst: x }
             | Defer { fv: x }
@@ -1401,6 +1423,7 @@ impl Instr {
             | BoundsCheck { i: x, len: y }
             | AddPtrImm { dst: x, a: y, .. }
             | NewStack { dst: x, obj: y, .. }
+            | NewStackOnce { dst: x, obj: y, .. }
             | CallClosure { fv: x, base: y, .. }
             | CallIndirect { f: x, base: y, .. }
             | CallIface {

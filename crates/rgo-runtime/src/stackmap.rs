@@ -118,7 +118,18 @@ impl StackMap {
             .code
             .iter()
             .filter_map(|i| match *i {
-                Instr::NewStack { obj, n, .. } => Some((obj.0 as u32, n as u32)),
+                Instr::NewStack { obj, n, .. } | Instr::NewStackOnce { obj, n, .. } => {
+                    Some((obj.0 as u32, n as u32))
+                }
+                _ => None,
+            })
+            .collect();
+        // The use flags of once-per-call stack objects start at 0.
+        let flags: Vec<u32> = f
+            .code
+            .iter()
+            .filter_map(|i| match *i {
+                Instr::NewStackOnce { obj, n, .. } => Some(obj.0 as u32 + n as u32),
                 _ => None,
             })
             .collect();
@@ -143,6 +154,9 @@ impl StackMap {
         let zwords = (f.frame_size as usize).div_ceil(64).max(1);
         let args = f.result_slots..f.result_slots + f.arg_slots;
         let mut entry_zero = vec![0u64; zwords];
+        for &s in &flags {
+            entry_zero[s as usize / 64] |= 1 << (s % 64);
+        }
         if words == 0 || n == 0 || f.scan_whole_frame {
             for &s in sm.slots.iter().filter(|s| !args.contains(s)) {
                 entry_zero[s as usize / 64] |= 1 << (s % 64);
