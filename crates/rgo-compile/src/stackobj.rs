@@ -44,6 +44,12 @@
 //! counts as live at every loop head, and one deferred inside a loop
 //! escapes.
 //!
+//! A `NewBuf` (the buffer an `append`'s first growth may use, call.rs) is
+//! an object like a `New`'s, but one the compiled code takes at most once
+//! per call, so no loop rule applies to it; kept, it becomes a
+//! `NewStackOnce`, else it stays a `NewBuf`, which yields nil and makes
+//! the `append` grow on the heap, as Go does for an escaping result.
+//!
 //! Invariants of the result:
 //! - `E` is closed under contents: a heap object's pointees are heap
 //!   objects or unknown, so no heap word ever points into a stack;
