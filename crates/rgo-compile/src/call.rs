@@ -616,14 +616,23 @@ impl<'c, 'a> Fc<'c, 'a> {
                         } else {
                             len
                         };
-                        let id = self.c.rt_native("runtime.makeslice");
                         let w = self.alloc_raw(6);
                         self.ptrs[w.0 as usize] = true;
+                        let const_cap = args
+                            .get(2)
+                            .and_then(|c| self.const_val(c))
+                            .and_then(|v| v.to_int().int64_val());
+                        let done = self.make_small_slice(et, len, cap, const_cap, w);
+                        let id = self.c.rt_native("runtime.makeslice");
                         let d = self.desc_const(et);
                         self.load_u64(Slot(w.0 + 3), d);
                         self.mov(Slot(w.0 + 4), len, 1);
                         self.mov(Slot(w.0 + 5), cap, 1);
                         self.emit(Instr::CallNative { id, n: 6, base: w });
+                        if let Some(j) = done {
+                            let end = self.pc();
+                            self.patch(j, end);
+                        }
                         w
                     }
                     Type::Map(..) => {
@@ -833,6 +842,78 @@ impl<'c, 'a> Fc<'c, 'a> {
         self.load_u64(Slot(w.0 + 1), len as u64);
         self.load_u64(Slot(w.0 + 2), cap as u64);
         Some(w)
+    }
+
+    /// The allocation-free paths of `make([]T, len, cap)` as gc builds
+    /// them, into the slice at `w`, before the makeslice call they jump
+    /// over (returned: the jump to patch past it). With a constant `cap`
+    /// (small): a `New` of `[cap]T` that escape analysis may keep on the
+    /// stack. Else, when `cap` fits 32 bytes: a buffer of that size if
+    /// escape analysis keeps it on the stack (`NewBuf`). Invalid sizes go
+    /// to makeslice, which panics with Go's message.
+    fn make_small_slice(
+        &mut self,
+        et: TypeId,
+        len: Slot,
+        cap: Slot,
+        const_cap: Option<i64>,
+        w: Slot,
+    ) -> Option<usize> {
+        const MAX_BUF: i64 = 32;
+        let es = self.c.w.sizeof(et);
+        if es <= 0 {
+            return None;
+        }
+        let mut to_heap = Vec::new();
+        let k = self.scalar();
+        let big = self.scalar();
+        match const_cap {
+            Some(c) if c > 0 && c.checked_mul(es).is_some_and(|b| b <= 64 << 10) => {
+                self.load_u64(k, c as u64);
+                self.emit(Instr::LtU64 {
+                    dst: big,
+                    a: k,
+                    b: len,
+                });
+                to_heap.push(self.emit(Instr::JmpIf { cond: big, off: 0 }));
+                let at = self.c.w.types.array(c, et);
+                self.new_into(w, at);
+            }
+            Some(_) => return None,
+            None if es <= MAX_BUF => {
+                self.load_u64(k, (MAX_BUF / es) as u64);
+                self.emit(Instr::LtU64 {
+                    dst: big,
+                    a: k,
+                    b: cap,
+                });
+                to_heap.push(self.emit(Instr::JmpIf { cond: big, off: 0 }));
+                self.emit(Instr::LtU64 {
+                    dst: big,
+                    a: cap,
+                    b: len,
+                });
+                to_heap.push(self.emit(Instr::JmpIf { cond: big, off: 0 }));
+                let at = self.c.w.types.array(MAX_BUF / es, et);
+                let d = self.desc_const(at);
+                let typ = self.konst(d);
+                self.emit(Instr::NewBuf {
+                    dst: w,
+                    typ,
+                    once: false,
+                });
+                to_heap.push(self.emit(Instr::JmpIfNot { cond: w, off: 0 }));
+            }
+            None => return None,
+        }
+        self.mov(Slot(w.0 + 1), len, 1);
+        self.mov(Slot(w.0 + 2), cap, 1);
+        let done = self.jmp();
+        let h = self.pc();
+        for j in to_heap {
+            self.patch(j, h);
+        }
+        Some(done)
     }
 
     /// `unsafe.Offsetof(x.f)`: the offset of field `f` (through embedded
@@ -1074,7 +1155,11 @@ impl<'c, 'a> Fc<'c, 'a> {
             let d = self.desc_const(at);
             let typ = self.konst(d);
             let buf = self.alloc_ptr();
-            self.emit(Instr::NewBuf { dst: buf, typ });
+            self.emit(Instr::NewBuf {
+                dst: buf,
+                typ,
+                once: true,
+            });
             to_grow.push(self.emit(Instr::JmpIfNot { cond: buf, off: 0 }));
             self.mov(r, buf, 1);
             self.mov(Slot(r.0 + 1), newlen, 1);

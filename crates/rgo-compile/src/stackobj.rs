@@ -269,66 +269,67 @@ struct Native {
     /// The slots from this one on are kept (a map key copied into the
     /// map).
     keeps_from: Option<usize>,
+    /// The window's first slots, which the native only writes (its
+    /// results).
+    results: usize,
 }
 
 fn native_effect(name: &str) -> Option<Native> {
-    let reads = Native::default();
+    let reads = |results| Native {
+        results,
+        ..Native::default()
+    };
     Some(match name {
         "runtime.concatstring2" => Native {
             flows: &[(0, 2), (0, 4)],
-            ..reads
+            ..reads(2)
         },
         "runtime.growslice" => Native {
             flows: &[(0, 3)],
             copies_out: Some(3),
-            ..reads
+            ..reads(3)
         },
         "strconv.appendFloatCore" => Native {
             flows: &[(0, 3)],
-            ..reads
+            ..reads(3)
         },
         // fmt's core appends to dst; the operands' methods it calls back
         // in Go may keep what the operands hold, not the operand array.
         "fmt.appendPrint" | "fmt.appendPrintln" => Native {
             flows: &[(0, 3)],
             copies_out: Some(6),
-            ..reads
+            ..reads(3)
         },
         "fmt.appendPrintf" => Native {
             flows: &[(0, 7)],
             copies_out: Some(12),
-            ..reads
+            ..reads(7)
         },
         "runtime.slicecopy" => Native {
             copy: Some((1, 4)),
-            ..reads
+            ..reads(1)
         },
         "runtime.mapassign" => Native {
             keeps_from: Some(3),
-            ..reads
+            ..reads(1)
         },
+        "runtime.stringtoslicebyte" | "runtime.stringtoslicerune" | "runtime.makeslice" => reads(3),
         "runtime.slicebytetostring"
-        | "runtime.stringtoslicebyte"
-        | "runtime.stringtoslicerune"
         | "runtime.slicerunetostring"
         | "runtime.intstring"
         | "runtime.decoderune"
-        | "runtime.makeslice"
-        | "runtime.makemap"
-        | "runtime.slicecheck"
-        | "runtime.panicIndexU"
-        | "runtime.mapaccess1"
         | "runtime.mapaccess2"
+        | "runtime.complex128div" => reads(2),
+        "runtime.makemap" | "runtime.mapaccess1" | "runtime.maplen" | "runtime.ifaceeq" => reads(1),
+        "runtime.slicecheck"
+        | "runtime.panicIndexU"
         | "runtime.mapdelete"
         | "runtime.mapdelete_fast32"
         | "runtime.mapdelete_fast64"
         | "runtime.mapdelete_faststr"
-        | "runtime.maplen"
         | "runtime.mapclear"
-        | "runtime.ifaceeq"
-        | "runtime.sliceclear"
-        | "runtime.complex128div" => reads,
-        _ if name.starts_with("internal/bytealg.") => reads,
+        | "runtime.sliceclear" => reads(0),
+        _ if name.starts_with("internal/bytealg.") => reads(1),
         _ => return None,
     })
 }
@@ -879,7 +880,22 @@ impl<'a> Analysis<'a> {
                 for pc in (starts[b]..end).rev() {
                     let ins = &f.code[pc];
                     let mut runs = Vec::new();
-                    let _ = ins.operands(callee, |s, w, u| runs.push((s.0 as usize, w, u)));
+                    match *ins {
+                        // A known native's results are written, not read.
+                        Instr::CallNative { id, n, base } => {
+                            let r = self
+                                .natives
+                                .get(id as usize)
+                                .and_then(|n| native_effect(n))
+                                .map_or(0, |e| e.results.min(n as usize));
+                            let b = base.0 as usize;
+                            runs.push((b, r as u32, Use::Write));
+                            runs.push((b + r, (n as usize - r) as u32, Use::Read));
+                        }
+                        _ => {
+                            let _ = ins.operands(callee, |s, w, u| runs.push((s.0 as usize, w, u)));
+                        }
+                    }
                     for &(s, w, u) in &runs {
                         if u == Use::Write {
                             for k in s..s + w as usize {
@@ -1588,7 +1604,7 @@ impl<'a> Analysis<'a> {
             for (j, al) in self.allocs.iter().enumerate() {
                 let o = self.alloc_base as usize + j;
                 // A NewBuf runs at most once per call (NewStackOnce).
-                let once = matches!(self.f.code[al.pc], Instr::NewBuf { .. });
+                let once = matches!(self.f.code[al.pc], Instr::NewBuf { once: true, .. });
                 if !once && *t <= al.pc && al.pc < *pc && bit(&reach, o) {
                     set_bit(&mut e, o);
                 }
@@ -1645,7 +1661,7 @@ impl<'a> Analysis<'a> {
 fn place(f: &mut Func, objs: &[(usize, Layout)]) {
     let first = f.result_slots + f.arg_slots;
     // A once-per-call object has its use flag after it.
-    let once = |pc: usize| matches!(f.code[pc], Instr::NewBuf { .. });
+    let once = |pc: usize| matches!(f.code[pc], Instr::NewBuf { once: true, .. });
     let k: u32 = objs
         .iter()
         .map(|(pc, l)| l.size.div_ceil(8) as u32 + once(*pc) as u32)
@@ -1681,7 +1697,10 @@ fn place(f: &mut Func, objs: &[(usize, Layout)]) {
         let (obj, n) = (Slot(at as u16), words as u16);
         code[*pc] = match code[*pc] {
             Instr::New { dst, .. } => Instr::NewStack { dst, obj, n },
-            Instr::NewBuf { dst, .. } => Instr::NewStackOnce { dst, obj, n },
+            Instr::NewBuf {
+                dst, once: true, ..
+            } => Instr::NewStackOnce { dst, obj, n },
+            Instr::NewBuf { dst, .. } => Instr::NewStack { dst, obj, n },
             other => other,
         };
         for (i, &p) in l.ptrs.iter().enumerate().take(words as usize) {

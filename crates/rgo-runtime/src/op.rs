@@ -711,13 +711,16 @@ pub enum Instr {
         obj: Slot,
         n: u16,
     },
-    /// `R[dst] := 0`: the stack buffer a non-escaping `append` may grow
-    /// into (Go's stack backing store for append, rgo-compile's call.rs),
-    /// which escape analysis could not keep on the stack. A `NewBuf` the
-    /// analysis keeps becomes a `NewStackOnce`.
+    /// `R[dst] := 0`: a stack buffer of type `consts[typ]` that escape
+    /// analysis could not keep on the stack (Go's stack backing stores:
+    /// for an `append`'s first growth, taken at most `once` per call, or
+    /// for a small `make` of variable size; rgo-compile's call.rs). The
+    /// code falls back to the heap then. A `NewBuf` the analysis keeps
+    /// becomes a `NewStackOnce` (`once`) or a `NewStack`.
     NewBuf {
         dst: Slot,
         typ: u32,
+        once: bool,
     },
     /// The first time in a frame: zero `R[obj..obj+n]`, set the flag
     /// `R[obj+n]` (zeroed on frame entry) and `R[dst] := &frame[obj]`;
