@@ -109,6 +109,10 @@ pub(crate) struct Fc<'c, 'a> {
     /// Slice variables whose first `append` got a stack buffer (Go's
     /// stack backing store, one per variable and function; call.rs).
     pub append_bufs: std::collections::HashSet<ObjId>,
+    /// Calls (and receives) of the statement being compiled that were
+    /// evaluated ahead of the rest of it (gc's order: [`Fc::hoist`]):
+    /// their result slots, taken once when the expression is reached.
+    pub hoisted: HashMap<rgo_syntax::ast::NodeId, Slot>,
 }
 
 impl<'c, 'a> Fc<'c, 'a> {
@@ -148,6 +152,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             windows: HashMap::new(),
             want_consts: true,
             append_bufs: Default::default(),
+            hoisted: HashMap::new(),
         }
     }
 
@@ -899,16 +904,30 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.pending_label = None;
             }
             StmtKind::Expr(e) => {
+                self.hoist(e, true);
                 self.expr_stmt(e);
             }
-            StmtKind::Send(snd) => self.send_stmt(snd),
+            StmtKind::Send(snd) => {
+                self.hoist(&snd.ch, true);
+                self.hoist(&snd.value, true);
+                self.send_stmt(snd)
+            }
             StmtKind::IncDec(e, inc) => {
+                self.hoist(e, true);
                 self.op_assign(e, if *inc { Token::Add } else { Token::Sub }, None)
             }
-            StmtKind::Assign(a) => self.assign(s, a),
+            StmtKind::Assign(a) => {
+                let single = a.rhs.len() == 1;
+                a.lhs.iter().for_each(|e| self.hoist(e, true));
+                a.rhs.iter().for_each(|e| self.hoist(e, single));
+                self.assign(s, a)
+            }
             StmtKind::Go(e) => self.go_stmt(e),
             StmtKind::Defer(e) => self.defer_stmt(e),
-            StmtKind::Return(es) => self.return_stmt(es),
+            StmtKind::Return(es) => {
+                es.iter().for_each(|e| self.hoist(e, es.len() == 1));
+                self.return_stmt(es)
+            }
             StmtKind::Branch(tok, l) => self.branch(*tok, l.as_ref(), s.pos),
             StmtKind::Block(b) => self.block(b),
             StmtKind::If(i) => self.if_stmt(i),
@@ -917,6 +936,132 @@ impl<'c, 'a> Fc<'c, 'a> {
             StmtKind::Select(sel) => self.select_stmt(sel, label),
             StmtKind::For(f) => self.for_stmt(f, label),
             StmtKind::Range(r) => self.range_stmt(r, label),
+        }
+    }
+
+    /// gc's evaluation order (cmd/compile's walk/order.go): within a
+    /// statement, calls, channel receives, the builtins that compute
+    /// (`len`, `cap`, `append`, `make`, `new`, `copy`, `min`...), string
+    /// to slice conversions, slicing, type assertions and `&&`/`||`
+    /// results are evaluated first, left to right and inner first, into
+    /// temporaries; variables and memory are read afterwards, when the
+    /// rest of the expression is evaluated. So `x + f()` sees what `f`
+    /// did to `x`, and `s = append(s, g())` keeps what `g` appended to
+    /// `s`. Not hoisted: the `root` itself (it is evaluated last anyway,
+    /// and may be a comma-ok form), values of several or no results, the
+    /// right operands of `&&` and `||` (conditional), function literals.
+    pub(crate) fn hoist(&mut self, e: &'a Expr, root: bool) {
+        let ahead = |me: &mut Self| {
+            let t = me.ty(e);
+            if !root
+                && t != TypeId::INVALID
+                && !matches!(me.c.w.types.get(t), rgo_types::types::Type::Tuple(_))
+            {
+                let v = me.expr(e);
+                me.hoisted.insert(e.id, v);
+            }
+        };
+        match &e.kind {
+            ExprKind::Paren(x) => self.hoist(x, root),
+            ExprKind::Call(c) => {
+                let fun = c.fun.unparen();
+                let conv = self
+                    .c
+                    .info
+                    .type_of(self.file, fun.id)
+                    .is_some_and(|tv| tv.mode == rgo_types::check::Mode::TypeExpr);
+                let builtin =
+                    if matches!(fun.kind, ExprKind::Name(_)) || self.qualified(fun).is_some() {
+                        self.use_of(fun).and_then(|o| match self.c.w.obj(o).kind {
+                            rgo_types::types::ObjKind::Builtin(b) => Some(b),
+                            _ => None,
+                        })
+                    } else {
+                        None
+                    };
+                if !conv && builtin.is_none() {
+                    self.hoist(fun, false);
+                }
+                for a in &c.args {
+                    self.hoist(a, false);
+                }
+                use rgo_types::types::Builtin as B;
+                let ordered = match builtin {
+                    Some(b) => matches!(
+                        b,
+                        B::Append
+                            | B::Cap
+                            | B::Complex
+                            | B::Copy
+                            | B::Imag
+                            | B::Len
+                            | B::Make
+                            | B::Max
+                            | B::Min
+                            | B::New
+                            | B::Real
+                            | B::Recover
+                    ),
+                    None if conv => {
+                        // string to []byte or []rune
+                        let to = self.ty(e);
+                        c.args.first().is_some_and(|a| {
+                            let from = self.ty(a);
+                            self.c.w.types.is_string(from)
+                                && matches!(
+                                    self.c.w.types.get(self.c.w.types.under(to)),
+                                    rgo_types::types::Type::Slice(_)
+                                )
+                        })
+                    }
+                    None => true,
+                };
+                if ordered {
+                    ahead(self);
+                }
+            }
+            ExprKind::Unary(Token::Arrow, x) => {
+                self.hoist(x, false);
+                ahead(self);
+            }
+            ExprKind::Binary(Token::LAnd | Token::LOr, x, _) => {
+                self.hoist(x, false);
+                ahead(self);
+            }
+            ExprKind::Binary(_, x, y) => {
+                self.hoist(x, false);
+                self.hoist(y, false);
+            }
+            ExprKind::Unary(_, x) | ExprKind::Star(x) | ExprKind::Selector(x, _) => {
+                self.hoist(x, false)
+            }
+            ExprKind::TypeAssert(x, _) => {
+                self.hoist(x, false);
+                ahead(self);
+            }
+            ExprKind::KeyValue(k, v) => {
+                self.hoist(k, false);
+                self.hoist(v, false);
+            }
+            ExprKind::Index(x, ix) => {
+                self.hoist(x, false);
+                for i in ix {
+                    self.hoist(i, false);
+                }
+            }
+            ExprKind::Slice(sl) => {
+                self.hoist(&sl.x, false);
+                for i in sl.index.iter().flatten() {
+                    self.hoist(i, false);
+                }
+                ahead(self);
+            }
+            ExprKind::CompositeLit(cl) => {
+                for el in &cl.elems {
+                    self.hoist(el, false);
+                }
+            }
+            _ => {}
         }
     }
 
