@@ -895,7 +895,20 @@ impl<'c, 'a> Fc<'c, 'a> {
         let label = self.pending_label.take();
         match &s.kind {
             StmtKind::Bad | StmtKind::Empty => {}
-            StmtKind::Decl(g) => self.local_decl(g),
+            StmtKind::Decl(g) => {
+                let specs = if g.kind == ast::DeclKind::Var {
+                    &g.specs[..]
+                } else {
+                    &[]
+                };
+                for sp in specs {
+                    if let ast::Spec::Value(vs) = sp {
+                        let single = vs.values.len() == 1;
+                        vs.values.iter().for_each(|e| self.hoist(e, single));
+                    }
+                }
+                self.local_decl(g)
+            }
             StmtKind::Labeled(l, inner) => {
                 let pc = self.pc();
                 self.labels.insert(l.name.to_string(), pc);
