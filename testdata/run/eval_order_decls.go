@@ -14,3 +14,11 @@ func main() {
 	var d int = k + f()
 	fmt.Println(a, b, c, d, g)
 }
+
+func init() {
+	var (
+		x = g + 1
+		y = x + f()
+	)
+	fmt.Println("grouped", x, y)
+}

@@ -895,20 +895,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         let label = self.pending_label.take();
         match &s.kind {
             StmtKind::Bad | StmtKind::Empty => {}
-            StmtKind::Decl(g) => {
-                let specs = if g.kind == ast::DeclKind::Var {
-                    &g.specs[..]
-                } else {
-                    &[]
-                };
-                for sp in specs {
-                    if let ast::Spec::Value(vs) = sp {
-                        let single = vs.values.len() == 1;
-                        vs.values.iter().for_each(|e| self.hoist(e, single));
-                    }
-                }
-                self.local_decl(g)
-            }
+            StmtKind::Decl(g) => self.local_decl(g),
             StmtKind::Labeled(l, inner) => {
                 let pc = self.pc();
                 self.labels.insert(l.name.to_string(), pc);
@@ -1092,6 +1079,9 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         for sp in &g.specs {
             let ast::Spec::Value(vs) = sp else { continue };
+            // Each spec in order: a later one may read an earlier one.
+            let single = vs.values.len() == 1;
+            vs.values.iter().for_each(|e| self.hoist(e, single));
             let objs: Vec<Option<ObjId>> = vs.names.iter().map(|n| self.def_of_id(n.id)).collect();
             if vs.values.is_empty() {
                 for o in objs.into_iter().flatten() {
