@@ -62,7 +62,7 @@
 
 use std::collections::HashMap;
 
-use rgo_runtime::op::{FuncId, Instr, Slot, Use};
+use rgo_runtime::op::{jump_target, FuncId, Instr, Slot, Use};
 use rgo_runtime::symtab::Func;
 
 /// Depths of argument and context objects told apart (deeper ones are
@@ -104,34 +104,29 @@ struct Tags {
 const NOESCAPE: &str = "internal/abi.NoEscape";
 
 impl Tags {
+    /// The same for every argument and result of `f`.
+    fn uniform(f: &Func, esc: u8, res_heap: bool, ctx_esc: u8) -> Tags {
+        Tags {
+            esc: vec![esc; f.arg_slots as usize],
+            flows: Vec::new(),
+            res_heap: vec![res_heap; f.result_slots as usize],
+            ctx_esc,
+        }
+    }
+
     /// Nothing escapes nor flows (where a cycle of calls starts).
     fn none(f: &Func) -> Tags {
-        Tags {
-            esc: vec![0; f.arg_slots as usize],
-            flows: Vec::new(),
-            res_heap: vec![false; f.result_slots as usize],
-            ctx_esc: 0,
-        }
+        Tags::uniform(f, 0, false, 0)
     }
 
     /// Nothing escapes and nothing is known of the results.
     fn hidden(f: &Func) -> Tags {
-        Tags {
-            esc: vec![0; f.arg_slots as usize],
-            flows: Vec::new(),
-            res_heap: vec![true; f.result_slots as usize],
-            ctx_esc: 0,
-        }
+        Tags::uniform(f, 0, true, 0)
     }
 
     /// Everything escapes (a function not analyzed).
     fn unknown(f: &Func) -> Tags {
-        Tags {
-            esc: vec![1; f.arg_slots as usize],
-            flows: Vec::new(),
-            res_heap: vec![true; f.result_slots as usize],
-            ctx_esc: 1,
-        }
+        Tags::uniform(f, 1, true, 1)
     }
 }
 
@@ -588,7 +583,7 @@ impl<'a> Analysis<'a> {
                 .iter()
                 .enumerate()
                 .filter_map(|(pc, i)| {
-                    let t = target(pc, i.jump_off()?, f.code.len());
+                    let t = jump_target(pc, i.jump_off()?, f.code.len());
                     (t <= pc).then_some((t, pc))
                 })
                 .collect(),
@@ -651,17 +646,7 @@ impl<'a> Analysis<'a> {
         let defers = f.code.iter().any(|i| matches!(i, Instr::Defer { .. }));
 
         // Basic blocks and their predecessors.
-        let mut leader = vec![false; n + 1];
-        leader[0] = true;
-        for (pc, ins) in f.code.iter().enumerate() {
-            let fl = ins.flow();
-            if let Some(off) = fl.jump {
-                leader[target(pc, off, n)] = true;
-            }
-            if fl.jump.is_some() || !fl.next {
-                leader[pc + 1] = true;
-            }
-        }
+        let mut leader = rgo_runtime::op::block_leaders(&f.code);
         let recover = defers.then_some((f.recover_pc as usize).min(n - 1));
         if let Some(r) = recover {
             leader[r] = true;
@@ -679,7 +664,7 @@ impl<'a> Analysis<'a> {
                 succs[b].push(block_of(last + 1));
             }
             if let Some(off) = fl.jump {
-                let t = target(last, off, n);
+                let t = jump_target(last, off, n);
                 if t < n {
                     succs[b].push(block_of(t));
                 }
@@ -1713,10 +1698,6 @@ fn place(f: &mut Func, objs: &[(usize, Layout)]) {
     f.code = code.into_boxed_slice();
     f.ptrmap = ptrmap.into_boxed_slice();
     f.frame_size = frame;
-}
-
-fn target(pc: usize, off: i32, n: usize) -> usize {
-    (pc as i64 + 1 + off as i64).clamp(0, n as i64) as usize
 }
 
 fn bit(s: &[u64], i: usize) -> bool {

@@ -931,6 +931,30 @@ pub enum Instr {
     },
 }
 
+/// The target of the jump at `pc` with offset `off` in code of `n`
+/// instructions (`n` past the end).
+pub fn jump_target(pc: usize, off: i32, n: usize) -> usize {
+    (pc as i64 + 1 + off as i64).clamp(0, n as i64) as usize
+}
+
+/// Which pcs of `code` (and `code.len()`) start a basic block: pc 0,
+/// every jump target, and the instruction after every jump or return.
+pub fn block_leaders(code: &[Instr]) -> Vec<bool> {
+    let n = code.len();
+    let mut leader = vec![false; n + 1];
+    leader[0] = true;
+    for (pc, ins) in code.iter().enumerate() {
+        let fl = ins.flow();
+        if let Some(off) = fl.jump {
+            leader[jump_target(pc, off, n)] = true;
+        }
+        if fl.jump.is_some() || !fl.next {
+            leader[pc + 1] = true;
+        }
+    }
+    leader
+}
+
 /// The magic number and shift for signed 64-bit division by `d`
 /// (`|d| >= 2`; Hacker's Delight, 10-1): `n / d` is
 /// [`div_by_magic`]`(n, d, M, s)`. `None` for other divisors.

@@ -61,7 +61,7 @@
 //! overwritten with a poison address (gc's `-clobberdead`), so a read the
 //! table forgot faults instead of reading freed memory later.
 
-use crate::op::{Instr, Use};
+use crate::op::{jump_target, Instr, Use};
 use crate::symtab::{Func, Program};
 
 /// The address dead pointer slots are overwritten with under
@@ -168,17 +168,7 @@ impl StackMap {
         let defers = f.code.iter().any(|i| matches!(i, Instr::Defer { .. }));
         // Basic blocks: a leader at 0, at every jump target, after every
         // jump or return, and at recover_pc.
-        let mut leader = vec![false; n + 1];
-        leader[0] = true;
-        for (pc, ins) in f.code.iter().enumerate() {
-            let fl = ins.flow();
-            if let Some(off) = fl.jump {
-                leader[jump_target(pc, off, n)] = true;
-            }
-            if fl.jump.is_some() || !fl.next {
-                leader[pc + 1] = true;
-            }
-        }
+        let mut leader = crate::op::block_leaders(&f.code);
         if defers {
             leader[(f.recover_pc as usize).min(n)] = true;
         }
@@ -519,10 +509,6 @@ impl Blocks<'_> {
             i += 1;
         }
     }
-}
-
-fn jump_target(pc: usize, off: i32, n: usize) -> usize {
-    (pc as i64 + 1 + off as i64).clamp(0, n as i64) as usize
 }
 
 fn or(dst: &mut [u64], src: &[u64]) {
