@@ -891,6 +891,9 @@ impl<'c, 'a> Fc<'c, 'a> {
     }
 
     pub fn stmt(&mut self, s: &'a Stmt) {
+        // What a statement hoists, it consumes (else it would run twice).
+        debug_assert!(self.hoisted.is_empty(), "hoisted values left unused");
+        self.hoisted.clear();
         self.set_line(s.pos);
         let label = self.pending_label.take();
         match &s.kind {
@@ -917,9 +920,14 @@ impl<'c, 'a> Fc<'c, 'a> {
                 self.op_assign(e, if *inc { Token::Add } else { Token::Sub }, None)
             }
             StmtKind::Assign(a) => {
-                let single = a.rhs.len() == 1;
+                // A value assigned to anything but a variable (an index,
+                // a field, a dereference) is computed before the place.
+                // (A single value of several results, or a comma-ok
+                // form, stays whole.)
+                let root = a.rhs.len() == 1
+                    && (a.lhs.len() != 1 || matches!(a.lhs[0].unparen().kind, ExprKind::Name(_)));
                 a.lhs.iter().for_each(|e| self.hoist(e, true));
-                a.rhs.iter().for_each(|e| self.hoist(e, single));
+                a.rhs.iter().for_each(|e| self.hoist(e, root));
                 self.assign(s, a)
             }
             StmtKind::Go(e) => self.go_stmt(e),
@@ -1062,6 +1070,17 @@ impl<'c, 'a> Fc<'c, 'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// [`Fc::hoist`] for a condition compiled into jumps: its `&&`, `||`
+    /// and `!` are control flow there, never values, so only their left
+    /// operands' parts run ahead.
+    pub(crate) fn hoist_cond(&mut self, e: &'a Expr) {
+        match &e.kind {
+            ExprKind::Paren(x) | ExprKind::Unary(Token::Not, x) => self.hoist_cond(x),
+            ExprKind::Binary(Token::LAnd | Token::LOr, x, _) => self.hoist_cond(x),
+            _ => self.hoist(e, true),
         }
     }
 
@@ -1562,6 +1581,7 @@ impl<'c, 'a> Fc<'c, 'a> {
         if let Some(s) = &i.init {
             self.stmt(s);
         }
+        self.hoist_cond(&i.cond);
         let f = self.cond_jump_false(&i.cond);
         self.block(&i.then);
         match &i.els {
@@ -1711,7 +1731,10 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
         // Inverted loop: test once before, then at the bottom.
         let exits = match &f.cond {
-            Some(c) => self.cond_jump_false(c),
+            Some(c) => {
+                self.hoist_cond(c);
+                self.cond_jump_false(c)
+            }
             None => Vec::new(),
         };
         let body = self.pc();
@@ -1725,6 +1748,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                     self.stmt(p);
                 }
                 self.set_line(c.pos);
+                self.hoist_cond(c);
                 self.cond_jump_true(c, body);
             }
         } else {
@@ -1881,6 +1905,7 @@ impl<'c, 'a> Fc<'c, 'a> {
             self.stmt(s);
         }
         let tag = sw.tag.as_ref().map(|t| {
+            self.hoist(t, true);
             let tt = self.ty(t);
             let v = self.expr(t);
             let n = self.nslots(tt);

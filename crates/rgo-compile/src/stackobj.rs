@@ -1535,8 +1535,11 @@ impl<'a> Analysis<'a> {
                         }
                     }
                 },
+                // Only pointer results carry objects out (an integer
+                // computed from one does not keep it).
                 C::Ret { res } => {
-                    for &v in res {
+                    let ptr = |r: &(usize, &u32)| self.f.is_ptr_slot(r.0);
+                    for (_, &v) in res.iter().enumerate().filter(ptr) {
                         for o in ones(&self.set_of(v)) {
                             if matches!(self.obj(o as u32), Obj::Alloc(_) | Obj::Ctx(_)) {
                                 set_bit(&mut e, o);
@@ -1617,7 +1620,7 @@ impl<'a> Analysis<'a> {
         let mut flows = Vec::new();
         for c in &self.cons {
             let C::Ret { res } = c else { continue };
-            for (r, &v) in res.iter().enumerate() {
+            for (r, &v) in res.iter().enumerate().filter(|(r, _)| f.is_ptr_slot(*r)) {
                 for o in ones(&self.set_of(v)) {
                     match self.obj(o as u32) {
                         Obj::Arg(i, d) => {
