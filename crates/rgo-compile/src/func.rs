@@ -959,6 +959,10 @@ impl<'c, 'a> Fc<'c, 'a> {
     /// and may be a comma-ok form), values of several or no results, the
     /// right operands of `&&` and `||` (conditional), function literals.
     pub(crate) fn hoist(&mut self, e: &'a Expr, root: bool) {
+        // A constant runs nothing (and is compiled without its parts).
+        if self.const_val(e).is_some() {
+            return;
+        }
         let ahead = |me: &mut Self| {
             let t = me.ty(e);
             if !root
