@@ -20,7 +20,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{bytes, put_appended, put_slice, set, slot, R};
+use super::{append_bytes, bytes, put_slice, set, slot, Growth, R};
 use crate::natives::strconv as sc;
 use rgo_runtime::interp::{call_go, GState, NativeFn, PanicValue};
 use rgo_runtime::op::FuncId;
@@ -107,7 +107,7 @@ unsafe fn append_print(gs: &mut GState, w: *mut u64) -> R {
             p.print_arg(*a, 'v')?;
             prev_string = is_string;
         }
-        put_appended(w, 0, 3, &p.buf);
+        append_bytes(w, 0, 3, &p.buf, Growth::Once);
     }
     Ok(())
 }
@@ -129,7 +129,7 @@ unsafe fn append_println(gs: &mut GState, w: *mut u64) -> R {
             p.print_arg(*a, 'v')?;
         }
         p.buf.push(b'\n');
-        put_appended(w, 0, 3, &p.buf);
+        append_bytes(w, 0, 3, &p.buf, Growth::Once);
     }
     Ok(())
 }
@@ -149,7 +149,7 @@ unsafe fn append_printf(gs: &mut GState, w: *mut u64) -> R {
         let mut p = Printer::new(gs, Vec::new());
         p.wrap = slot(w, 15) != 0;
         p.printf(&format, &args)?;
-        put_appended(w, 0, 7, &p.buf);
+        append_bytes(w, 0, 7, &p.buf, Growth::Once);
         let mut wb = Vec::with_capacity(p.wrapped.len() * 8);
         for i in &p.wrapped {
             wb.extend_from_slice(&(*i as u64).to_le_bytes());

@@ -202,42 +202,59 @@ unsafe fn put_strings<S: AsRef<[u8]>>(w: *mut u64, i: usize, items: &[S]) {
     }
 }
 
-/// `append(dst, more...)` for the `[]byte` `dst` at slots `d..d+3`,
-/// written at slots `i..i+3`: in place when `dst` has room (the result
-/// shares its array, as Go's appends do), else in a new array grown as
-/// Go's growslice grows it.
+/// How an append that does not fit grows the slice's capacity.
+#[derive(Clone, Copy)]
+pub(super) enum Growth {
+    /// As one Go `append(dst, more...)` would.
+    Once,
+    /// As the sequence of small appends of Go code that builds its output
+    /// piece by piece would (growslice's steps, one after another).
+    Stepwise,
+}
+
+/// Appends `extra` to the `[]byte` whose header is at slot `from` and
+/// writes the result's header at slot `to`: in place when it fits (the
+/// result shares the array, as Go's appends), else in a new array grown
+/// as `growth` says.
 ///
 /// # Safety
-/// Three readable slots at `d` holding a valid slice, three writable at
-/// `i`.
-unsafe fn put_appended(w: *mut u64, i: usize, d: usize, more: &[u8]) {
-    // SAFETY: caller's contract.
+/// Slots `from..from+3` hold a valid `[]byte`; `to..to+3` are writable.
+unsafe fn append_bytes(w: *mut u64, to: usize, from: usize, extra: &[u8], growth: Growth) {
+    use rgo_runtime::natives::nextslicecap;
+    use rgo_runtime::sizeclasses::roundupsize;
+    // SAFETY: caller's contract: the header at `from` is a valid slice.
     unsafe {
         let (p, len, cap) = (
-            slot(w, d) as *mut u8,
-            slot(w, d + 1) as usize,
-            slot(w, d + 2) as usize,
+            slot(w, from) as *mut u8,
+            slot(w, from + 1) as usize,
+            slot(w, from + 2) as usize,
         );
-        let new_len = len + more.len();
-        if new_len <= cap {
-            if !more.is_empty() {
-                std::ptr::copy_nonoverlapping(more.as_ptr(), p.add(len), more.len());
+        let new_len = len + extra.len();
+        let (dst, new_cap) = if new_len <= cap {
+            (p, cap)
+        } else {
+            let c = match growth {
+                Growth::Once => roundupsize(nextslicecap(new_len, cap), true),
+                Growth::Stepwise => {
+                    let mut c = cap;
+                    while c < new_len {
+                        c = roundupsize(nextslicecap(c + 1, c), true);
+                    }
+                    c
+                }
+            };
+            let q = mallocgc(c, std::ptr::null(), true);
+            if len > 0 {
+                std::ptr::copy_nonoverlapping(p, q, len);
             }
-            set(w, i, p as u64);
-            set(w, i + 1, new_len as u64);
-            set(w, i + 2, cap as u64);
-            return;
+            (q, c)
+        };
+        if !extra.is_empty() {
+            std::ptr::copy_nonoverlapping(extra.as_ptr(), dst.add(len), extra.len());
         }
-        let new_cap = rgo_runtime::sizeclasses::roundupsize(
-            rgo_runtime::natives::nextslicecap(new_len, cap),
-            true,
-        );
-        let mut all = Vec::with_capacity(new_len);
-        all.extend_from_slice(bytes(w, d));
-        all.extend_from_slice(more);
-        set(w, i, go_bytes(&all, new_cap));
-        set(w, i + 1, new_len as u64);
-        set(w, i + 2, new_cap as u64);
+        set(w, to, dst as u64);
+        set(w, to + 1, new_len as u64);
+        set(w, to + 2, new_cap as u64);
     }
 }
 

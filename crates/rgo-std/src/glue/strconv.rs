@@ -1,7 +1,7 @@
 //! strconv: the float formatting and parsing cores (verified bit-exact
 //! against Go in `natives::strconv`).
 
-use super::{bytes, put_appended, set, slot, R};
+use super::{append_bytes, bytes, set, slot, Growth, R};
 use crate::natives::strconv as sc;
 use rgo_runtime::interp::{GState, NativeFn};
 
@@ -26,7 +26,7 @@ unsafe fn append_float_core(_: &mut GState, w: *mut u64) -> R {
         let prec = slot(w, 8) as i64 as i32;
         let bits = slot(w, 9) as u32;
         sc::append_float(&mut out, f, fmt, prec, bits);
-        put_appended(w, 0, 3, &out);
+        append_bytes(w, 0, 3, &out, Growth::Once);
     }
     Ok(())
 }

@@ -9,7 +9,7 @@
 //! `hasOffset, isUTC bool`, then the strings `layoutElem`, `valueElem`,
 //! `message`.
 
-use super::{bytes, put_string, set, slot, R};
+use super::{append_bytes, bytes, put_string, set, slot, Growth, R};
 use crate::natives::timefmt::{self, Fields};
 use crate::natives::tzif::{self, Tz};
 use rgo_runtime::interp::{GState, NativeFn};
@@ -21,46 +21,6 @@ pub(super) const NATIVES: &[(&str, NativeFn, u16)] = &[
     ("time.parseZoneData", parse_zone_data, 13),
     ("time.loadZoneData", load_zone_data, 14),
 ];
-
-/// Appends `extra` to the `[]byte` whose header is at slot `from`, the
-/// way a sequence of small Go appends would (in place when it fits,
-/// else growing the capacity step by step as growslice does); writes the
-/// result header at slot `to`.
-///
-/// # Safety
-/// Slots `from..from+3` hold a valid `[]byte`; `to..to+3` are writable.
-unsafe fn append_to(w: *mut u64, to: usize, from: usize, extra: &[u8]) {
-    use rgo_runtime::natives::nextslicecap;
-    use rgo_runtime::sizeclasses::roundupsize;
-    // SAFETY: caller's contract: the header at `from` is a valid slice.
-    unsafe {
-        let (p, len, cap) = (
-            slot(w, from) as *mut u8,
-            slot(w, from + 1) as usize,
-            slot(w, from + 2) as usize,
-        );
-        let new_len = len + extra.len();
-        let (dst, new_cap) = if new_len <= cap {
-            (p, cap)
-        } else {
-            let mut c = cap;
-            while c < new_len {
-                c = roundupsize(nextslicecap(c + 1, c), true);
-            }
-            let q = mallocgc(c, std::ptr::null(), true);
-            if len > 0 {
-                std::ptr::copy_nonoverlapping(p, q, len);
-            }
-            (q, c)
-        };
-        if !extra.is_empty() {
-            std::ptr::copy_nonoverlapping(extra.as_ptr(), dst.add(len), extra.len());
-        }
-        set(w, to, dst as u64);
-        set(w, to + 1, new_len as u64);
-        set(w, to + 2, new_cap as u64);
-    }
-}
 
 /// `appendFormat(b []byte, layout string, year int, month Month, day,
 /// yday int, wday Weekday, hour, min, sec, nsec int, zoneName string,
@@ -88,7 +48,7 @@ unsafe fn append_format(_: &mut GState, w: *mut u64) -> R {
             offset: n(19),
         };
         let out = timefmt::format(&t, bytes(w, 6));
-        append_to(w, 0, 3, &out);
+        append_bytes(w, 0, 3, &out, Growth::Stepwise);
     }
     Ok(())
 }
