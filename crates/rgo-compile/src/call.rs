@@ -38,9 +38,6 @@ impl Callee {
 impl<'c, 'a> Fc<'c, 'a> {
     /// Compiles a call; returns the slot of its first result.
     pub fn call(&mut self, e: &'a Expr, c: &'a CallExpr, dst: Option<Slot>) -> Slot {
-        if let Some(v) = self.hoisted.remove(&e.id) {
-            return self.hoisted_value(e, v, dst);
-        }
         let fun = c.fun.unparen();
         let ftv = self.c.info.type_of(self.file, fun.id).cloned();
         let t = self.ty(e);

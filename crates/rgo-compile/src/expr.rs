@@ -297,24 +297,17 @@ impl<'c, 'a> Fc<'c, 'a> {
         }
     }
 
-    /// The value of a call or receive evaluated ahead ([`Fc::hoist`]),
-    /// in `dst` when one is asked for.
-    pub(crate) fn hoisted_value(&mut self, e: &'a Expr, v: Slot, dst: Option<Slot>) -> Slot {
-        match dst {
-            Some(d) if d != v => {
-                let t = self.ty(e);
-                let n = self.nslots(t);
-                self.mov(d, v, n);
-                d
-            }
-            _ => v,
-        }
-    }
-
     /// The core of expression lowering; `dst` is a hint.
     pub fn expr_into(&mut self, e: &'a Expr, dst: Option<Slot>) -> Slot {
+        // A value evaluated ahead of its statement (Fc::hoist); every
+        // hoisted expression is compiled through here.
         if let Some(v) = self.hoisted.remove(&e.id) {
-            return self.hoisted_value(e, v, dst);
+            if let Some(d) = dst.filter(|&d| d != v) {
+                let n = self.nslots(self.ty(e));
+                self.mov(d, v, n);
+                return d;
+            }
+            return v;
         }
         let t = self.ty(e);
         if let Some(v) = self.const_val(e) {
