@@ -1275,9 +1275,8 @@ impl<'a> Analysis<'a> {
     /// The objects in `o`'s contents, added to `out`.
     fn content_into(&self, o: u32, out: &mut [u64]) {
         match self.obj(o) {
-            Obj::Heap => set(out, 0),
-            Obj::Arg(_, d) => set(out, (o + (d < DEPTH) as u32) as usize),
-            Obj::Ctx(d) => set(out, (o + (d < DEPTH) as u32) as usize),
+            Obj::Heap => set_bit(out, 0),
+            Obj::Arg(_, d) | Obj::Ctx(d) => set_bit(out, (o + (d < DEPTH) as u32) as usize),
             Obj::Alloc(j) => {
                 let c = self.allocs[j as usize].content as usize * self.w;
                 for (x, y) in out.iter_mut().zip(&self.pts[c..c + self.w]) {
@@ -1711,10 +1710,6 @@ fn set_bit(s: &mut [u64], i: usize) {
     if let Some(w) = s.get_mut(i / 64) {
         *w |= 1 << (i % 64);
     }
-}
-
-fn set(s: &mut [u64], i: usize) {
-    set_bit(s, i)
 }
 
 fn or(dst: &mut [u64], src: &[u64]) {

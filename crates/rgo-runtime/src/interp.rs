@@ -547,10 +547,7 @@ fn enter_closure(prog: &Program, g: &mut G, mut fv: u64, base: usize) -> Result<
         fp: base as u32,
     };
     if need > st.buf.len() {
-        let m = st.grow(need, &prog.funcs).ok_or(())?;
-        for d in g.st.defers.iter_mut() {
-            d.fv = m.adjust(d.fv);
-        }
+        let m = st.grow(need, &prog.funcs, &mut g.st.defers).ok_or(())?;
         fv = m.adjust(fv);
     }
     st.buf[base..base + callee.frame_size as usize].fill(0);
@@ -901,13 +898,8 @@ fn exec(prog: &Program, g: &mut G, preempt: &AtomicBool) -> Trap {
                     pc: 0,
                     fp: new_fp as u32,
                 };
-                match st.grow(need, funcs) {
-                    Some(m) => {
-                        ctx = m.adjust(ctx);
-                        for d in gs.defers.iter_mut() {
-                            d.fv = m.adjust(d.fv);
-                        }
-                    }
+                match st.grow(need, funcs, &mut gs.defers) {
+                    Some(m) => ctx = m.adjust(ctx),
                     None => {
                         st.frames.pop();
                         save!();

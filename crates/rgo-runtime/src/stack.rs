@@ -27,7 +27,7 @@
 
 use std::sync::atomic::Ordering;
 
-use crate::interp::{CallInfo, PANIC_MARK};
+use crate::interp::{CallInfo, DeferRec, PANIC_MARK};
 use crate::op::FuncId;
 use crate::symtab::{Func, Program};
 
@@ -95,14 +95,15 @@ impl Stack {
 
     /// Grows the stack so that `need` slots fit, copying it (Go's
     /// `copystack`), and moves every pointer into the old stack that a
-    /// frame holds by the distance the stack moved. `self.cur` must be
-    /// the newest frame (one being entered owns what its caller wrote
-    /// into its arguments). Returns that distance in bytes, or `None`
-    /// when the stack would pass its limit. A pointer into the old stack
-    /// that the caller keeps elsewhere (the closure register) is its to
-    /// move: [`Moved::adjust`].
+    /// frame holds, or one of the goroutine's `defers` holds, by the
+    /// distance the stack moved. `self.cur` must be the newest frame (one
+    /// being entered owns what its caller wrote into its arguments).
+    /// Returns how it moved, or `None` when the stack would pass its
+    /// limit. A pointer into the old stack that the caller keeps
+    /// elsewhere (the closure register) is its to move:
+    /// [`Moved::adjust`].
     #[cold]
-    pub fn grow(&mut self, need: usize, funcs: &[Func]) -> Option<Moved> {
+    pub fn grow(&mut self, need: usize, funcs: &[Func], defers: &mut [DeferRec]) -> Option<Moved> {
         let mut n = self.buf.len() * 2;
         while n < need {
             n *= 2;
@@ -137,6 +138,9 @@ impl Stack {
         };
         if moved.delta != 0 {
             self.adjust_frames(funcs, &moved);
+            for d in defers.iter_mut() {
+                d.fv = moved.adjust(d.fv);
+            }
         }
         Some(moved)
     }

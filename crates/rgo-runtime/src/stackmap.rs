@@ -114,25 +114,20 @@ struct Blocks<'a> {
 impl StackMap {
     /// Runs the analysis for `f` (a function of `prog`).
     pub fn new(f: &Func, prog: &Program) -> StackMap {
-        let mut objects: Vec<(u32, u32)> = f
-            .code
-            .iter()
-            .filter_map(|i| match *i {
-                Instr::NewStack { obj, n, .. } | Instr::NewStackOnce { obj, n, .. } => {
-                    Some((obj.0 as u32, n as u32))
+        // Stack objects, and the use flags of once-per-call ones (which
+        // start at 0).
+        let mut objects: Vec<(u32, u32)> = Vec::new();
+        let mut flags: Vec<u32> = Vec::new();
+        for ins in f.code.iter() {
+            match *ins {
+                Instr::NewStack { obj, n, .. } => objects.push((obj.0 as u32, n as u32)),
+                Instr::NewStackOnce { obj, n, .. } => {
+                    objects.push((obj.0 as u32, n as u32));
+                    flags.push(obj.0 as u32 + n as u32);
                 }
-                _ => None,
-            })
-            .collect();
-        // The use flags of once-per-call stack objects start at 0.
-        let flags: Vec<u32> = f
-            .code
-            .iter()
-            .filter_map(|i| match *i {
-                Instr::NewStackOnce { obj, n, .. } => Some(obj.0 as u32 + n as u32),
-                _ => None,
-            })
-            .collect();
+                _ => {}
+            }
+        }
         objects.sort_unstable();
         objects.dedup();
         let in_object = |s: u32| {
