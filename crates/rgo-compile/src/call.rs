@@ -35,21 +35,41 @@ impl Callee {
     }
 }
 
+/// What a call expression is.
+pub(crate) enum CallKind {
+    /// A conversion `T(x)`.
+    Conversion,
+    Builtin(Builtin),
+    /// A call of a function, method or func value.
+    Call,
+}
+
 impl<'c, 'a> Fc<'c, 'a> {
-    /// Compiles a call; returns the slot of its first result.
-    pub fn call(&mut self, e: &'a Expr, c: &'a CallExpr, dst: Option<Slot>) -> Slot {
+    /// Whether `c` converts, calls a builtin, or calls a function.
+    pub(crate) fn call_kind(&self, c: &CallExpr) -> CallKind {
         let fun = c.fun.unparen();
-        let ftv = self.c.info.type_of(self.file, fun.id).cloned();
-        let t = self.ty(e);
-        if ftv.as_ref().is_some_and(|tv| tv.mode == Mode::TypeExpr) {
-            return self.conversion(&c.args[0], t, dst);
+        let ftv = self.c.info.type_of(self.file, fun.id);
+        if ftv.is_some_and(|tv| tv.mode == Mode::TypeExpr) {
+            return CallKind::Conversion;
         }
         if matches!(fun.kind, ExprKind::Name(_)) || self.qualified(fun).is_some() {
             if let Some(o) = self.use_of(fun) {
                 if let ObjKind::Builtin(b) = self.c.w.obj(o).kind {
-                    return self.builtin(e, b, c, t, dst);
+                    return CallKind::Builtin(b);
                 }
             }
+        }
+        CallKind::Call
+    }
+
+    /// Compiles a call; returns the slot of its first result.
+    pub fn call(&mut self, e: &'a Expr, c: &'a CallExpr, dst: Option<Slot>) -> Slot {
+        let fun = c.fun.unparen();
+        let t = self.ty(e);
+        match self.call_kind(c) {
+            CallKind::Conversion => return self.conversion(&c.args[0], t, dst),
+            CallKind::Builtin(b) => return self.builtin(e, b, c, t, dst),
+            CallKind::Call => {}
         }
         self.set_line(e.pos);
         let (callee, sig, recv) = self.callee_for(fun, true);

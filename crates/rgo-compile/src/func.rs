@@ -976,30 +976,17 @@ impl<'c, 'a> Fc<'c, 'a> {
         match &e.kind {
             ExprKind::Paren(x) => self.hoist(x, root),
             ExprKind::Call(c) => {
-                let fun = c.fun.unparen();
-                let conv = self
-                    .c
-                    .info
-                    .type_of(self.file, fun.id)
-                    .is_some_and(|tv| tv.mode == rgo_types::check::Mode::TypeExpr);
-                let builtin =
-                    if matches!(fun.kind, ExprKind::Name(_)) || self.qualified(fun).is_some() {
-                        self.use_of(fun).and_then(|o| match self.c.w.obj(o).kind {
-                            rgo_types::types::ObjKind::Builtin(b) => Some(b),
-                            _ => None,
-                        })
-                    } else {
-                        None
-                    };
-                if !conv && builtin.is_none() {
-                    self.hoist(fun, false);
+                use crate::call::CallKind;
+                use rgo_types::types::Builtin as B;
+                let kind = self.call_kind(c);
+                if matches!(kind, CallKind::Call) {
+                    self.hoist(&c.fun, false);
                 }
                 for a in &c.args {
                     self.hoist(a, false);
                 }
-                use rgo_types::types::Builtin as B;
-                let ordered = match builtin {
-                    Some(b) => matches!(
+                let ordered = match kind {
+                    CallKind::Builtin(b) => matches!(
                         b,
                         B::Append
                             | B::Cap
@@ -1014,8 +1001,8 @@ impl<'c, 'a> Fc<'c, 'a> {
                             | B::Real
                             | B::Recover
                     ),
-                    None if conv => {
-                        // string to []byte or []rune
+                    // string to []byte or []rune
+                    CallKind::Conversion => {
                         let to = self.ty(e);
                         c.args.first().is_some_and(|a| {
                             let from = self.ty(a);
@@ -1026,7 +1013,7 @@ impl<'c, 'a> Fc<'c, 'a> {
                                 )
                         })
                     }
-                    None => true,
+                    CallKind::Call => true,
                 };
                 if ordered {
                     ahead(self);
